@@ -1,0 +1,7 @@
+/**
+ * The api-service.
+ */
+@NullMarked
+package io.videoserver.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,39 @@
+package io.videoserver.scheduler;
+
+import io.videoserver.shared.testdb.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
+@Import(TestDatabase.class)
+class SchedulerApplicationIntegrationTests {
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Test
+	void readinessIsUpOnARealDatabase() {
+		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health/readiness", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).contains("UP");
+	}
+
+	@Test
+	void unknownPathAnswersTheLegacyNotFoundBody() {
+		ResponseEntity<String> response = this.rest.getForEntity("/no/such/path", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getBody()).isEqualTo("{\"error\":\"Not found\",\"error_code\":\"006\"}");
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.videoserver.shared;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Gives every error, ours and Spring's (bad JSON, 404, 405, 415, too large), the
+ * original's body, and keeps SQL, stack traces and driver text away from clients.
+ */
+@RestControllerAdvice
+public class LegacyErrorHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(LegacyErrorHandler.class);
+
+	private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+
+	@ExceptionHandler
+	ResponseEntity<LegacyError> handle(ApiException ex) {
+		return ErrorResponses.entity(ex);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<LegacyError> handle(DataAccessException ex) {
+		if (isUnavailable(ex)) {
+			log.warn("Database unavailable: {}", ex.getMessage());
+			return ErrorResponses.entity(ErrorCode.UNAVAILABLE, "Database unavailable, try again shortly",
+					DATABASE_RETRY_AFTER_SECONDS);
+		}
+		log.error("Database operation failed", ex);
+		return ErrorResponses.entity(ErrorCode.DATABASE, ErrorCode.DATABASE.message(), 0);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<LegacyError> handle(CannotCreateTransactionException ex) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		return ErrorResponses.entity(ErrorCode.UNAVAILABLE, "Database unavailable, try again shortly",
+				DATABASE_RETRY_AFTER_SECONDS);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<LegacyError> handle(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return ErrorResponses.entity(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message(), 0);
+	}
+
+	@Override // Spring-raised errors (bad JSON, 404, 405, 415, 413) get the same legacy
+				// body
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ErrorCode code = ErrorCode.forStatus(status);
+		HttpHeaders kept = new HttpHeaders();
+		kept.addAll(headers);
+		kept.setContentType(MediaType.APPLICATION_JSON);
+		return ResponseEntity.status(status).headers(kept).body(LegacyError.of(code, messageFor(status, code)));
+	}
+
+	static String messageFor(HttpStatusCode status, ErrorCode code) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		if (code.status().value() != status.value() && known != null) {
+			return known.getReasonPhrase();
+		}
+		return code.message();
+	}
+
+	private static boolean isUnavailable(DataAccessException ex) {
+		return ex instanceof CannotGetJdbcConnectionException || ex instanceof DataAccessResourceFailureException
+				|| ex instanceof TransientDataAccessException;
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.videoserver.shared;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Installs the legacy error model in every service that has this module on its class
+ * path, ahead of Spring Boot's default error controller.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class SharedWebAutoConfiguration {
+
+	@Bean
+	LegacyErrorHandler legacyErrorHandler() {
+		return new LegacyErrorHandler();
+	}
+
+	@Bean
+	LegacyErrorController legacyErrorController() {
+		return new LegacyErrorController();
+	}
+
+	@Bean
+	ErrorResponses errorResponses(JsonMapper jsonMapper) {
+		return new ErrorResponses(jsonMapper);
+	}
+
+}

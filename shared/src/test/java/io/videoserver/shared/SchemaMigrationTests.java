@@ -1,0 +1,124 @@
+package io.videoserver.shared;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import javax.sql.DataSource;
+
+import io.videoserver.shared.testdb.TestDatabaseHandle;
+import io.videoserver.shared.testdb.TestDatabaseServer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schema in {@code db/} on a real server: fresh, concurrent and upgrading the
+ * original site's database in place.
+ */
+class SchemaMigrationTests {
+
+	@Test
+	void freshDatabaseGetsEveryTableAndIndex() {
+		DataSource dataSource = TestDatabaseServer.shared().createDatabase().dataSource();
+		MigrateResult result = flyway(dataSource).migrate();
+		assertThat(result.migrationsExecuted).isEqualTo(2);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		assertThat(columns(jdbc, "video_del_rec")).contains("lease_owner", "lease_until", "attempts", "parked");
+		assertThat(columns(jdbc, "sessions")).containsExactly("session_id", "login_name", "expires_at");
+		assertThat(indexes(jdbc, "video_info")).contains("idx_video_info_create_time", "idx_video_info_author");
+		assertThat(indexes(jdbc, "comments")).contains("idx_comments_video_time");
+	}
+
+	@Test
+	void twoServicesStartingAtOnceApplyTheSchemaExactlyOnce() throws Exception {
+		DataSource dataSource = TestDatabaseServer.shared().createDatabase().dataSource();
+		CyclicBarrier start = new CyclicBarrier(2);
+		List<CompletableFuture<MigrateResult>> runs = List.of(migrateAfter(start, dataSource),
+				migrateAfter(start, dataSource));
+		int executed = 0;
+		for (CompletableFuture<MigrateResult> run : runs) {
+			MigrateResult result = run.get();
+			assertThat(result.success).isTrue();
+			executed += result.migrationsExecuted;
+		}
+		assertThat(executed).isEqualTo(2);
+		Integer applied = JdbcClient.create(dataSource)
+			.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version IN ('1', '2')")
+			.query(Integer.class)
+			.single();
+		assertThat(applied).isEqualTo(2);
+	}
+
+	@Test
+	void originalSitesDatabaseIsBaselinedAndUpgradedKeepingItsData() throws Exception {
+		TestDatabaseHandle database = TestDatabaseServer.shared().createDatabase();
+		DataSource dataSource = database.dataSource();
+		try (var connection = dataSource.getConnection()) {
+			ScriptUtils.executeSqlScript(connection, new ClassPathResource("original-site.sql"));
+		}
+		MigrateResult result = flyway(dataSource).migrate();
+		assertThat(result.migrationsExecuted).isEqualTo(1);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		List<Map<String, Object>> users = jdbc.sql("SELECT login_name, pwd, pwd_legacy FROM users ORDER BY id")
+			.query()
+			.listOfRows();
+		assertThat(users).extracting(row -> row.get("login_name")).containsExactly("avenssi", "bob");
+		assertThat(users).extracting(row -> row.get("pwd")).containsExactly("oldpassword1", "hunter2hunter2");
+		assertThat(users).allSatisfy(row -> assertThat(row.get("pwd_legacy")).isIn(true, 1));
+		assertThat(jdbc.sql("SELECT name FROM video_info ORDER BY create_time").query(String.class).list())
+			.containsExactly("my-first-video", "holiday");
+		assertThat(jdbc.sql("SELECT content FROM comments").query(String.class).list()).containsExactly("nice video");
+		assertThat(jdbc.sql("SELECT video_id FROM video_del_rec WHERE parked = FALSE AND attempts = 0")
+			.query(String.class)
+			.list()).containsExactly("4f4eae42-739b-40ce-b19b-9142c262ae55");
+		assertThat(columns(jdbc, "sessions")).contains("expires_at");
+	}
+
+	private static CompletableFuture<MigrateResult> migrateAfter(CyclicBarrier start, DataSource dataSource) {
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				start.await();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			return flyway(dataSource).migrate();
+		});
+	}
+
+	private static Flyway flyway(DataSource dataSource) {
+		return Flyway.configure()
+			.dataSource(dataSource)
+			.baselineOnMigrate(true)
+			.baselineVersion("1")
+			.locations("classpath:db/migration")
+			.load();
+	}
+
+	private static List<String> columns(JdbcClient jdbc, String table) {
+		return jdbc.sql("""
+				SELECT column_name FROM information_schema.columns
+				WHERE table_schema = DATABASE() AND table_name = :table ORDER BY ordinal_position""")
+			.param("table", table)
+			.query(String.class)
+			.list();
+	}
+
+	private static List<String> indexes(JdbcClient jdbc, String table) {
+		return jdbc.sql("""
+				SELECT DISTINCT index_name FROM information_schema.statistics
+				WHERE table_schema = DATABASE() AND table_name = :table""")
+			.param("table", table)
+			.query(String.class)
+			.list();
+	}
+
+}
