@@ -30,6 +30,13 @@ class ApiApplicationIntegrationTests {
 	}
 
 	@Test
+	void originalHealthzPathAnswersLikeLiveness() {
+		ResponseEntity<String> response = this.rest.getForEntity("/api/v1/healthz", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).contains("UP");
+	}
+
+	@Test
 	void unknownPathAnswersTheLegacyNotFoundBody() {
 		ResponseEntity<String> response = this.rest.getForEntity("/no/such/path", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

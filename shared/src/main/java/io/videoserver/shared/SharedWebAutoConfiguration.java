@@ -26,6 +26,11 @@ public class SharedWebAutoConfiguration {
 	}
 
 	@Bean
+	HealthzAliasController healthzAliasController() {
+		return new HealthzAliasController();
+	}
+
+	@Bean
 	ErrorResponses errorResponses(JsonMapper jsonMapper) {
 		return new ErrorResponses(jsonMapper);
 	}
