@@ -1,9 +1,13 @@
 package io.videoserver.shared;
 
+import java.util.List;
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -14,9 +18,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -68,6 +74,29 @@ public class LegacyErrorHandler extends ResponseEntityExceptionHandler {
 		kept.addAll(headers);
 		kept.setContentType(MediaType.APPLICATION_JSON);
 		return ResponseEntity.status(status).headers(kept).body(LegacyError.of(code, messageFor(status, code)));
+	}
+
+	@Override // the first violated constraint's own message tells the client what to fix
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return validationError(ex.getAllErrors());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return validationError(ex.getAllErrors());
+	}
+
+	private static ResponseEntity<Object> validationError(List<? extends MessageSourceResolvable> errors) {
+		String message = errors.stream()
+			.map(MessageSourceResolvable::getDefaultMessage)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(ErrorCode.BAD_REQUEST.message());
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(LegacyError.of(ErrorCode.BAD_REQUEST, message));
 	}
 
 	static String messageFor(HttpStatusCode status, ErrorCode code) {

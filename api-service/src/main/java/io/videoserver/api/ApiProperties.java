@@ -1,0 +1,36 @@
+package io.videoserver.api;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The api-service's settings, bound from {@code video.*} (see application.yml for the
+ * environment variables of the public contract).
+ *
+ * @param session how sessions live and how long a replica trusts its cache of them
+ * @param rateLimit requests per second per client, 0 turns the limit off
+ * @param internalToken shared secret for service-to-service calls
+ */
+@Validated
+@ConfigurationProperties("video")
+public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @PositiveOrZero int rateLimit,
+		@DefaultValue("") String internalToken) {
+
+	/**
+	 * Session lifetime (sliding) and cache behaviour.
+	 *
+	 * @param ttl the lifetime; a request in the second half of it renews it
+	 * @param cacheTtl how long a replica trusts a cached valid session before asking the
+	 * database again: the bound on how late a logout on another replica is honoured
+	 * @param cleanupInterval time between sweeps of expired session rows
+	 */
+	public record Session(@DefaultValue("30m") Duration ttl, @DefaultValue("10s") Duration cacheTtl,
+			@DefaultValue("1m") Duration cleanupInterval) {
+	}
+
+}

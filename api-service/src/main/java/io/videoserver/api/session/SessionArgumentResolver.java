@@ -1,0 +1,75 @@
+package io.videoserver.api.session;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Turns the original's {@code X-Session-Id} and {@code X-User-Name} headers, or the
+ * browser's session cookie, into a {@link SessionUser}; a handler that asks for one
+ * answers 401/002 without it.
+ */
+class SessionArgumentResolver implements HandlerMethodArgumentResolver {
+
+	static final String SESSION_HEADER = "X-Session-Id";
+
+	static final String USER_HEADER = "X-User-Name";
+
+	private final Sessions sessions;
+
+	SessionArgumentResolver(Sessions sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.getParameterType() == SessionUser.class;
+	}
+
+	@Override
+	public SessionUser resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
+		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+		String headerSession = webRequest.getHeader(SESSION_HEADER);
+		if (headerSession != null) {
+			String userName = webRequest.getHeader(USER_HEADER);
+			if (userName == null) {
+				throw notAuthenticated();
+			}
+			return this.sessions.authenticate(headerSession, userName)
+				.orElseThrow(SessionArgumentResolver::notAuthenticated);
+		}
+		String cookieSession = (request != null) ? cookie(request) : null;
+		if (cookieSession == null) {
+			throw notAuthenticated();
+		}
+		return this.sessions.authenticate(cookieSession, null).orElseThrow(SessionArgumentResolver::notAuthenticated);
+	}
+
+	private static @Nullable String cookie(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return null;
+		}
+		for (Cookie cookie : cookies) {
+			if (SessionCookies.NAME.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+				return cookie.getValue();
+			}
+		}
+		return null;
+	}
+
+	private static ApiException notAuthenticated() {
+		return new ApiException(ErrorCode.NOT_AUTHENTICATED, "Not logged in, or the session has expired");
+	}
+
+}

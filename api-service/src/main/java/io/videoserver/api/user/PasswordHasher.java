@@ -1,0 +1,59 @@
+package io.videoserver.api.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hashes passwords with BCrypt. BCrypt reads at most 72 bytes, and the contract allows
+ * 256 characters, so the password is first reduced to its SHA-256 digest (Base64, 44
+ * bytes): every character counts and nothing is truncated.
+ */
+@Component
+class PasswordHasher {
+
+	private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+
+	/**
+	 * A real hash of a random secret, checked when a user is unknown so that a failed
+	 * login costs the same time whether or not the name exists.
+	 */
+	private final String decoy = this.bcrypt.encode(java.util.UUID.randomUUID().toString());
+
+	String hash(String password) {
+		return this.bcrypt.encode(digest(password));
+	}
+
+	boolean matches(String password, String hash) {
+		return this.bcrypt.matches(digest(password), hash);
+	}
+
+	/**
+	 * Spends the time of one hash check, for logins whose user is unknown or whose
+	 * password is still the original's clear text.
+	 * @param password the password offered
+	 */
+	void spendEqualTime(String password) {
+		this.bcrypt.matches(digest(password), this.decoy);
+	}
+
+	static boolean clearTextMatches(String password, String stored) {
+		return MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
+				stored.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String digest(String password) {
+		try {
+			byte[] sha = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+			return Base64.getEncoder().encodeToString(sha);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.videoserver.api.user;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes the original's {@code users} table.
+ */
+@Repository
+class UserRepository {
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<User> findByLoginName(String loginName) {
+		return this.jdbc.sql("SELECT id, login_name, pwd, pwd_legacy FROM users WHERE login_name = :name")
+			.param("name", loginName)
+			.query(User.class)
+			.optional();
+	}
+
+	/**
+	 * Inserts a user.
+	 * @param loginName the user name
+	 * @param hash the password hash
+	 * @return the new user's id
+	 * @throws org.springframework.dao.DuplicateKeyException when the name is taken
+	 */
+	long insert(String loginName, String hash) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("INSERT INTO users (login_name, pwd, pwd_legacy) VALUES (:name, :pwd, FALSE)")
+			.param("name", loginName)
+			.param("pwd", hash)
+			.update(keys);
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/**
+	 * Replaces a clear-text legacy password by its hash, once.
+	 * @param id the user
+	 * @param hash the new hash
+	 */
+	void replaceLegacyPassword(long id, String hash) {
+		this.jdbc.sql("UPDATE users SET pwd = :pwd, pwd_legacy = FALSE WHERE id = :id AND pwd_legacy = TRUE")
+			.param("pwd", hash)
+			.param("id", id)
+			.update();
+	}
+
+}

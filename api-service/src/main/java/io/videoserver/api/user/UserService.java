@@ -1,0 +1,86 @@
+package io.videoserver.api.user;
+
+import java.util.Optional;
+
+import io.videoserver.api.session.Sessions;
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registration and login. A failed login says the same and takes about the same time
+ * whether the name is unknown or the password wrong, so names cannot be enumerated.
+ */
+@Service
+class UserService {
+
+	private static final Logger log = LoggerFactory.getLogger(UserService.class);
+
+	private static final String LOGIN_FAILED = "User name or password is not correct";
+
+	private final UserRepository users;
+
+	private final PasswordHasher hasher;
+
+	private final Sessions sessions;
+
+	UserService(UserRepository users, PasswordHasher hasher, Sessions sessions) {
+		this.users = users;
+		this.hasher = hasher;
+		this.sessions = sessions;
+	}
+
+	String register(String userName, String password) {
+		String hash = this.hasher.hash(password);
+		try {
+			this.users.insert(userName, hash);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ApiException(ErrorCode.ALREADY_EXISTS, "User name is already taken");
+		}
+		log.info("Registered user {}", userName);
+		return this.sessions.create(userName);
+	}
+
+	String logIn(String userName, String password) {
+		Optional<User> found = this.users.findByLoginName(userName);
+		if (found.isEmpty()) {
+			this.hasher.spendEqualTime(password);
+			throw loginFailed();
+		}
+		User user = found.get();
+		if (user.pwdLegacy()) {
+			logInLegacy(user, password);
+		}
+		else if (!this.hasher.matches(password, user.pwd())) {
+			throw loginFailed();
+		}
+		return this.sessions.create(user.loginName());
+	}
+
+	/**
+	 * Checks a password the original site stored in clear and, when it matches, replaces
+	 * it by its hash, so clear text disappears user by user at their next login.
+	 */
+	private void logInLegacy(User user, String password) {
+		this.hasher.spendEqualTime(password);
+		if (!PasswordHasher.clearTextMatches(password, user.pwd())) {
+			throw loginFailed();
+		}
+		this.users.replaceLegacyPassword(user.id(), this.hasher.hash(password));
+		log.info("Replaced the clear-text password of user {} by its hash", user.loginName());
+	}
+
+	Optional<UserResponse> find(String userName) {
+		return this.users.findByLoginName(userName).map(user -> new UserResponse(user.id(), user.loginName()));
+	}
+
+	private static ApiException loginFailed() {
+		return new ApiException(ErrorCode.NOT_AUTHENTICATED, LOGIN_FAILED);
+	}
+
+}

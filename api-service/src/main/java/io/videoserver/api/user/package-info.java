@@ -1,0 +1,7 @@
+/**
+ * The api-service's user feature.
+ */
+@NullMarked
+package io.videoserver.api.user;
+
+import org.jspecify.annotations.NullMarked;

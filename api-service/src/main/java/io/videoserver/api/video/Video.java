@@ -1,0 +1,20 @@
+package io.videoserver.api.video;
+
+import java.time.LocalDateTime;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A row of {@code video_info} with its author's name.
+ *
+ * @param id the video id
+ * @param authorId the author's user id
+ * @param author the author's name (null only for rows the original left without one)
+ * @param name the title
+ * @param displayCtime the original's human-readable creation time
+ * @param createTime the creation time, UTC
+ * @param fileSize the stored file's size, or null until an upload completes
+ */
+record Video(String id, long authorId, @Nullable String author, String name, @Nullable String displayCtime,
+		LocalDateTime createTime, @Nullable Long fileSize) {
+}

@@ -1,0 +1,92 @@
+package io.videoserver.api.video;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.videoserver.api.web.PageCursor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes {@code video_info}, and queues file deletions in
+ * {@code video_del_rec}.
+ */
+@Repository
+class VideoRepository {
+
+	private static final String SELECT = """
+			SELECT v.id, COALESCE(v.author_id, 0) AS author_id, u.login_name AS author, v.name, v.display_ctime, v.create_time, v.file_size
+			FROM video_info v LEFT JOIN users u ON u.id = v.author_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	VideoRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Video video) {
+		this.jdbc.sql("""
+				INSERT INTO video_info (id, author_id, name, display_ctime, create_time)
+				VALUES (:id, :authorId, :name, :displayCtime, :createTime)""").paramSource(video).update();
+	}
+
+	Optional<Video> findById(String id) {
+		return this.jdbc.sql(SELECT + "WHERE v.id = :id").param("id", id).query(Video.class).optional();
+	}
+
+	/**
+	 * Reads a page, newest first, of all videos or one author's.
+	 * @param authorId the author, or null for everyone's videos
+	 * @param before the position after which to read, or null for the first page
+	 * @param rows how many rows to read
+	 * @return the rows
+	 */
+	List<Video> list(@Nullable Long authorId, @Nullable PageCursor before, int rows) {
+		return this.jdbc.sql(SELECT + """
+				WHERE (:authorId IS NULL OR v.author_id = :authorId)
+				  AND (:beforeTime IS NULL OR v.create_time < :beforeTime
+				       OR (v.create_time = :beforeTime AND v.id < :beforeId))
+				ORDER BY v.create_time DESC, v.id DESC
+				LIMIT :rows""")
+			.param("authorId", authorId)
+			.param("beforeTime", (before != null) ? before.time() : null)
+			.param("beforeId", (before != null) ? before.id() : null)
+			.param("rows", rows)
+			.query(Video.class)
+			.list();
+	}
+
+	Optional<Long> findUserId(String loginName) {
+		return this.jdbc.sql("SELECT id FROM users WHERE login_name = :name")
+			.param("name", loginName)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Locks a video's row for the rest of the transaction.
+	 * @param id the video
+	 * @return its author, or empty when there is no such video
+	 */
+	Optional<Long> lockAuthor(String id) {
+		return this.jdbc.sql("SELECT author_id FROM video_info WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+	}
+
+	void delete(String id) {
+		this.jdbc.sql("DELETE FROM comments WHERE video_id = :id").param("id", id).update();
+		this.jdbc.sql("DELETE FROM video_info WHERE id = :id").param("id", id).update();
+	}
+
+	void queueFileDeletion(String id) {
+		this.jdbc.sql("""
+				INSERT INTO video_del_rec (video_id) VALUES (:id)
+				ON DUPLICATE KEY UPDATE parked = FALSE, next_attempt_at = NOW(3)""").param("id", id).update();
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.videoserver.api.video;
+
+import java.time.LocalDateTime;
+
+import io.videoserver.api.session.SessionUser;
+import io.videoserver.api.web.Listing;
+import io.videoserver.api.web.PageCursor;
+import io.videoserver.api.web.Times;
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.VideoIds;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Video use cases that span several statements: creation for the session's user, paged
+ * listing, and deletion that removes the metadata and queues the file in one transaction.
+ */
+@Service
+class VideoService {
+
+	private static final Logger log = LoggerFactory.getLogger(VideoService.class);
+
+	private final VideoRepository videos;
+
+	VideoService(VideoRepository videos) {
+		this.videos = videos;
+	}
+
+	Video create(SessionUser user, String name) {
+		LocalDateTime now = Times.nowUtc();
+		Video video = new Video(VideoIds.newId(), user.userId(), user.userName(), name, Times.display(now), now, null);
+		this.videos.insert(video);
+		log.info("User {} created video {}", user.userName(), video.id());
+		return video;
+	}
+
+	Video get(String id) {
+		return this.videos.findById(VideoIds.require(id)).orElseThrow(VideoService::notFound);
+	}
+
+	Listing<Video> list(@Nullable String userName, @Nullable PageCursor before, int limit) {
+		Long authorId = null;
+		if (userName != null) {
+			authorId = this.videos.findUserId(userName)
+				.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such user"));
+		}
+		return Listing.of(this.videos.list(authorId, before, limit + 1), limit,
+				video -> new PageCursor(video.createTime(), video.id()));
+	}
+
+	@Transactional
+	void delete(SessionUser user, String id) {
+		long authorId = this.videos.lockAuthor(VideoIds.require(id)).orElseThrow(VideoService::notFound);
+		if (authorId != user.userId()) {
+			throw new ApiException(ErrorCode.FORBIDDEN, "Only the author may delete this video");
+		}
+		this.videos.delete(id);
+		this.videos.queueFileDeletion(id);
+		log.info("User {} deleted video {}; its file is queued for deletion", user.userName(), id);
+	}
+
+	private static ApiException notFound() {
+		return new ApiException(ErrorCode.NOT_FOUND, "No such video");
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.videoserver.api.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.VideoIds;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The keyset position of a newest-first list: the time and id of the last item a client
+ * has seen. It travels as an opaque {@code before} value so that pages stay stable while
+ * new items arrive.
+ *
+ * @param time the create time of the last item seen (UTC)
+ * @param id its id, which breaks ties between equal times
+ */
+public record PageCursor(LocalDateTime time, String id) {
+
+	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+	private static final int MAX_LENGTH = 128;
+
+	public String encode() {
+		return ENCODER.encodeToString((this.time + "|" + this.id).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Reads a {@code before} parameter.
+	 * @param before the value a previous page gave as {@code next}, or null for the first
+	 * page
+	 * @return the position, or null for the first page
+	 * @throws ApiException 400/001 when the value was not made by {@link #encode()}
+	 */
+	public static @Nullable PageCursor parse(@Nullable String before) {
+		if (before == null || before.isEmpty()) {
+			return null;
+		}
+		try {
+			if (before.length() > MAX_LENGTH) {
+				throw new IllegalArgumentException("too long");
+			}
+			String text = new String(Base64.getUrlDecoder().decode(before), StandardCharsets.UTF_8);
+			int bar = text.indexOf('|');
+			String id = text.substring(bar + 1);
+			if (bar < 0 || !VideoIds.isValid(id)) {
+				throw new IllegalArgumentException("no id");
+			}
+			return new PageCursor(LocalDateTime.parse(text.substring(0, bar)), id);
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			throw new ApiException(ErrorCode.BAD_REQUEST, "before must be the 'next' value of a previous page");
+		}
+	}
+
+}
