@@ -1,0 +1,57 @@
+package io.videoserver.scheduler.execution;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import io.videoserver.shared.VideoIds;
+
+/**
+ * The video directory ({@code VIDEO_DIR}): video {@code vid} is the file {@code vid}, its
+ * unfinished uploads are {@code vid.<random>.part}, and nothing outside the directory is
+ * ever touched.
+ */
+public class LocalVideoFiles implements VideoFiles {
+
+	private final Path dir;
+
+	public LocalVideoFiles(Path dir) {
+		this.dir = dir.toAbsolutePath().normalize();
+	}
+
+	@Override
+	public int delete(String videoId) throws IOException {
+		if (!VideoIds.isValid(videoId)) {
+			throw new IllegalArgumentException("Not a video id: " + videoId);
+		}
+		// A missing directory is an unmounted volume, not a deleted video: deleting
+		// "nothing" there would drop rows whose files still exist.
+		if (!Files.isDirectory(this.dir)) {
+			throw new NoSuchFileException(this.dir.toString(), null, "video directory is missing");
+		}
+		int removed = Files.deleteIfExists(inDir(videoId)) ? 1 : 0;
+		try (DirectoryStream<Path> parts = Files.newDirectoryStream(this.dir,
+				(path) -> isPartOf(path.getFileName().toString(), videoId))) {
+			for (Path part : parts) {
+				removed += Files.deleteIfExists(part) ? 1 : 0;
+			}
+		}
+		return removed;
+	}
+
+	private Path inDir(String name) {
+		Path file = this.dir.resolve(name).normalize();
+		if (!this.dir.equals(file.getParent())) {
+			throw new IllegalArgumentException("Outside the video directory: " + name);
+		}
+		return file;
+	}
+
+	private static boolean isPartOf(String fileName, String videoId) {
+		return fileName.length() > videoId.length() + 6 && fileName.startsWith(videoId)
+				&& fileName.charAt(videoId.length()) == '.' && fileName.endsWith(".part");
+	}
+
+}

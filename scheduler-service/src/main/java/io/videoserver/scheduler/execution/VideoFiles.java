@@ -1,0 +1,21 @@
+package io.videoserver.scheduler.execution;
+
+import java.io.IOException;
+
+/**
+ * Where the files of a video live; the seam for another store (S3) next to the shared
+ * directory.
+ */
+public interface VideoFiles {
+
+	/**
+	 * Deletes the video's file and every partial upload of it; files that are already
+	 * gone count as deleted, so calling it twice is harmless.
+	 * @param videoId an id that matches the id pattern
+	 * @return how many files this call removed
+	 * @throws IOException when a file exists but cannot be deleted, or the store itself
+	 * is missing
+	 */
+	int delete(String videoId) throws IOException;
+
+}

@@ -1,0 +1,42 @@
+package io.videoserver.scheduler;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.videoserver.scheduler.execution.VideoFiles;
+
+/**
+ * Counts, per video, how often a replica set out to delete it and how many files it
+ * actually removed, so that races can be checked for double work.
+ */
+public class RecordingVideoFiles implements VideoFiles {
+
+	private final VideoFiles files;
+
+	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> removed = new ConcurrentHashMap<>();
+
+	public RecordingVideoFiles(VideoFiles files) {
+		this.files = files;
+	}
+
+	@Override
+	public int delete(String videoId) throws IOException {
+		this.calls.computeIfAbsent(videoId, (id) -> new AtomicInteger()).incrementAndGet();
+		int count = this.files.delete(videoId);
+		this.removed.computeIfAbsent(videoId, (id) -> new AtomicInteger()).addAndGet(count);
+		return count;
+	}
+
+	public Map<String, AtomicInteger> calls() {
+		return this.calls;
+	}
+
+	public Map<String, AtomicInteger> removed() {
+		return this.removed;
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.videoserver.scheduler.execution;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import io.videoserver.shared.VideoIds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LocalVideoFilesTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void deletesTheVideoAndItsPartialUploadsOnly() throws IOException {
+		String id = VideoIds.newId();
+		String other = VideoIds.newId();
+		touch(id, id + ".1a2b.part", id + ".3c4d.part", other, other + ".5e6f.part", id + ".meta", id + "x.1.part");
+		assertThat(new LocalVideoFiles(this.dir).delete(id)).isEqualTo(3);
+		assertThat(this.dir.toFile().list()).containsExactlyInAnyOrder(other, other + ".5e6f.part", id + ".meta",
+				id + "x.1.part");
+	}
+
+	@Test
+	void videoThatIsAlreadyGoneCountsAsDeleted() throws IOException {
+		LocalVideoFiles files = new LocalVideoFiles(this.dir);
+		String id = VideoIds.newId();
+		touch(id);
+		assertThat(files.delete(id)).isEqualTo(1);
+		assertThat(files.delete(id)).isZero();
+	}
+
+	@Test
+	void missingDirectoryIsAFailureNotADeletion() {
+		LocalVideoFiles files = new LocalVideoFiles(this.dir.resolve("unmounted"));
+		assertThatExceptionOfType(NoSuchFileException.class).isThrownBy(() -> files.delete(VideoIds.newId()));
+	}
+
+	@Test
+	void fileThatCannotBeDeletedIsAFailure() throws IOException {
+		String id = VideoIds.newId();
+		Files.createDirectories(this.dir.resolve(id).resolve("inside"));
+		assertThatExceptionOfType(DirectoryNotEmptyException.class)
+			.isThrownBy(() -> new LocalVideoFiles(this.dir).delete(id));
+	}
+
+	@Test
+	void idOutsideThePatternNeverTouchesTheFileSystem() throws IOException {
+		Path outside = Files.writeString(this.dir.resolve("secret"), "keep");
+		LocalVideoFiles files = new LocalVideoFiles(this.dir.resolve("videos"));
+		assertThatIllegalArgumentException().isThrownBy(() -> files.delete("../secret"));
+		assertThatIllegalArgumentException().isThrownBy(() -> files.delete("*"));
+		assertThat(outside).exists();
+	}
+
+	private void touch(String... names) throws IOException {
+		for (String name : names) {
+			Files.writeString(this.dir.resolve(name), name);
+		}
+	}
+
+}
