@@ -21,24 +21,29 @@ CREATE TABLE sessions (
     KEY idx_sessions_login_name (login_name)
 ) DEFAULT CHARSET = utf8mb4;
 
--- Videos: millisecond times for a stable newest-first order, the stored file's
--- size once an upload completes, and an index for each list query.
+-- Videos: millisecond times and an insertion sequence (seq) for a stable
+-- newest-first order even within one millisecond, the stored file's size once
+-- an upload completes, and an index for each list query.
 UPDATE video_info SET create_time = CURRENT_TIMESTAMP WHERE create_time IS NULL;
 UPDATE video_info SET name = '' WHERE name IS NULL;
 ALTER TABLE video_info
     MODIFY name        TEXT        NOT NULL,
     MODIFY create_time DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-    ADD COLUMN file_size BIGINT NULL;
-CREATE INDEX idx_video_info_create_time ON video_info (create_time, id);
-CREATE INDEX idx_video_info_author ON video_info (author_id, create_time, id);
+    ADD COLUMN seq       BIGINT NOT NULL AUTO_INCREMENT,
+    ADD COLUMN file_size BIGINT NULL,
+    ADD UNIQUE KEY uk_video_info_seq (seq);
+CREATE INDEX idx_video_info_create_time ON video_info (create_time, seq);
+CREATE INDEX idx_video_info_author ON video_info (author_id, create_time, seq);
 
 -- Comments: the same ordering and an index per video.
 UPDATE comments SET time = CURRENT_TIMESTAMP WHERE time IS NULL;
 UPDATE comments SET content = '' WHERE content IS NULL;
 ALTER TABLE comments
     MODIFY content TEXT        NOT NULL,
-    MODIFY time    DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3);
-CREATE INDEX idx_comments_video_time ON comments (video_id, time, id);
+    MODIFY time    DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    ADD COLUMN seq BIGINT NOT NULL AUTO_INCREMENT,
+    ADD UNIQUE KEY uk_comments_seq (seq);
+CREATE INDEX idx_comments_video_time ON comments (video_id, time, seq);
 
 -- Deletion queue: a lease lets any number of scheduler replicas share the
 -- queue; attempts, back-off and parking keep failures visible, never dropped.

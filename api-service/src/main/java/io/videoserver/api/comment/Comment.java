@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param author the author's name (null only for rows the original left without one)
  * @param content the text
  * @param time when it was posted, UTC
+ * @param seq the insertion sequence that orders comments of the same millisecond
  */
-record Comment(String id, String videoId, long authorId, @Nullable String author, String content, LocalDateTime time) {
+record Comment(String id, String videoId, long authorId, @Nullable String author, String content, LocalDateTime time,
+		long seq) {
 }

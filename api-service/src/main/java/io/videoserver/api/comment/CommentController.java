@@ -44,7 +44,7 @@ class CommentController {
 			throw new ApiException(ErrorCode.FORBIDDEN, "author_id must be the logged-in user");
 		}
 		Comment comment = new Comment(VideoIds.newId(), vid, user.userId(), user.userName(), request.content(),
-				Times.nowUtc());
+				Times.nowUtc(), 0);
 		if (!this.comments.insertIfVideoExists(comment)) {
 			throw noSuchVideo();
 		}
@@ -62,7 +62,7 @@ class CommentController {
 			throw noSuchVideo();
 		}
 		Listing<Comment> page = Listing.of(this.comments.list(vid, cursor, limit + 1), limit,
-				comment -> new PageCursor(comment.time(), comment.id()));
+				comment -> new PageCursor(comment.time(), comment.seq()));
 		return new CommentListResponse(page.items().stream().map(CommentResponse::of).toList(), page.nextValue());
 	}
 

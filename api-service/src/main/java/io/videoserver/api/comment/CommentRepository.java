@@ -44,15 +44,15 @@ class CommentRepository {
 	List<Comment> list(String videoId, @Nullable PageCursor before, int rows) {
 		return this.jdbc.sql("""
 				SELECT c.id, c.video_id, COALESCE(c.author_id, 0) AS author_id, u.login_name AS author,
-				       c.content, c.time
+				       c.content, c.time, c.seq
 				FROM comments c LEFT JOIN users u ON u.id = c.author_id
 				WHERE c.video_id = :videoId
-				  AND (:beforeTime IS NULL OR c.time < :beforeTime OR (c.time = :beforeTime AND c.id < :beforeId))
-				ORDER BY c.time DESC, c.id DESC
+				  AND (:beforeTime IS NULL OR c.time < :beforeTime OR (c.time = :beforeTime AND c.seq < :beforeSeq))
+				ORDER BY c.time DESC, c.seq DESC
 				LIMIT :rows""")
 			.param("videoId", videoId)
 			.param("beforeTime", (before != null) ? before.time() : null)
-			.param("beforeId", (before != null) ? before.id() : null)
+			.param("beforeSeq", (before != null) ? before.seq() : null)
 			.param("rows", rows)
 			.query(Comment.class)
 			.list();

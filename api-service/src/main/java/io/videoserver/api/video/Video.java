@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param displayCtime the original's human-readable creation time
  * @param createTime the creation time, UTC
  * @param fileSize the stored file's size, or null until an upload completes
+ * @param seq the insertion sequence that orders videos of the same millisecond
  */
 record Video(String id, long authorId, @Nullable String author, String name, @Nullable String displayCtime,
-		LocalDateTime createTime, @Nullable Long fileSize) {
+		LocalDateTime createTime, @Nullable Long fileSize, long seq) {
 }

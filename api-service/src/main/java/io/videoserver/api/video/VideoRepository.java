@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 class VideoRepository {
 
 	private static final String SELECT = """
-			SELECT v.id, COALESCE(v.author_id, 0) AS author_id, u.login_name AS author, v.name, v.display_ctime, v.create_time, v.file_size
+			SELECT v.id, COALESCE(v.author_id, 0) AS author_id, u.login_name AS author, v.name, v.display_ctime, v.create_time, v.file_size,
+			       v.seq
 			FROM video_info v LEFT JOIN users u ON u.id = v.author_id
 			""";
 
@@ -48,12 +49,12 @@ class VideoRepository {
 		return this.jdbc.sql(SELECT + """
 				WHERE (:authorId IS NULL OR v.author_id = :authorId)
 				  AND (:beforeTime IS NULL OR v.create_time < :beforeTime
-				       OR (v.create_time = :beforeTime AND v.id < :beforeId))
-				ORDER BY v.create_time DESC, v.id DESC
+				       OR (v.create_time = :beforeTime AND v.seq < :beforeSeq))
+				ORDER BY v.create_time DESC, v.seq DESC
 				LIMIT :rows""")
 			.param("authorId", authorId)
 			.param("beforeTime", (before != null) ? before.time() : null)
-			.param("beforeId", (before != null) ? before.id() : null)
+			.param("beforeSeq", (before != null) ? before.seq() : null)
 			.param("rows", rows)
 			.query(Video.class)
 			.list();

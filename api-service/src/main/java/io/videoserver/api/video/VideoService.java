@@ -33,7 +33,8 @@ class VideoService {
 
 	Video create(SessionUser user, String name) {
 		LocalDateTime now = Times.nowUtc();
-		Video video = new Video(VideoIds.newId(), user.userId(), user.userName(), name, Times.display(now), now, null);
+		Video video = new Video(VideoIds.newId(), user.userId(), user.userName(), name, Times.display(now), now, null,
+				0);
 		this.videos.insert(video);
 		log.info("User {} created video {}", user.userName(), video.id());
 		return video;
@@ -50,7 +51,7 @@ class VideoService {
 				.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such user"));
 		}
 		return Listing.of(this.videos.list(authorId, before, limit + 1), limit,
-				video -> new PageCursor(video.createTime(), video.id()));
+				video -> new PageCursor(video.createTime(), video.seq()));
 	}
 
 	@Transactional

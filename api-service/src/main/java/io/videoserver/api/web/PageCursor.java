@@ -7,25 +7,24 @@ import java.util.Base64;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
-import io.videoserver.shared.VideoIds;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keyset position of a newest-first list: the time and id of the last item a client
- * has seen. It travels as an opaque {@code before} value so that pages stay stable while
- * new items arrive.
+ * The keyset position of a newest-first list: the time and insertion sequence of the last
+ * item a client has seen. It travels as an opaque {@code before} value so that pages stay
+ * stable while new items arrive.
  *
  * @param time the create time of the last item seen (UTC)
- * @param id its id, which breaks ties between equal times
+ * @param seq its insertion sequence, which orders items of the same millisecond
  */
-public record PageCursor(LocalDateTime time, String id) {
+public record PageCursor(LocalDateTime time, long seq) {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private static final int MAX_LENGTH = 128;
 
 	public String encode() {
-		return ENCODER.encodeToString((this.time + "|" + this.id).getBytes(StandardCharsets.UTF_8));
+		return ENCODER.encodeToString((this.time + "|" + this.seq).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -45,11 +44,10 @@ public record PageCursor(LocalDateTime time, String id) {
 			}
 			String text = new String(Base64.getUrlDecoder().decode(before), StandardCharsets.UTF_8);
 			int bar = text.indexOf('|');
-			String id = text.substring(bar + 1);
-			if (bar < 0 || !VideoIds.isValid(id)) {
-				throw new IllegalArgumentException("no id");
+			if (bar < 0) {
+				throw new IllegalArgumentException("no sequence");
 			}
-			return new PageCursor(LocalDateTime.parse(text.substring(0, bar)), id);
+			return new PageCursor(LocalDateTime.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new ApiException(ErrorCode.BAD_REQUEST, "before must be the 'next' value of a previous page");
