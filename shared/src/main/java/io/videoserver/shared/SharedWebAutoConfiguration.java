@@ -3,7 +3,10 @@ package io.videoserver.shared;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -28,6 +31,13 @@ public class SharedWebAutoConfiguration {
 	@Bean
 	HealthzAliasController healthzAliasController() {
 		return new HealthzAliasController();
+	}
+
+	@Bean
+	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> legacyErrorReportValve() {
+		return factory -> factory
+			.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new LegacyErrorReportValve()));
 	}
 
 	@Bean
