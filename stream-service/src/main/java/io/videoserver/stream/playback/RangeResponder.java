@@ -1,0 +1,77 @@
+package io.videoserver.stream.playback;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Writes a planned 200 or 206 answer: the headers, then the bytes of the file, as one
+ * body or as {@code multipart/byteranges} when several ranges were asked.
+ */
+final class RangeResponder {
+
+	static final String VIDEO_MP4 = "video/mp4";
+
+	private static final byte[] CRLF = "\r\n".getBytes(StandardCharsets.US_ASCII);
+
+	private RangeResponder() {
+	}
+
+	static void writeValidators(HttpServletResponse response, Validators validators) {
+		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+		response.setHeader(HttpHeaders.ETAG, validators.etag());
+		response.setDateHeader(HttpHeaders.LAST_MODIFIED, validators.lastModified());
+	}
+
+	static void send(VideoFile file, Plan plan, boolean head, HttpServletResponse response) throws IOException {
+		long size = file.validators().size();
+		if (plan.status() == 200 || !plan.multipart()) {
+			ByteRange range = (plan.status() == 200) ? new ByteRange(0, size - 1) : plan.ranges().get(0);
+			response.setStatus(plan.status());
+			response.setContentType(VIDEO_MP4);
+			response.setContentLengthLong((size == 0) ? 0 : range.length());
+			if (plan.status() == 206) {
+				response.setHeader(HttpHeaders.CONTENT_RANGE, range.contentRange(size));
+			}
+			if (!head && size > 0) {
+				FileTransfer.send(file.channel(), range, response.getOutputStream());
+			}
+			return;
+		}
+		sendMultipart(file, plan.ranges(), response);
+	}
+
+	private static void sendMultipart(VideoFile file, List<ByteRange> ranges, HttpServletResponse response)
+			throws IOException {
+		String boundary = UUID.randomUUID().toString().replace("-", "");
+		long size = file.validators().size();
+		List<byte[]> heads = new ArrayList<>(ranges.size());
+		long length = 0;
+		for (int i = 0; i < ranges.size(); i++) {
+			String head = ((i == 0) ? "" : "\r\n") + "--" + boundary + "\r\nContent-Type: " + VIDEO_MP4
+					+ "\r\nContent-Range: " + ranges.get(i).contentRange(size) + "\r\n\r\n";
+			heads.add(head.getBytes(StandardCharsets.US_ASCII));
+			length += heads.get(i).length + ranges.get(i).length();
+		}
+		byte[] tail = ("\r\n--" + boundary + "--").getBytes(StandardCharsets.US_ASCII);
+		length += tail.length + CRLF.length;
+		response.setStatus(206);
+		response.setContentType("multipart/byteranges; boundary=" + boundary);
+		response.setContentLengthLong(length);
+		ServletOutputStream out = response.getOutputStream();
+		for (int i = 0; i < ranges.size(); i++) {
+			out.write(heads.get(i));
+			FileTransfer.send(file.channel(), ranges.get(i), out);
+		}
+		out.write(tail);
+		out.write(CRLF);
+	}
+
+}

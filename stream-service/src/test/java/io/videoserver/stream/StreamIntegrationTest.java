@@ -1,0 +1,140 @@
+package io.videoserver.stream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.testdb.TestDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The one real-port context that the stream-service's HTTP tests share: a fresh database,
+ * a temporary video directory, no rate limit, and helpers to seed what api-service would
+ * have created.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "video.rate-limit.requests-per-second=0", "video.upload.max-size=2MB" })
+@Import(TestDatabase.class)
+public abstract class StreamIntegrationTest {
+
+	protected static final Path VIDEO_DIR = createVideoDir();
+
+	protected static final long MAX_UPLOAD = 2 * 1024 * 1024;
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@DynamicPropertySource
+	static void videoDir(DynamicPropertyRegistry registry) {
+		registry.add("video.dir", VIDEO_DIR::toString);
+	}
+
+	private static Path createVideoDir() {
+		try {
+			return Files.createTempDirectory("videos");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	protected URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	protected HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** A user as api-service registers one; returns its id. */
+	protected long createUser(String name) {
+		this.jdbc.sql("INSERT INTO users (login_name, pwd) VALUES (:name, 'x')").param("name", name).update();
+		return this.jdbc.sql("SELECT id FROM users WHERE login_name = :name")
+			.param("name", name)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A live session of the user, as api-service creates one at log-in. */
+	protected String createSession(String name, boolean expired) {
+		String id = UUID.randomUUID().toString();
+		this.jdbc
+			.sql("INSERT INTO sessions (session_id, login_name, expires_at) VALUES (:id, :name, "
+					+ (expired ? "NOW(3) - INTERVAL 1 MINUTE" : "NOW(3) + INTERVAL 30 MINUTE") + ")")
+			.param("id", id)
+			.param("name", name)
+			.update();
+		return id;
+	}
+
+	/** A video row without a file, as {@code POST /user/{name}/videos} creates one. */
+	protected String createVideo(long authorId) {
+		String vid = VideoIds.newId();
+		this.jdbc
+			.sql("INSERT INTO video_info (id, author_id, name, display_ctime) VALUES (:id, :author, 'clip', 'now')")
+			.param("id", vid)
+			.param("author", authorId)
+			.update();
+		return vid;
+	}
+
+	protected static String uniqueName(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** Bytes that start like an MP4 file (an {@code ftyp} box), then random. */
+	protected static byte[] mp4(int size, long seed) {
+		byte[] bytes = new byte[size];
+		new Random(seed).nextBytes(bytes);
+		byte[] head = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm' };
+		System.arraycopy(head, 0, bytes, 0, Math.min(size, head.length));
+		return bytes;
+	}
+
+	/** Waits for something the server does after the client has gone. */
+	protected static void await(String what, BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				fail("Timed out waiting until " + what);
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	protected static long partFiles() {
+		try (var files = Files.list(VIDEO_DIR)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".part")).count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
