@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import io.videoserver.api.session.SessionUser;
 import io.videoserver.api.web.Listing;
 import io.videoserver.api.web.PageCursor;
-import io.videoserver.api.web.Times;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
@@ -43,11 +42,11 @@ class CommentController {
 		if (request.authorId() != null && request.authorId() != user.userId()) {
 			throw new ApiException(ErrorCode.FORBIDDEN, "author_id must be the logged-in user");
 		}
-		Comment comment = new Comment(VideoIds.newId(), vid, user.userId(), user.userName(), request.content(),
-				Times.nowUtc(), 0);
-		if (!this.comments.insertIfVideoExists(comment)) {
+		String id = VideoIds.newId();
+		if (!this.comments.insertIfVideoExists(id, vid, user.userId(), request.content())) {
 			throw noSuchVideo();
 		}
+		Comment comment = this.comments.findById(id).orElseThrow(CommentController::noSuchVideo);
 		return ResponseEntity.status(HttpStatus.CREATED).body(CommentResponse.of(comment));
 	}
 

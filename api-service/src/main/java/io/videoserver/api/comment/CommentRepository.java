@@ -1,6 +1,7 @@
 package io.videoserver.api.comment;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.videoserver.api.web.PageCursor;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CommentRepository {
 
+	private static final String SELECT = """
+			SELECT c.id, c.video_id, COALESCE(c.author_id, 0) AS author_id, u.login_name AS author,
+			       c.content, c.time, c.seq
+			FROM comments c LEFT JOIN users u ON u.id = c.author_id
+			""";
+
 	private final JdbcClient jdbc;
 
 	CommentRepository(JdbcClient jdbc) {
@@ -21,17 +28,27 @@ class CommentRepository {
 	}
 
 	/**
-	 * Inserts a comment if its video still exists, in one statement, so a comment can
-	 * never outlive a video deleted at the same moment.
-	 * @param comment the comment
+	 * Inserts a comment, stamped by the database clock, if its video still exists: one
+	 * statement, so a comment can never outlive a video deleted at the same moment.
+	 * @param id the new comment's id
+	 * @param videoId the video
+	 * @param authorId the author
+	 * @param content the text
 	 * @return whether it was stored
 	 */
-	boolean insertIfVideoExists(Comment comment) {
+	boolean insertIfVideoExists(String id, String videoId, long authorId, String content) {
 		return this.jdbc.sql("""
 				INSERT INTO comments (id, video_id, author_id, content, time)
-				SELECT :id, v.id, :authorId, :content, :time FROM video_info v WHERE v.id = :videoId""")
-			.paramSource(comment)
+				SELECT :id, v.id, :authorId, :content, NOW(3) FROM video_info v WHERE v.id = :videoId""")
+			.param("id", id)
+			.param("videoId", videoId)
+			.param("authorId", authorId)
+			.param("content", content)
 			.update() == 1;
+	}
+
+	Optional<Comment> findById(String id) {
+		return this.jdbc.sql(SELECT + "WHERE c.id = :id").param("id", id).query(Comment.class).optional();
 	}
 
 	boolean videoExists(String videoId) {
@@ -42,16 +59,13 @@ class CommentRepository {
 	}
 
 	List<Comment> list(String videoId, @Nullable PageCursor before, int rows) {
-		return this.jdbc.sql("""
-				SELECT c.id, c.video_id, COALESCE(c.author_id, 0) AS author_id, u.login_name AS author,
-				       c.content, c.time, c.seq
-				FROM comments c LEFT JOIN users u ON u.id = c.author_id
+		return this.jdbc.sql(SELECT + """
 				WHERE c.video_id = :videoId
 				  AND (:beforeTime IS NULL OR c.time < :beforeTime OR (c.time = :beforeTime AND c.seq < :beforeSeq))
 				ORDER BY c.time DESC, c.seq DESC
 				LIMIT :rows""")
 			.param("videoId", videoId)
-			.param("beforeTime", (before != null) ? before.time() : null)
+			.param("beforeTime", (before != null) ? before.sqlTime() : null)
 			.param("beforeSeq", (before != null) ? before.seq() : null)
 			.param("rows", rows)
 			.query(Comment.class)

@@ -28,10 +28,21 @@ class VideoRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Video video) {
+	/**
+	 * Inserts a video stamped by the database clock, like every time the services
+	 * compare.
+	 * @param id the new id
+	 * @param authorId the author
+	 * @param name the title
+	 */
+	void insert(String id, long authorId, String name) {
 		this.jdbc.sql("""
 				INSERT INTO video_info (id, author_id, name, display_ctime, create_time)
-				VALUES (:id, :authorId, :name, :displayCtime, :createTime)""").paramSource(video).update();
+				VALUES (:id, :authorId, :name, DATE_FORMAT(NOW(3), '%b %d %Y, %H:%i:%s'), NOW(3))""")
+			.param("id", id)
+			.param("authorId", authorId)
+			.param("name", name)
+			.update();
 	}
 
 	Optional<Video> findById(String id) {
@@ -53,7 +64,7 @@ class VideoRepository {
 				ORDER BY v.create_time DESC, v.seq DESC
 				LIMIT :rows""")
 			.param("authorId", authorId)
-			.param("beforeTime", (before != null) ? before.time() : null)
+			.param("beforeTime", (before != null) ? before.sqlTime() : null)
 			.param("beforeSeq", (before != null) ? before.seq() : null)
 			.param("rows", rows)
 			.query(Video.class)

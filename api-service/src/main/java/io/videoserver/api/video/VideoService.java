@@ -1,11 +1,8 @@
 package io.videoserver.api.video;
 
-import java.time.LocalDateTime;
-
 import io.videoserver.api.session.SessionUser;
 import io.videoserver.api.web.Listing;
 import io.videoserver.api.web.PageCursor;
-import io.videoserver.api.web.Times;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
@@ -32,12 +29,10 @@ class VideoService {
 	}
 
 	Video create(SessionUser user, String name) {
-		LocalDateTime now = Times.nowUtc();
-		Video video = new Video(VideoIds.newId(), user.userId(), user.userName(), name, Times.display(now), now, null,
-				0);
-		this.videos.insert(video);
-		log.info("User {} created video {}", user.userName(), video.id());
-		return video;
+		String id = VideoIds.newId();
+		this.videos.insert(id, user.userId(), name);
+		log.info("User {} created video {}", user.userName(), id);
+		return this.videos.findById(id).orElseThrow(VideoService::notFound);
 	}
 
 	Video get(String id) {

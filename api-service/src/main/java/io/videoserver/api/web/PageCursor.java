@@ -2,6 +2,7 @@ package io.videoserver.api.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
@@ -22,6 +23,17 @@ public record PageCursor(LocalDateTime time, long seq) {
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private static final int MAX_LENGTH = 128;
+
+	private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+	/**
+	 * The time as SQL text with milliseconds. Drivers that mistake MariaDB for MySQL 5.5
+	 * drop fractional seconds from temporal parameters; text keeps them on every server.
+	 * @return the time as {@code yyyy-MM-dd HH:mm:ss.SSS}
+	 */
+	public String sqlTime() {
+		return SQL_TIME.format(this.time);
+	}
 
 	public String encode() {
 		return ENCODER.encodeToString((this.time + "|" + this.seq).getBytes(StandardCharsets.UTF_8));

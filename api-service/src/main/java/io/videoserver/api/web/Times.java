@@ -3,7 +3,6 @@ package io.videoserver.api.web;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -15,10 +14,6 @@ public final class Times {
 	private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("MMM dd yyyy, HH:mm:ss", Locale.US);
 
 	private Times() {
-	}
-
-	public static LocalDateTime nowUtc() {
-		return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	public static String display(LocalDateTime utc) {
