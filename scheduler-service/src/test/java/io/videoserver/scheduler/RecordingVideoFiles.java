@@ -24,9 +24,9 @@ public class RecordingVideoFiles implements VideoFiles {
 	}
 
 	@Override
-	public int delete(String videoId) throws IOException {
+	public int delete(String videoId, long claimedAt) throws IOException {
 		this.calls.computeIfAbsent(videoId, (id) -> new AtomicInteger()).incrementAndGet();
-		int count = this.files.delete(videoId);
+		int count = this.files.delete(videoId, claimedAt);
 		this.removed.computeIfAbsent(videoId, (id) -> new AtomicInteger()).addAndGet(count);
 		return count;
 	}

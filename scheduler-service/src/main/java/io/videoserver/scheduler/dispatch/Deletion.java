@@ -5,9 +5,10 @@ package io.videoserver.scheduler.dispatch;
  *
  * @param videoId the video whose files are to go
  * @param attempts failed attempts before this one
+ * @param claimedAt {@link System#nanoTime()} when the claim committed
  * @param batch the round that claimed it, told when this deletion is finished
  */
-public record Deletion(String videoId, int attempts, ClaimedBatch batch) {
+public record Deletion(String videoId, int attempts, long claimedAt, ClaimedBatch batch) {
 
 	/**
 	 * Marks this deletion done, deleted or failed or released, for the waiting round.

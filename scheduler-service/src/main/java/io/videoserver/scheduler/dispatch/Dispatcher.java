@@ -55,10 +55,11 @@ public class Dispatcher {
 	 */
 	public ClaimedBatch dispatch() {
 		List<ClaimedRow> rows = this.stopping ? List.of() : claim();
+		long claimedAt = System.nanoTime();
 		ClaimedBatch batch = new ClaimedBatch(rows.size(), rows.size() == this.batchSize);
 		for (int i = 0; i < rows.size(); i++) {
 			ClaimedRow row = rows.get(i);
-			if (!handOver(new Deletion(row.videoId(), row.attempts(), batch))) {
+			if (!handOver(new Deletion(row.videoId(), row.attempts(), claimedAt, batch))) {
 				release(rows.subList(i, rows.size()), batch);
 				break;
 			}

@@ -54,7 +54,7 @@ public class Deleter {
 		}
 		int removed;
 		try {
-			removed = this.files.delete(id);
+			removed = this.files.delete(id, deletion.claimedAt());
 		}
 		catch (IOException ex) {
 			fail(deletion, ex.getClass().getSimpleName() + ": " + ex.getMessage(), false);

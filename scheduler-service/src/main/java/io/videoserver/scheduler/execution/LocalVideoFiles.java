@@ -1,7 +1,6 @@
 package io.videoserver.scheduler.execution;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,12 +16,15 @@ public class LocalVideoFiles implements VideoFiles {
 
 	private final Path dir;
 
+	private final PartialUploads parts;
+
 	public LocalVideoFiles(Path dir) {
 		this.dir = dir.toAbsolutePath().normalize();
+		this.parts = new PartialUploads(this.dir);
 	}
 
 	@Override
-	public int delete(String videoId) throws IOException {
+	public int delete(String videoId, long claimedAt) throws IOException {
 		if (!VideoIds.isValid(videoId)) {
 			throw new IllegalArgumentException("Not a video id: " + videoId);
 		}
@@ -32,11 +34,8 @@ public class LocalVideoFiles implements VideoFiles {
 			throw new NoSuchFileException(this.dir.toString(), null, "video directory is missing");
 		}
 		int removed = Files.deleteIfExists(inDir(videoId)) ? 1 : 0;
-		try (DirectoryStream<Path> parts = Files.newDirectoryStream(this.dir,
-				(path) -> isPartOf(path.getFileName().toString(), videoId))) {
-			for (Path part : parts) {
-				removed += Files.deleteIfExists(part) ? 1 : 0;
-			}
+		for (Path part : this.parts.of(videoId, claimedAt)) {
+			removed += Files.deleteIfExists(part) ? 1 : 0;
 		}
 		return removed;
 	}
@@ -47,11 +46,6 @@ public class LocalVideoFiles implements VideoFiles {
 			throw new IllegalArgumentException("Outside the video directory: " + name);
 		}
 		return file;
-	}
-
-	private static boolean isPartOf(String fileName, String videoId) {
-		return fileName.length() > videoId.length() + 6 && fileName.startsWith(videoId)
-				&& fileName.charAt(videoId.length()) == '.' && fileName.endsWith(".part");
 	}
 
 }

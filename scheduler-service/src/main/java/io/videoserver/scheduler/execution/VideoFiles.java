@@ -12,10 +12,13 @@ public interface VideoFiles {
 	 * Deletes the video's file and every partial upload of it; files that are already
 	 * gone count as deleted, so calling it twice is harmless.
 	 * @param videoId an id that matches the id pattern
+	 * @param claimedAt {@link System#nanoTime()} when the video's row was claimed: what
+	 * the store saw of itself since then may be reused, no new upload of the video can
+	 * begin after its row was queued
 	 * @return how many files this call removed
 	 * @throws IOException when a file exists but cannot be deleted, or the store itself
 	 * is missing
 	 */
-	int delete(String videoId) throws IOException;
+	int delete(String videoId, long claimedAt) throws IOException;
 
 }

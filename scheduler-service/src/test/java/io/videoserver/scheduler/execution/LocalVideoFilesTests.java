@@ -24,7 +24,7 @@ class LocalVideoFilesTests {
 		String id = VideoIds.newId();
 		String other = VideoIds.newId();
 		touch(id, id + ".1a2b.part", id + ".3c4d.part", other, other + ".5e6f.part", id + ".meta", id + "x.1.part");
-		assertThat(new LocalVideoFiles(this.dir).delete(id)).isEqualTo(3);
+		assertThat(new LocalVideoFiles(this.dir).delete(id, System.nanoTime())).isEqualTo(3);
 		assertThat(this.dir.toFile().list()).containsExactlyInAnyOrder(other, other + ".5e6f.part", id + ".meta",
 				id + "x.1.part");
 	}
@@ -34,14 +34,29 @@ class LocalVideoFilesTests {
 		LocalVideoFiles files = new LocalVideoFiles(this.dir);
 		String id = VideoIds.newId();
 		touch(id);
-		assertThat(files.delete(id)).isEqualTo(1);
-		assertThat(files.delete(id)).isZero();
+		assertThat(files.delete(id, System.nanoTime())).isEqualTo(1);
+		assertThat(files.delete(id, System.nanoTime())).isZero();
+	}
+
+	@Test
+	void partialUploadsAreListedOncePerClaimNotOncePerVideo() throws IOException {
+		LocalVideoFiles files = new LocalVideoFiles(this.dir);
+		String first = VideoIds.newId();
+		String second = VideoIds.newId();
+		touch(first, first + ".1.part");
+		long claim = System.nanoTime();
+		assertThat(files.delete(first, claim)).isEqualTo(2);
+		touch(second, second + ".2.part"); // appears after the claim's listing
+		assertThat(files.delete(second, claim)).isEqualTo(1);
+		assertThat(files.delete(second, System.nanoTime())).isEqualTo(1);
+		assertThat(this.dir.toFile().list()).isEmpty();
 	}
 
 	@Test
 	void missingDirectoryIsAFailureNotADeletion() {
 		LocalVideoFiles files = new LocalVideoFiles(this.dir.resolve("unmounted"));
-		assertThatExceptionOfType(NoSuchFileException.class).isThrownBy(() -> files.delete(VideoIds.newId()));
+		assertThatExceptionOfType(NoSuchFileException.class)
+			.isThrownBy(() -> files.delete(VideoIds.newId(), System.nanoTime()));
 	}
 
 	@Test
@@ -49,15 +64,15 @@ class LocalVideoFilesTests {
 		String id = VideoIds.newId();
 		Files.createDirectories(this.dir.resolve(id).resolve("inside"));
 		assertThatExceptionOfType(DirectoryNotEmptyException.class)
-			.isThrownBy(() -> new LocalVideoFiles(this.dir).delete(id));
+			.isThrownBy(() -> new LocalVideoFiles(this.dir).delete(id, System.nanoTime()));
 	}
 
 	@Test
 	void idOutsideThePatternNeverTouchesTheFileSystem() throws IOException {
 		Path outside = Files.writeString(this.dir.resolve("secret"), "keep");
 		LocalVideoFiles files = new LocalVideoFiles(this.dir.resolve("videos"));
-		assertThatIllegalArgumentException().isThrownBy(() -> files.delete("../secret"));
-		assertThatIllegalArgumentException().isThrownBy(() -> files.delete("*"));
+		assertThatIllegalArgumentException().isThrownBy(() -> files.delete("../secret", System.nanoTime()));
+		assertThatIllegalArgumentException().isThrownBy(() -> files.delete("*", System.nanoTime()));
 		assertThat(outside).exists();
 	}
 
