@@ -1,0 +1,93 @@
+package io.videoserver.api.video;
+
+import java.util.List;
+
+import io.videoserver.api.web.PageCursor;
+import io.videoserver.shared.testdb.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@JdbcTest
+@AutoConfigureTestDatabase(replace = Replace.NONE) // the real server of TestDatabase,
+													// never an in-memory one
+@Import({ TestDatabase.class, VideoRepository.class })
+class VideoRepositoryTests {
+
+	@Autowired
+	private VideoRepository videos;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private long authorId;
+
+	@BeforeEach
+	void author() {
+		this.jdbc.sql("INSERT INTO users (login_name, pwd) VALUES ('repo-author', 'x')").update();
+		this.authorId = this.jdbc.sql("SELECT id FROM users WHERE login_name = 'repo-author'")
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void videosOfOneMillisecondPageInInsertionOrderWithoutLoss() {
+		for (int i = 0; i < 5; i++) {
+			this.jdbc.sql("""
+					INSERT INTO video_info (id, author_id, name, create_time)
+					VALUES (UUID(), :author, :name, '2026-01-01 10:00:00.123')""")
+				.param("author", this.authorId)
+				.param("name", "same-ms-" + i)
+				.update();
+		}
+		List<Video> first = this.videos.list(this.authorId, null, 2);
+		Video last = first.get(1);
+		List<Video> rest = this.videos.list(this.authorId, new PageCursor(last.createTime(), last.seq()), 10);
+		assertThat(first).extracting(Video::name).containsExactly("same-ms-4", "same-ms-3");
+		assertThat(rest).extracting(Video::name).containsExactly("same-ms-2", "same-ms-1", "same-ms-0");
+	}
+
+	@Test
+	void millisecondsSurviveTheCursorComparison() {
+		this.jdbc.sql("""
+				INSERT INTO video_info (id, author_id, name, create_time) VALUES
+				  (UUID(), :author, 'earlier', '2026-01-01 10:00:00.100'),
+				  (UUID(), :author, 'later', '2026-01-01 10:00:00.900')""").param("author", this.authorId).update();
+		Video later = this.videos.list(this.authorId, null, 1).get(0);
+		assertThat(later.name()).isEqualTo("later");
+		assertThat(this.videos.list(this.authorId, new PageCursor(later.createTime(), later.seq()), 10))
+			.extracting(Video::name)
+			.containsExactly("earlier");
+	}
+
+	@Test
+	void aVideoTheOriginalLeftWithoutAnAuthorStillReads() {
+		this.jdbc.sql(
+				"INSERT INTO video_info (id, author_id, name) VALUES ('0b0a6a0e-3f57-4c8a-9d57-5d0f8f2f6a11', NULL, 'orphan')")
+			.update();
+		Video orphan = this.videos.findById("0b0a6a0e-3f57-4c8a-9d57-5d0f8f2f6a11").orElseThrow();
+		assertThat(orphan.authorId()).isZero();
+		assertThat(orphan.author()).isNull();
+	}
+
+	@Test
+	void queueingAFileTwiceKeepsOneRowAndMakesItDueAgain() {
+		String id = "1c1b7b1f-4068-4d9b-8e68-6e1f9f3f7b22";
+		this.videos.queueFileDeletion(id);
+		this.jdbc.sql("UPDATE video_del_rec SET parked = TRUE WHERE video_id = :id").param("id", id).update();
+		this.videos.queueFileDeletion(id);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM video_del_rec WHERE video_id = :id AND parked = FALSE")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+}
