@@ -8,7 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 /**
  * Installs the legacy error model in every service that has this module on its class
@@ -38,6 +40,13 @@ public class SharedWebAutoConfiguration {
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> legacyErrorReportValve() {
 		return factory -> factory
 			.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new LegacyErrorReportValve()));
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+		FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean

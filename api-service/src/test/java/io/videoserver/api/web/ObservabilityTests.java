@@ -1,0 +1,45 @@
+package io.videoserver.api.web;
+
+import io.videoserver.api.ApiTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What operators rely on: request ids, Prometheus metrics and a readiness that knows the
+ * database.
+ */
+@ApiTest
+class ObservabilityTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void aRequestIdIsEchoedOrMadeUp() {
+		assertThat(this.mvc.get().uri("/videos").header("X-Request-Id", "ui-42").exchange()).hasHeader("X-Request-Id",
+				"ui-42");
+		MvcTestResult unsafe = this.mvc.get().uri("/videos").header("X-Request-Id", "bad id\r\nX: y").exchange();
+		assertThat(unsafe.getResponse().getHeader("X-Request-Id")).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void prometheusServesRequestAndPoolMetrics() {
+		assertThat(this.mvc.get().uri("/videos").exchange()).hasStatus(200);
+		MvcTestResult metrics = this.mvc.get().uri("/actuator/prometheus").exchange();
+		assertThat(metrics).hasStatus(200);
+		assertThat(metrics).bodyText().contains("http_server_requests_seconds_count").contains("hikaricp_connections");
+	}
+
+	@Test
+	void readinessIncludesTheDatabase() {
+		assertThat(this.mvc.get().uri("/actuator/health/readiness").exchange()).hasStatus(200)
+			.bodyText()
+			.contains("\"status\":\"UP\"");
+	}
+
+}

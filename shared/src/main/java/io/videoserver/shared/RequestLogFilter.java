@@ -1,0 +1,59 @@
+package io.videoserver.shared;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One log line per request, tagged with a request id that the caller may pass in
+ * {@code X-Request-Id} (the web UI does, so one action can be followed from the api to
+ * the stream service) and that every log line of the request carries. It logs the method,
+ * the path without its query, the status and the time: never headers, cookies or bodies,
+ * so no session id or password reaches a log.
+ */
+public class RequestLogFilter extends OncePerRequestFilter {
+
+	public static final String HEADER = "X-Request-Id";
+
+	static final String MDC_KEY = "requestId";
+
+	private static final Logger log = LoggerFactory.getLogger("io.videoserver.access");
+
+	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String offered = request.getHeader(HEADER);
+		String id = (offered != null && SAFE_ID.matcher(offered).matches()) ? offered : UUID.randomUUID().toString();
+		response.setHeader(HEADER, id);
+		MDC.put(MDC_KEY, id);
+		long start = System.nanoTime();
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			if (log.isInfoEnabled()) {
+				log.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+						(System.nanoTime() - start) / 1_000_000);
+			}
+			MDC.remove(MDC_KEY);
+		}
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+}
