@@ -79,6 +79,13 @@ class SchedulerApplicationIntegrationTests {
 	}
 
 	@Test
+	void healthIsUpWithTheDatabaseAndTheVideoDirectory() {
+		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).contains("\"status\":\"UP\"");
+	}
+
+	@Test
 	void readinessIsUpOnARealDatabase() {
 		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health/readiness", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
