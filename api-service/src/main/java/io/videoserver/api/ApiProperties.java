@@ -2,6 +2,7 @@ package io.videoserver.api;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,11 +16,24 @@ import org.springframework.validation.annotation.Validated;
  * @param session how sessions live and how long a replica trusts its cache of them
  * @param rateLimit requests per second per client, 0 turns the limit off
  * @param internalToken shared secret for service-to-service calls
+ * @param login how failed logins are throttled
  */
 @Validated
 @ConfigurationProperties("video")
 public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @PositiveOrZero int rateLimit,
-		@DefaultValue("") String internalToken) {
+		@DefaultValue("") String internalToken, @DefaultValue Login login) {
+
+	/**
+	 * Brute-force protection: failed logins allowed per account and per client address
+	 * within a window; beyond them logins answer 429/010 until the window refills.
+	 *
+	 * @param maxFailuresPerAccount failures of one account, from anywhere
+	 * @param maxFailuresPerClient failures from one address, for any accounts
+	 * @param window the time in which the allowance refills
+	 */
+	public record Login(@DefaultValue("10") @Positive int maxFailuresPerAccount,
+			@DefaultValue("30") @Positive int maxFailuresPerClient, @DefaultValue("10m") Duration window) {
+	}
 
 	/**
 	 * Session lifetime (sliding) and cache behaviour.

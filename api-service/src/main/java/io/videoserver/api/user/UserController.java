@@ -47,7 +47,7 @@ class UserController {
 		if (!userName.equals(credentials.userName())) {
 			throw new ApiException(ErrorCode.NOT_AUTHENTICATED, "User name in the path and the body differ");
 		}
-		String sessionId = this.users.logIn(userName, credentials.pwd());
+		String sessionId = this.users.logIn(userName, credentials.pwd(), request.getRemoteAddr());
 		return withSession(HttpStatus.OK, sessionId, request);
 	}
 

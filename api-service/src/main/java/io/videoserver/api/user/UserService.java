@@ -28,10 +28,13 @@ class UserService {
 
 	private final Sessions sessions;
 
-	UserService(UserRepository users, PasswordHasher hasher, Sessions sessions) {
+	private final LoginThrottle throttle;
+
+	UserService(UserRepository users, PasswordHasher hasher, Sessions sessions, LoginThrottle throttle) {
 		this.users = users;
 		this.hasher = hasher;
 		this.sessions = sessions;
+		this.throttle = throttle;
 	}
 
 	String register(String userName, String password) {
@@ -46,7 +49,18 @@ class UserService {
 		return this.sessions.create(userName);
 	}
 
-	String logIn(String userName, String password) {
+	String logIn(String userName, String password, String client) {
+		this.throttle.check(userName, client);
+		try {
+			return this.sessions.create(verify(userName, password));
+		}
+		catch (ApiException ex) {
+			this.throttle.failed(userName, client);
+			throw ex;
+		}
+	}
+
+	private String verify(String userName, String password) {
 		Optional<User> found = this.users.findByLoginName(userName);
 		if (found.isEmpty()) {
 			this.hasher.spendEqualTime(password);
@@ -59,7 +73,7 @@ class UserService {
 		else if (!this.hasher.matches(password, user.pwd())) {
 			throw loginFailed();
 		}
-		return this.sessions.create(user.loginName());
+		return user.loginName();
 	}
 
 	/**
