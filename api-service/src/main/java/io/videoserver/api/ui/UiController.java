@@ -1,0 +1,47 @@
+package io.videoserver.api.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.videoserver.api.session.SessionUser;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers the two questions the single-page UI cannot answer itself: where the
+ * stream-service is, and who is logged in (the session cookie is HttpOnly, so scripts
+ * cannot read it).
+ */
+@RestController
+class UiController {
+
+	private final StreamOrigin streamOrigin;
+
+	UiController(StreamOrigin streamOrigin) {
+		this.streamOrigin = streamOrigin;
+	}
+
+	@GetMapping("/ui/config")
+	UiConfig config(HttpServletRequest request) {
+		return new UiConfig(this.streamOrigin.forRequest(request));
+	}
+
+	@GetMapping("/session")
+	CurrentUser session(SessionUser user) {
+		return new CurrentUser(user.userId(), user.userName());
+	}
+
+	/**
+	 * @param streamUrl the stream-service's base URL for this page
+	 */
+	record UiConfig(String streamUrl) {
+	}
+
+	/**
+	 * @param id the user's id
+	 * @param userName the user's name
+	 */
+	record CurrentUser(long id, String userName) {
+	}
+
+}

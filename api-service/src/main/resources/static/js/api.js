@@ -1,0 +1,82 @@
+// The api-service's endpoints as the pages use them, and the one place that turns an
+// HTTP failure into a sentence a person can act on.
+
+export class ApiError extends Error {
+	constructor(status, code, message) {
+		super(message);
+		this.status = status;
+		this.code = code;
+	}
+}
+
+export const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.';
+
+/** A readable message for a failed call, from the legacy body {"error","error_code"}. */
+export function errorFrom(status, body, retryAfter) {
+	const said = body && typeof body.error === 'string' ? body.error : null;
+	const code = body && body.error_code ? body.error_code : null;
+	const wait = retryAfter ? ` Please try again in ${retryAfter} second${retryAfter === '1' ? '' : 's'}.` : ' Please try again shortly.';
+	const messages = {
+		0: NETWORK_MESSAGE,
+		401: said || 'Please log in.',
+		403: 'You are not allowed to do that.',
+		404: 'This was not found. It may have been deleted.',
+		413: 'The file is too large for this site.' + (said ? ` (${said})` : ''),
+		415: 'This file is not an MP4 video. Please choose an .mp4 file.',
+		429: 'The server is busy right now.' + wait,
+		503: 'The service is temporarily unavailable.' + wait,
+	};
+	let message = messages[status];
+	if (!message) {
+		message = status >= 500 ? 'Something went wrong on our side. Please try again.' : said || `Unexpected answer from the server (HTTP ${status}).`;
+	}
+	if (status === 400 && said) {
+		message = said.charAt(0).toUpperCase() + said.slice(1);
+	}
+	return new ApiError(status, code, message);
+}
+
+async function call(method, path, body) {
+	let response;
+	try {
+		response = await fetch(path, {
+			method,
+			credentials: 'same-origin',
+			headers: body ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+			body: body ? JSON.stringify(body) : undefined,
+		});
+	}
+	catch {
+		throw new ApiError(0, null, NETWORK_MESSAGE);
+	}
+	const data = response.status === 204 ? null : await response.json().catch(() => null);
+	if (!response.ok) {
+		throw errorFrom(response.status, data, response.headers.get('Retry-After'));
+	}
+	return data;
+}
+
+const name = (value) => encodeURIComponent(value);
+
+function page(path, before, limit) {
+	const query = new URLSearchParams({ limit: String(limit) });
+	if (before) {
+		query.set('before', before);
+	}
+	return `${path}?${query}`;
+}
+
+export const api = {
+	config: () => call('GET', '/ui/config'),
+	me: () => call('GET', '/session'),
+	register: (userName, pwd) => call('POST', '/user', { user_name: userName, pwd }),
+	logIn: (userName, pwd) => call('POST', `/user/${name(userName)}`, { user_name: userName, pwd }),
+	logOut: () => call('DELETE', '/session'),
+	videos: (before, limit = 12) => call('GET', page('/videos', before, limit)),
+	videosOf: (userName, before, limit = 12) => call('GET', page(`/user/${name(userName)}/videos`, before, limit)),
+	video: (vid) => call('GET', `/videos/${name(vid)}`),
+	createVideo: (userName, title) => call('POST', `/user/${name(userName)}/videos`, { name: title }),
+	deleteVideo: (userName, vid) => call('DELETE', `/user/${name(userName)}/videos/${name(vid)}`),
+	comments: (vid, before, limit = 20) => call('GET', page(`/videos/${name(vid)}/comments`, before, limit)),
+	postComment: (vid, content) => call('POST', `/videos/${name(vid)}/comments`, { content }),
+};

@@ -1,0 +1,45 @@
+// How times and sizes read on the page.
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+const STEPS = [
+	['year', 365 * 24 * 3600],
+	['month', 30 * 24 * 3600],
+	['week', 7 * 24 * 3600],
+	['day', 24 * 3600],
+	['hour', 3600],
+	['minute', 60],
+];
+
+export function ago(iso) {
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) {
+		return '';
+	}
+	const seconds = (date.getTime() - Date.now()) / 1000;
+	for (const [unit, size] of STEPS) {
+		if (Math.abs(seconds) >= size) {
+			return relative.format(Math.round(seconds / size), unit);
+		}
+	}
+	return 'just now';
+}
+
+export function fullDate(iso) {
+	const date = new Date(iso);
+	return Number.isNaN(date.getTime()) ? '' : date.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function bytes(count) {
+	if (count === null || count === undefined) {
+		return '';
+	}
+	const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+	let value = count;
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+	return unit === 0 ? `${value} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}

@@ -1,0 +1,127 @@
+// The upload panel: a title and an MP4 file, sent to the stream-service with a progress
+// bar (bytes sent, total, percentage) and a cancel button.
+
+import { h, icon, ICONS, notice, show, toast } from '../dom.js';
+import { api } from '../api.js';
+import { bytes } from '../format.js';
+import { session, sessionExpired } from '../state.js';
+import { uploadFile, UploadCancelled } from '../upload.js';
+
+/**
+ * @param video an existing video without a file, or null to create a new one
+ * @param onUploaded called with the video once its file is stored
+ */
+export function uploadPanel(video, onUploaded) {
+	const title = h('input', { id: 'video-title', name: 'name', type: 'text', required: true, maxlength: '200', placeholder: 'My holiday, a talk, a recipe…' });
+	const file = h('input', { id: 'video-file', name: 'file', type: 'file', accept: 'video/mp4,.mp4', required: true, 'aria-describedby': 'video-file-hint' });
+	const chosen = h('span', { class: 'dropzone-text' }, 'Choose an MP4 file or drop it here');
+	const submit = h('button', { class: 'btn btn-primary', type: 'submit' }, icon(ICONS.upload), 'Upload');
+	const message = h('div', { class: 'form-message' });
+	const progress = progressView();
+	const form = h('form', { class: 'upload-form', novalidate: true },
+		video ? null : h('div', { class: 'field' }, h('label', { for: 'video-title' }, 'Title'), title),
+		h('div', { class: 'field' },
+			h('label', { for: 'video-file' }, 'Video file'),
+			h('div', { class: 'dropzone' }, icon(ICONS.upload, 'icon dropzone-icon'), chosen, file),
+			h('p', { class: 'hint', id: 'video-file-hint' }, 'MP4 only. The file goes straight to the video server.')),
+		message, progress.element,
+		h('div', { class: 'form-actions' }, submit));
+
+	file.addEventListener('change', () => {
+		const selected = file.files[0];
+		chosen.textContent = selected ? `${selected.name} · ${bytes(selected.size)}` : 'Choose an MP4 file or drop it here';
+		if (selected && !title.value) {
+			title.value = selected.name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim().slice(0, 200);
+		}
+	});
+
+	form.addEventListener('submit', async (event) => {
+		event.preventDefault();
+		const selected = file.files[0];
+		const problem = !video && !title.value.trim() ? [title, 'Please give the video a title.']
+			: !selected ? [file, 'Please choose a video file.'] : null;
+		if (problem) {
+			show(message, notice('error', problem[1]));
+			problem[0].focus();
+			return;
+		}
+		submit.disabled = true;
+		show(message);
+		const stored = await send(video, title.value.trim(), selected, progress, message);
+		submit.disabled = false;
+		if (stored) {
+			form.reset();
+			chosen.textContent = 'Choose an MP4 file or drop it here';
+			onUploaded(stored);
+		}
+	});
+
+	return h('section', { class: 'panel upload-panel', 'aria-labelledby': 'upload-heading' },
+		h('h2', { id: 'upload-heading' }, video ? 'Upload the file of this video' : 'Upload a video'), form);
+}
+
+async function send(existing, title, selected, progress, message) {
+	let video = existing;
+	try {
+		if (!video) {
+			video = await api.createVideo(session.me.user_name, title);
+		}
+		const transfer = uploadFile(session.streamUrl, video.id, selected, progress.update);
+		progress.start(selected, transfer.cancel);
+		await transfer.done;
+		progress.finish(selected.size);
+		show(message, notice('success', 'Upload complete. ', h('a', { href: `#/watch/${video.id}` }, `Watch “${video.name}”`)));
+		toast(`“${video.name}” is uploaded.`, 'success');
+		return video;
+	}
+	catch (error) {
+		progress.hide();
+		if (error.status === 401) {
+			sessionExpired();
+			return null;
+		}
+		if (!existing && video) {
+			// Nothing half-made stays behind: the metadata goes when its file did not arrive.
+			api.deleteVideo(session.me.user_name, video.id).catch(() => {});
+		}
+		show(message, notice(error instanceof UploadCancelled ? 'info' : 'error', error.message));
+		return null;
+	}
+}
+
+function progressView() {
+	const bar = h('progress', { id: 'upload-progress', max: '100', value: '0', 'aria-label': 'Upload progress' });
+	const percent = h('span', { class: 'progress-percent', id: 'upload-percent' }, '0 %');
+	const name = h('span', { class: 'progress-name' });
+	const sent = h('span', { class: 'progress-bytes', id: 'upload-bytes' });
+	const cancel = h('button', { class: 'btn btn-ghost btn-small', type: 'button' }, 'Cancel');
+	const element = h('div', { class: 'progress', hidden: true, role: 'group', 'aria-label': 'Upload' },
+		h('div', { class: 'progress-row' }, name, percent), bar, h('div', { class: 'progress-row' }, sent, cancel));
+	let total = 0;
+	const update = (loaded, size) => {
+		total = size;
+		const value = size > 0 ? Math.floor((loaded / size) * 100) : 0;
+		bar.value = value;
+		percent.textContent = `${value} %`;
+		sent.textContent = `${bytes(loaded)} of ${bytes(size)} sent`;
+	};
+	return {
+		element,
+		update,
+		start(selected, onCancel) {
+			name.textContent = selected.name;
+			cancel.hidden = false;
+			cancel.onclick = onCancel;
+			element.hidden = false;
+			update(0, selected.size);
+		},
+		finish(size) {
+			update(total || size, total || size);
+			sent.textContent = `${bytes(size)} uploaded`;
+			cancel.hidden = true;
+		},
+		hide() {
+			element.hidden = true;
+		},
+	};
+}

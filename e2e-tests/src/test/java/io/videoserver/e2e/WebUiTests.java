@@ -1,0 +1,317 @@
+package io.videoserver.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a person does on the site, in a real browser: sign up, upload with a progress bar,
+ * play and seek, comment, delete; and the messages they get when something goes wrong.
+ * Screenshots of each page go to target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiTests {
+
+	static final String PASSWORD = "correct horse battery";
+
+	private static final String[] SEEDED = { "Sunrise over the harbour", "Morning run through the park",
+			"Sourdough bread, start to finish", "Drone flight over the hills", "Cat versus laser pointer",
+			"Street musicians in the old town", "Rainy window timelapse", "Learning to juggle: day 30",
+			"Mountain lake at dusk", "Bike repair: fixing a flat", "Night market food tour",
+			"Autumn leaves in slow motion", "Tiny house tour" };
+
+	@TempDir
+	static Path work;
+
+	private Site site;
+
+	private Browser browser;
+
+	private byte[] clip;
+
+	private List<String> seeded;
+
+	private int users;
+
+	@BeforeAll
+	void startSite() throws Exception {
+		try (InputStream in = WebUiTests.class.getResourceAsStream("/clip.mp4")) {
+			this.clip = in.readAllBytes();
+		}
+		this.site = Site.start(work);
+		this.seeded = this.site.seedVideos("maria", this.clip, Arrays.copyOfRange(SEEDED, 0, 7));
+		this.site.seedVideos("jonas", this.clip, Arrays.copyOfRange(SEEDED, 7, SEEDED.length));
+		this.browser = Browser.start();
+	}
+
+	@AfterAll
+	void stopSite() throws Exception {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+		if (this.site != null) {
+			this.site.close();
+		}
+	}
+
+	@BeforeEach
+	void freshVisitor() {
+		this.browser.resize(1280, 900);
+		// A page that is not the app, so that opening the app afterwards is a fresh load.
+		this.browser.open(this.site.url() + "/ui/config");
+		this.browser.driver().manage().deleteAllCookies();
+		this.browser.open(this.site.url() + "/#/");
+	}
+
+	@Test
+	void aPersonSignsUpUploadsWatchesSeeksCommentsAndDeletes() throws Exception {
+		String name = signUp();
+		this.browser.screenshot("03-my-videos-empty");
+
+		Path file = work.resolve("Harbour at dawn.mp4");
+		Files.write(file, this.clip);
+		this.browser.attach("#video-file", file);
+		assertThat(this.browser.find("#video-title").getDomProperty("value")).isEqualTo("Harbour at dawn");
+		this.browser.fill("#video-title", "My first upload");
+		this.browser.button("Upload").click();
+		this.browser
+			.waitFor((driver) -> "100".equals(driver.findElement(By.id("upload-progress")).getDomProperty("value")));
+		assertThat(this.browser.find("#upload-percent").getText()).isEqualTo("100 %");
+		this.browser.waitForText("Upload complete");
+		assertThat(this.browser.find("#upload-bytes").getText()).isEqualTo("47 KB uploaded");
+		this.browser.find(".card-title");
+		this.browser.screenshot("04-upload-complete");
+
+		this.browser.find(".card-link").click();
+		this.browser.find("#player");
+		String videoId = this.browser.driver().getCurrentUrl().replaceAll(".*#/watch/", "");
+		Map<?, ?> played = play();
+		assertThat(played.get("ok")).as("playback: %s", played).isEqualTo(true);
+		assertThat(((Number) played.get("duration")).doubleValue()).isBetween(9.5, 10.5);
+		Map<?, ?> sought = seek(7);
+		assertThat(((Number) sought.get("time")).doubleValue()).as("after seeking: %s", sought).isBetween(6.9, 8.0);
+		this.browser.waitFor((driver) -> accessLog().contains("GET /videos/" + videoId + " 206 bytes=") ? true : null);
+		this.browser.screenshot("05-watch");
+
+		this.browser.script("window.notReloaded = true");
+		this.browser.fill("#comment-text", "Lovely colours in the first seconds!");
+		this.browser.button("Post comment").click();
+		this.browser.waitFor(
+				(driver) -> driver.findElement(By.id("comments")).getText().contains("Lovely colours") ? true : null);
+		assertThat(this.browser.script("return window.notReloaded === true")).isEqualTo(true);
+		this.browser.screenshot("06-comment-posted");
+
+		this.browser.driver().navigate().refresh();
+		assertThat(this.browser.find(".user-chip-name").getText()).as("logged in after a reload").isEqualTo(name);
+		this.browser.waitFor(
+				(driver) -> driver.findElement(By.id("comments")).getText().contains("Lovely colours") ? true : null);
+		assertThat(this.browser.script("return document.cookie")).asString().doesNotContain("video_session");
+
+		this.browser.find("#delete-video").click();
+		this.browser.find("dialog[open] #confirm-delete");
+		this.browser.screenshot("07-delete-confirm");
+		this.browser.find("#confirm-delete").click();
+		this.browser.waitForText("You have not uploaded any videos yet");
+		assertThat(this.browser.driver().getCurrentUrl()).endsWith("#/user/" + name);
+		this.browser.screenshot("08-my-videos-after-delete");
+		assertThat(this.site.status("/videos/" + videoId)).isEqualTo(404);
+		assertThat(this.site.queuedForDeletion(videoId)).isTrue();
+		this.browser.open(this.site.url() + "/#/");
+		this.browser.waitForText("Latest videos");
+		assertThat(this.browser.find("#main").getText()).doesNotContain("My first upload");
+	}
+
+	@Test
+	void homeListsAllVideosNewestFirstAndLoadsMore() throws Exception {
+		this.browser.waitForText("Latest videos");
+		this.browser.waitFor((driver) -> driver.findElements(By.cssSelector(".card")).size() == 12 ? true : null);
+		assertThat(titles().get(0)).isEqualTo(SEEDED[SEEDED.length - 1]);
+		this.browser.screenshot("01-home");
+		this.browser.button("Load more").click();
+		this.browser
+			.waitFor((driver) -> driver.findElements(By.cssSelector(".card")).size() >= SEEDED.length ? true : null);
+		assertThat(titles()).containsSubsequence(SEEDED[SEEDED.length - 1], SEEDED[1], SEEDED[0]);
+		assertThat(titles()).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void aVisitorWatchesAndIsAskedToLogInToComment() throws Exception {
+		this.browser.open(this.site.url() + "/#/watch/" + this.seeded.get(2));
+		this.browser.find("#player");
+		this.browser.waitForText("Log in to join the conversation");
+		assertThat(this.browser.find("h1").getText()).isEqualTo(SEEDED[2]);
+		assertThat(this.browser.driver().findElements(By.id("delete-video"))).isEmpty();
+		this.browser.find(".side-item");
+		this.browser.screenshot("09-watch-as-visitor");
+	}
+
+	@Test
+	void pagesWorkAtPhoneWidth() throws Exception {
+		this.browser.resize(390, 844);
+		this.browser.open(this.site.url() + "/#/");
+		this.browser.find(".card");
+		assertThat(horizontalOverflow()).isFalse();
+		this.browser.screenshot("10-phone-home");
+		this.browser.open(this.site.url() + "/#/watch/" + this.seeded.get(0));
+		this.browser.find("#player");
+		this.browser.find(".side-item");
+		assertThat(horizontalOverflow()).isFalse();
+		this.browser.screenshot("11-phone-watch");
+		this.browser.open(this.site.url() + "/#/login");
+		this.browser.find("#user-name");
+		assertThat(horizontalOverflow()).isFalse();
+		this.browser.screenshot("12-phone-login");
+	}
+
+	@Test
+	void wrongPasswordShowsAReadableMessage() throws Exception {
+		this.browser.find("a[href='#/login']").click();
+		this.browser.fill("#user-name", "maria");
+		this.browser.fill("#password", "not the password");
+		this.browser.button("Log in").click();
+		assertThat(this.browser.find("[role=alert]").getText()).isEqualTo("User name or password is not correct");
+		this.browser.screenshot("13-login-error");
+	}
+
+	@Test
+	void logInLogOutAndTheSessionSurvivesAReload() throws Exception {
+		this.browser.find("a[href='#/login']").click();
+		this.browser.fill("#user-name", "maria");
+		this.browser.fill("#password", PASSWORD);
+		this.browser.screenshot("02-log-in");
+		this.browser.button("Log in").click();
+		this.browser.waitForText("My videos");
+		assertThat(this.browser.driver().getCurrentUrl()).endsWith("#/user/maria").doesNotContain("session");
+		this.browser.driver().navigate().refresh();
+		assertThat(this.browser.find(".user-chip-name").getText()).isEqualTo("maria");
+		this.browser.button("Log out").click();
+		this.browser.find("a[href='#/login']");
+		this.browser.driver().navigate().refresh();
+		assertThat(this.browser.find("a[href='#/login']").isDisplayed()).isTrue();
+		assertThat(this.browser.driver().findElements(By.cssSelector(".user-chip"))).isEmpty();
+	}
+
+	@Test
+	void uploadsThatTheStreamServiceRefusesShowWhy() throws Exception {
+		String name = signUp();
+		Path notAVideo = work.resolve("notes.mp4");
+		Files.writeString(notAVideo, "these are my notes, not a video");
+		upload(notAVideo, "Not really a video");
+		assertThat(this.browser.find("[role=alert]").getText()).contains("not an MP4 video");
+		this.browser.screenshot("14-upload-not-mp4");
+
+		Path tooLarge = work.resolve("huge.mp4");
+		byte[] big = Arrays.copyOf(this.clip, (Site.UPLOAD_LIMIT_KB + 20) * 1024);
+		Files.write(tooLarge, big);
+		upload(tooLarge, "Far too long");
+		assertThat(this.browser.find("[role=alert]").getText()).contains("too large");
+		this.browser.screenshot("15-upload-too-large");
+		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").contains("\"videos\":[]") ? true : null);
+	}
+
+	@Test
+	void anUnknownVideoShowsANotFoundPage() throws Exception {
+		this.browser.open(this.site.url() + "/#/watch/00000000-0000-4000-8000-000000000000");
+		this.browser.waitForText("Not found");
+		assertThat(this.browser.find("[role=alert]").getText()).contains("not found");
+		this.browser.screenshot("16-not-found");
+	}
+
+	private String signUp() {
+		String name = "viewer" + (++this.users) + "-" + ProcessHandle.current().pid();
+		this.browser.find("a[href='#/register']").click();
+		this.browser.fill("#user-name", name);
+		this.browser.fill("#password", PASSWORD);
+		this.browser.button("Sign up").click();
+		this.browser.waitForText("My videos");
+		assertThat(this.browser.find(".user-chip-name").getText()).isEqualTo(name);
+		return name;
+	}
+
+	private void upload(Path file, String title) {
+		this.browser.attach("#video-file", file);
+		this.browser.fill("#video-title", title);
+		this.browser.button("Upload").click();
+	}
+
+	private Map<?, ?> play() {
+		return (Map<?, ?>) this.browser.asyncScript("""
+				const done = arguments[arguments.length - 1];
+				const video = document.getElementById('player');
+				const started = performance.now();
+				const check = () => {
+					if (video.currentTime > 0.5) {
+						done({ ok: true, time: video.currentTime, duration: video.duration });
+					}
+					else if (performance.now() - started > 20000) {
+						done({ ok: false, time: video.currentTime, ready: video.readyState,
+							error: video.error && video.error.code });
+					}
+					else {
+						setTimeout(check, 100);
+					}
+				};
+				video.play().then(check, (error) => done({ ok: false, error: String(error) }));
+				""");
+	}
+
+	private Map<?, ?> seek(double seconds) {
+		return (Map<?, ?>) this.browser.asyncScript("""
+				const done = arguments[arguments.length - 1];
+				const video = document.getElementById('player');
+				video.pause();
+				video.addEventListener('seeked', () => done({ time: video.currentTime }), { once: true });
+				video.currentTime = arguments[0];
+				""", seconds);
+	}
+
+	private String body(String path) {
+		try {
+			return this.site.get(path);
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "";
+		}
+	}
+
+	private String accessLog() {
+		try {
+			return this.site.streamAccessLog();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	private List<String> titles() {
+		return this.browser.driver()
+			.findElements(By.cssSelector(".card-title"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	private boolean horizontalOverflow() {
+		return (Boolean) this.browser.script("return document.documentElement.scrollWidth > window.innerWidth");
+	}
+
+}
