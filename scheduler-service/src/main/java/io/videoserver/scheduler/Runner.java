@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.videoserver.scheduler.dispatch.ClaimedBatch;
 import io.videoserver.scheduler.dispatch.Dispatcher;
 import io.videoserver.scheduler.execution.DeletionExecutor;
+import io.videoserver.scheduler.execution.VideoFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ public class Runner implements SmartLifecycle {
 
 	private final DeletionExecutor executor;
 
+	private final VideoFiles files;
+
 	private final Duration interval;
 
 	private final Duration shutdownTimeout;
@@ -39,10 +42,13 @@ public class Runner implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public Runner(Dispatcher dispatcher, DeletionExecutor executor, Duration interval, Duration shutdownTimeout,
-			MeterRegistry meters) {
+	private boolean paused;
+
+	public Runner(Dispatcher dispatcher, DeletionExecutor executor, VideoFiles files, Duration interval,
+			Duration shutdownTimeout, MeterRegistry meters) {
 		this.dispatcher = dispatcher;
 		this.executor = executor;
+		this.files = files;
 		this.interval = interval;
 		this.shutdownTimeout = shutdownTimeout;
 		this.rounds = Timer.builder("video.deletion.round")
@@ -91,6 +97,9 @@ public class Runner implements SmartLifecycle {
 	}
 
 	void runRounds() {
+		if (!storeAvailable()) {
+			return;
+		}
 		try {
 			while (this.running && round().full()) {
 				log.debug("Full batch, next round at once");
@@ -104,12 +113,26 @@ public class Runner implements SmartLifecycle {
 		}
 	}
 
+	private boolean storeAvailable() {
+		boolean available = this.files.available();
+		if (available == this.paused) {
+			this.paused = !available;
+			if (this.paused) {
+				log.warn("Video store unavailable (is the volume mounted?): claiming nothing until it is back");
+			}
+			else {
+				log.info("Video store available, claiming deletions");
+			}
+		}
+		return available;
+	}
+
 	/**
 	 * One round: claim, hand over, wait until every claimed row is finished.
 	 * @return the batch of the round
 	 * @throws InterruptedException when shutdown could not wait any longer
 	 */
-	public ClaimedBatch round() throws InterruptedException {
+	ClaimedBatch round() throws InterruptedException {
 		long start = System.nanoTime();
 		ClaimedBatch batch = this.dispatcher.dispatch();
 		batch.await();

@@ -68,7 +68,7 @@ public class RunnerConfiguration {
 		RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.backoffBase(), settings.backoffMax());
 		Deleter deleter = new Deleter(files, queue, retries, meters);
 		DeletionExecutor executor = new DeletionExecutor(channel, deleter, queue, settings.concurrency());
-		return new Runner(dispatcher, executor, settings.interval(), settings.shutdownTimeout(), meters);
+		return new Runner(dispatcher, executor, files, settings.interval(), settings.shutdownTimeout(), meters);
 	}
 
 }

@@ -24,6 +24,11 @@ public class RecordingVideoFiles implements VideoFiles {
 	}
 
 	@Override
+	public boolean available() {
+		return this.files.available();
+	}
+
+	@Override
 	public int delete(String videoId, long claimedAt) throws IOException {
 		this.calls.computeIfAbsent(videoId, (id) -> new AtomicInteger()).incrementAndGet();
 		int count = this.files.delete(videoId, claimedAt);

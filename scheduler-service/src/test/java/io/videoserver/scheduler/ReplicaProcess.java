@@ -48,13 +48,13 @@ public final class ReplicaProcess {
 			return files;
 		}
 		AtomicInteger done = new AtomicInteger();
-		return (id, claimedAt) -> {
-			int removed = files.delete(id, claimedAt);
+		return AroundVideoFiles.around(files, (id, claimedAt, inner) -> {
+			int removed = inner.delete(id, claimedAt);
 			if (done.incrementAndGet() >= deletions) {
 				Runtime.getRuntime().halt(137);
 			}
 			return removed;
-		};
+		});
 	}
 
 	static Process start(Path output, String jdbcUrl, String user, String password, Path dir, String replicaId,

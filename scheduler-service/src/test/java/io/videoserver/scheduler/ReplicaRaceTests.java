@@ -171,15 +171,15 @@ class ReplicaRaceTests {
 	}
 
 	private static VideoFiles slow(VideoFiles files) {
-		return (id, claimedAt) -> {
+		return AroundVideoFiles.around(files, (id, claimedAt, inner) -> {
 			try {
 				Thread.sleep(20);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			return files.delete(id, claimedAt);
-		};
+			return inner.delete(id, claimedAt);
+		});
 	}
 
 }

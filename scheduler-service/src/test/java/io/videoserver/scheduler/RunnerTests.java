@@ -85,6 +85,22 @@ class RunnerTests {
 	}
 
 	@Test
+	void runnerClaimsNothingWhileTheVideoDirectoryIsMissing() throws Exception {
+		Path unmounted = this.dir.resolve("unmounted");
+		String id = VideoIds.newId();
+		TestQueue.insertRows(this.jdbc, List.of(id));
+		try (TestReplica replica = replica(new LocalVideoFiles(unmounted), TestReplica.settings("solo")).start()) {
+			Thread.sleep(500); // ten intervals without a store
+			assertThat(leasedTo("solo")).isZero();
+			Files.createDirectories(unmounted);
+			Files.writeString(unmounted.resolve(id), "mp4");
+			await().atMost(PATIENCE).until(() -> TestQueue.rows(this.database.dataSource()) == 0);
+			assertThat(replica.counter("video.deletion.failed")).isZero();
+		}
+		assertThat(unmounted.resolve(id)).doesNotExist();
+	}
+
+	@Test
 	void invalidIdIsParkedAtOnceWithoutTouchingFiles() {
 		TestQueue.insertRows(this.jdbc, List.of("../../etc"));
 		RecordingVideoFiles files = new RecordingVideoFiles(new LocalVideoFiles(this.dir));
@@ -136,16 +152,16 @@ class RunnerTests {
 
 	private static VideoFiles failingTimes(int failures, VideoFiles files) {
 		AtomicInteger calls = new AtomicInteger();
-		return (id, claimedAt) -> {
+		return AroundVideoFiles.around(files, (id, claimedAt, inner) -> {
 			if (calls.incrementAndGet() <= failures) {
 				throw new IOException("simulated I/O error");
 			}
-			return files.delete(id, claimedAt);
-		};
+			return inner.delete(id, claimedAt);
+		});
 	}
 
 	private static VideoFiles blocking(CountDownLatch entered, CountDownLatch proceed, VideoFiles files) {
-		return (id, claimedAt) -> {
+		return AroundVideoFiles.around(files, (id, claimedAt, inner) -> {
 			entered.countDown();
 			try {
 				proceed.await();
@@ -153,8 +169,8 @@ class RunnerTests {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			return files.delete(id, claimedAt);
-		};
+			return inner.delete(id, claimedAt);
+		});
 	}
 
 }

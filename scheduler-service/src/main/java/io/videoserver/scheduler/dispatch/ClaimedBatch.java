@@ -43,8 +43,4 @@ public final class ClaimedBatch {
 		this.unfinished.await();
 	}
 
-	public long unfinished() {
-		return this.unfinished.getCount();
-	}
-
 }

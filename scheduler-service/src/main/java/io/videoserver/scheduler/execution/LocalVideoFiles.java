@@ -24,6 +24,11 @@ public class LocalVideoFiles implements VideoFiles {
 	}
 
 	@Override
+	public boolean available() {
+		return Files.isDirectory(this.dir) && Files.isWritable(this.dir);
+	}
+
+	@Override
 	public int delete(String videoId, long claimedAt) throws IOException {
 		if (!VideoIds.isValid(videoId)) {
 			throw new IllegalArgumentException("Not a video id: " + videoId);

@@ -9,6 +9,13 @@ import java.io.IOException;
 public interface VideoFiles {
 
 	/**
+	 * Whether the store can be worked at all; while it cannot (an unmounted volume), the
+	 * runner claims nothing, rather than spend every row's attempts on the outage.
+	 * @return false when every deletion would fail
+	 */
+	boolean available();
+
+	/**
 	 * Deletes the video's file and every partial upload of it; files that are already
 	 * gone count as deleted, so calling it twice is harmless.
 	 * @param videoId an id that matches the id pattern
