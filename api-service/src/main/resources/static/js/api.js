@@ -1,6 +1,8 @@
 // The api-service's endpoints as the pages use them, and the one place that turns an
 // HTTP failure into a sentence a person can act on.
 
+import { bytes } from './format.js';
+
 export class ApiError extends Error {
 	constructor(status, code, message) {
 		super(message);
@@ -21,7 +23,7 @@ export function errorFrom(status, body, retryAfter) {
 		401: said || 'Please log in.',
 		403: 'You are not allowed to do that.',
 		404: 'This was not found. It may have been deleted.',
-		413: 'The file is too large for this site.' + (said ? ` (${said})` : ''),
+		413: tooLarge(said),
 		415: 'This file is not an MP4 video. Please choose an .mp4 file.',
 		429: 'The server is busy right now.' + wait,
 		503: 'The service is temporarily unavailable.' + wait,
@@ -34,6 +36,11 @@ export function errorFrom(status, body, retryAfter) {
 		message = said.charAt(0).toUpperCase() + said.slice(1);
 	}
 	return new ApiError(status, code, message);
+}
+
+function tooLarge(said) {
+	const limit = said && /(\d+) bytes/.exec(said);
+	return limit ? `The file is too large: the limit is ${bytes(Number(limit[1]))}.` : 'The file is too large for this site.';
 }
 
 async function call(method, path, body) {

@@ -88,11 +88,13 @@ function showFailure(error) {
 		sessionExpired();
 		return;
 	}
-	document.title = 'Something went wrong · Video Server';
+	const missing = error && error.status === 404;
+	document.title = `${missing ? 'Not found' : 'Something went wrong'} · Video Server`;
 	show(main, h('section', { class: 'empty-page' },
-		h('h1', { tabindex: '-1' }, error && error.status === 404 ? 'Not found' : 'Something went wrong'),
+		h('h1', { tabindex: '-1' }, missing ? 'Not found' : 'Something went wrong'),
 		notice('error', error && error.message ? error.message : 'The page could not be shown.'),
-		h('button', { class: 'btn btn-primary', type: 'button', onclick: route }, 'Try again')));
+		missing ? h('a', { class: 'btn btn-primary', href: '#/' }, 'Go to the home page')
+			: h('button', { class: 'btn btn-primary', type: 'button', onclick: route }, 'Try again')));
 }
 
 async function start() {

@@ -16,7 +16,6 @@ export function videoCard(video, { showAuthor = true } = {}) {
 	return h('li', { class: 'card' },
 		h('a', { class: 'card-link', href: `#/watch/${video.id}` },
 			h('div', { class: `thumb hue-${hue(video.id)}` },
-				h('span', { class: 'thumb-initial', 'aria-hidden': 'true' }, video.name.trim().charAt(0).toUpperCase()),
 				h('span', { class: 'thumb-play' }, icon(ICONS.play)),
 				ready ? null : h('span', { class: 'badge badge-muted' }, 'No file yet')),
 			h('div', { class: 'card-body' },

@@ -106,6 +106,7 @@ class WebUiTests {
 		Map<?, ?> sought = seek(7);
 		assertThat(((Number) sought.get("time")).doubleValue()).as("after seeking: %s", sought).isBetween(6.9, 8.0);
 		this.browser.waitFor((driver) -> accessLog().contains("GET /videos/" + videoId + " 206 bytes=") ? true : null);
+		this.browser.script("window.scrollTo(0, 0)");
 		this.browser.screenshot("05-watch");
 
 		this.browser.script("window.notReloaded = true");
@@ -114,6 +115,7 @@ class WebUiTests {
 		this.browser.waitFor(
 				(driver) -> driver.findElement(By.id("comments")).getText().contains("Lovely colours") ? true : null);
 		assertThat(this.browser.script("return window.notReloaded === true")).isEqualTo(true);
+		this.browser.script("document.getElementById('comments-heading').scrollIntoView()");
 		this.browser.screenshot("06-comment-posted");
 
 		this.browser.driver().navigate().refresh();
@@ -219,7 +221,8 @@ class WebUiTests {
 		byte[] big = Arrays.copyOf(this.clip, (Site.UPLOAD_LIMIT_KB + 20) * 1024);
 		Files.write(tooLarge, big);
 		upload(tooLarge, "Far too long");
-		assertThat(this.browser.find("[role=alert]").getText()).contains("too large");
+		assertThat(this.browser.find("[role=alert]").getText())
+			.isEqualTo("The file is too large: the limit is " + Site.UPLOAD_LIMIT_KB + " KB.");
 		this.browser.screenshot("15-upload-too-large");
 		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").contains("\"videos\":[]") ? true : null);
 	}
