@@ -97,11 +97,8 @@ public class Runner implements SmartLifecycle {
 	}
 
 	void runRounds() {
-		if (!storeAvailable()) {
-			return;
-		}
 		try {
-			while (this.running && round().full()) {
+			while (this.running && storeAvailable() && round().full()) {
 				log.debug("Full batch, next round at once");
 			}
 		}
@@ -115,15 +112,13 @@ public class Runner implements SmartLifecycle {
 
 	private boolean storeAvailable() {
 		boolean available = this.files.available();
-		if (available == this.paused) {
-			this.paused = !available;
-			if (this.paused) {
-				log.warn("Video store unavailable (is the volume mounted?): claiming nothing until it is back");
-			}
-			else {
-				log.info("Video store available, claiming deletions");
-			}
+		if (!available && !this.paused) {
+			log.warn("Video store unavailable (is the volume mounted?): claiming nothing until it is back");
 		}
+		if (available && this.paused) {
+			log.info("Video store available again, claiming deletions");
+		}
+		this.paused = !available;
 		return available;
 	}
 
