@@ -1,0 +1,57 @@
+package io.videoserver.stream.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+
+/**
+ * Finds the {@code file} part of the original's upload form and hands it over as a stream
+ * read straight from the request, through Commons FileUpload's streaming API, so that no
+ * part is buffered in memory or on disk.
+ */
+final class MultipartBody {
+
+	static final String FIELD = "file";
+
+	/** Room for the part headers and boundaries around a file of the maximum size. */
+	private static final long OVERHEAD = 1024 * 1024;
+
+	private static final int MAX_PARTS = 16;
+
+	private MultipartBody() {
+	}
+
+	static InputStream filePart(HttpServletRequest request, long maxFileSize) throws IOException {
+		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+			throw new ApiException(ErrorCode.BAD_REQUEST, "Expected multipart/form-data with a file field");
+		}
+		JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
+		upload.setMaxSize(maxFileSize + OVERHEAD);
+		try {
+			FileItemInputIterator items = upload.getItemIterator(request);
+			for (int part = 0; part < MAX_PARTS && items.hasNext(); part++) {
+				FileItemInput item = items.next();
+				if (!item.isFormField() && FIELD.equals(item.getFieldName())) {
+					return item.getInputStream();
+				}
+			}
+		}
+		catch (FileUploadSizeException ex) {
+			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The video is larger than " + maxFileSize + " bytes");
+		}
+		catch (IOException ex) {
+			throw new UploadInterruptedException();
+		}
+		throw new ApiException(ErrorCode.BAD_REQUEST, "The form has no file field");
+	}
+
+}

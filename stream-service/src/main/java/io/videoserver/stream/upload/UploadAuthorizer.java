@@ -1,0 +1,77 @@
+package io.videoserver.stream.upload;
+
+import java.util.regex.Pattern;
+
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets only the owner of a video upload its file, reading the sessions that api-service
+ * keeps: the original's header pair, or the browser's HttpOnly cookie.
+ */
+@Component
+class UploadAuthorizer {
+
+	static final String SESSION_HEADER = "X-Session-Id";
+
+	static final String USER_HEADER = "X-User-Name";
+
+	static final String SESSION_COOKIE = "video_session";
+
+	private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+	private final UploadRepository uploads;
+
+	UploadAuthorizer(UploadRepository uploads) {
+		this.uploads = uploads;
+	}
+
+	/**
+	 * Checks the uploader, before a byte of the body is read.
+	 * @throws ApiException 401/002 without a live session, 404/006 when the video does
+	 * not exist, 403/007 when it is someone else's
+	 */
+	void requireOwner(HttpServletRequest request, String vid) {
+		String user = sessionUser(request);
+		UploadRepository.VideoOwner owner = this.uploads.findOwner(vid)
+			.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Video not found"));
+		if (!user.equals(owner.loginName())) {
+			throw new ApiException(ErrorCode.FORBIDDEN, "Only the video's owner may upload its file");
+		}
+	}
+
+	private String sessionUser(HttpServletRequest request) {
+		String sessionId = request.getHeader(SESSION_HEADER);
+		String userName = request.getHeader(USER_HEADER);
+		if (sessionId == null) {
+			sessionId = cookie(request);
+			userName = null;
+		}
+		else if (userName == null) {
+			sessionId = null;
+		}
+		if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
+			throw new ApiException(ErrorCode.NOT_AUTHENTICATED);
+		}
+		return this.uploads.sessionUser(sessionId, userName)
+			.orElseThrow(() -> new ApiException(ErrorCode.NOT_AUTHENTICATED));
+	}
+
+	private static @Nullable String cookie(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (SESSION_COOKIE.equals(cookie.getName())) {
+					return cookie.getValue();
+				}
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.videoserver.stream.upload;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the sessions and videos that api-service owns, and records the size of a stored
+ * upload; this service never writes a session.
+ */
+@Repository
+class UploadRepository {
+
+	private final JdbcClient jdbc;
+
+	UploadRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The user of a live session; with a user name (the header pair) the session must
+	 * belong to exactly that user, without one (the cookie) its own user is taken.
+	 */
+	Optional<String> sessionUser(String sessionId, @Nullable String userName) {
+		return this.jdbc.sql("""
+				SELECT login_name FROM sessions
+				WHERE session_id = :sessionId AND expires_at > NOW(3)
+				""")
+			.param("sessionId", sessionId)
+			.query(String.class)
+			.optional()
+			.filter((login) -> userName == null || login.equals(userName));
+	}
+
+	/** The video's author's login name; empty when the video does not exist. */
+	Optional<VideoOwner> findOwner(String vid) {
+		return this.jdbc.sql("""
+				SELECT u.login_name FROM video_info v LEFT JOIN users u ON u.id = v.author_id
+				WHERE v.id = :vid
+				""").param("vid", vid).query(VideoOwner.class).optional();
+	}
+
+	/**
+	 * @return false when the video was deleted while its file was uploading
+	 */
+	boolean recordSize(String vid, long size) {
+		return this.jdbc.sql("UPDATE video_info SET file_size = :size WHERE id = :vid")
+			.param("size", size)
+			.param("vid", vid)
+			.update() > 0;
+	}
+
+	/**
+	 * The author of a video.
+	 *
+	 * @param loginName the author's login name, null when the author is gone
+	 */
+	record VideoOwner(@Nullable String loginName) {
+	}
+
+}

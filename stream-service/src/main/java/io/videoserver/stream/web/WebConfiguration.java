@@ -1,0 +1,56 @@
+package io.videoserver.stream.web;
+
+import io.videoserver.stream.StreamProperties;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Lets the web UI on api-service's origin play and upload videos from the browser, and
+ * serves the original's upload test page.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	/**
+	 * CORS as a filter ahead of the limiters, so that their 429 answers reach the page
+	 * too.
+	 */
+	@Bean
+	FilterRegistrationBean<CorsFilter> corsFilter(StreamProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.cors().allowedOrigins());
+		cors.setAllowCredentials(true);
+		cors.addAllowedMethod("GET");
+		cors.addAllowedMethod("HEAD");
+		cors.addAllowedMethod("PUT");
+		cors.addAllowedMethod("POST");
+		for (String header : new String[] { "X-Session-Id", "X-User-Name", "Content-Type", "Range", "If-Range",
+				"If-None-Match", "If-Modified-Since", "X-Request-Id" }) {
+			cors.addAllowedHeader(header);
+		}
+		for (String header : new String[] { "Content-Range", "Accept-Ranges", "Content-Length", "ETag", "Retry-After",
+				"X-Request-Id" }) {
+			cors.addExposedHeader(header);
+		}
+		cors.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addViewController("/testpage").setViewName("forward:/testpage.html");
+	}
+
+}

@@ -1,0 +1,281 @@
+package io.videoserver.stream.upload;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+
+import io.videoserver.shared.VideoIds;
+import io.videoserver.stream.RawHttp;
+import io.videoserver.stream.StreamIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UploadIntegrationTests extends StreamIntegrationTest {
+
+	private String user;
+
+	private String session;
+
+	private String vid;
+
+	@BeforeEach
+	void seed() {
+		this.user = uniqueName("owner");
+		this.vid = createVideo(createUser(this.user));
+		this.session = createSession(this.user, false);
+	}
+
+	@Test
+	void putStoresTheFileAndRecordsItsSize() throws Exception {
+		byte[] video = mp4(300_000, 1);
+		HttpResponse<String> response = send(put(this.vid, video).build());
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(response.body()).isEqualTo("{\"video_id\":\"" + this.vid + "\",\"size\":300000}");
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(fileSize(this.vid)).isEqualTo(300_000L);
+		assertThat(partFiles()).isZero();
+	}
+
+	@Test
+	void uploadedVideoPlaysBack() throws Exception {
+		byte[] video = mp4(100_000, 2);
+		send(put(this.vid, video).build());
+		HttpResponse<byte[]> played = this.http.send(
+				HttpRequest.newBuilder(uri("/videos/" + this.vid)).header("Range", "bytes=10-19").build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(played.statusCode()).isEqualTo(206);
+		assertThat(played.body()).isEqualTo(Arrays.copyOfRange(video, 10, 20));
+	}
+
+	@Test
+	void postMultipartStoresTheFilePart() throws Exception {
+		byte[] video = mp4(200_000, 3);
+		HttpResponse<String> response = send(multipart(this.vid, "file", video).build());
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(fileSize(this.vid)).isEqualTo(200_000L);
+	}
+
+	@Test
+	void postWithoutAFilePartIsRejected() throws Exception {
+		HttpResponse<String> response = send(multipart(this.vid, "other", mp4(100, 4)).build());
+		assertLegacyError(response, 400, "001");
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+	}
+
+	@Test
+	void sessionCookieAuthenticatesToo() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/videos/" + this.vid))
+			.header("Cookie", "video_session=" + this.session)
+			.PUT(BodyPublishers.ofByteArray(mp4(1000, 5)))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void missingUnknownExpiredOrForeignSessionAnswers401() throws Exception {
+		byte[] video = mp4(1000, 6);
+		HttpRequest.Builder none = HttpRequest.newBuilder(uri("/videos/" + this.vid))
+			.PUT(BodyPublishers.ofByteArray(video));
+		assertLegacyError(send(none.build()), 401, "002");
+		assertLegacyError(send(put(this.vid, video, VideoIds.newId(), this.user).build()), 401, "002");
+		assertLegacyError(send(put(this.vid, video, this.session, "someone-else").build()), 401, "002");
+		String expired = createSession(this.user, true);
+		assertLegacyError(send(put(this.vid, video, expired, this.user).build()), 401, "002");
+		assertLegacyError(send(put(this.vid, video, "'; DROP TABLE users; --", this.user).build()), 401, "002");
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+	}
+
+	@Test
+	void anotherUsersVideoAnswers403() throws Exception {
+		String intruder = uniqueName("intruder");
+		createUser(intruder);
+		String intruderSession = createSession(intruder, false);
+		assertLegacyError(send(put(this.vid, mp4(1000, 7), intruderSession, intruder).build()), 403, "007");
+		HttpRequest form = multipart(this.vid, "file", mp4(1000, 7)).setHeader("X-Session-Id", intruderSession)
+			.setHeader("X-User-Name", intruder)
+			.build();
+		assertLegacyError(send(form), 403, "007");
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+	}
+
+	@Test
+	void unknownVideoAnswers404AndInvalidId400() throws Exception {
+		assertLegacyError(send(put(VideoIds.newId(), mp4(1000, 8)).build()), 404, "006");
+		assertLegacyError(send(put("not-an-id", mp4(1000, 8)).build()), 400, "001");
+	}
+
+	@Test
+	void bodyThatIsNotAnMp4Answers415AndLeavesNothing() throws Exception {
+		assertLegacyError(send(put(this.vid, "<html>not a video</html>".getBytes(StandardCharsets.UTF_8)).build()), 415,
+				"009");
+		assertLegacyError(send(put(this.vid, new byte[0]).build()), 415, "009");
+		assertLegacyError(send(multipart(this.vid, "file", new byte[20]).build()), 415, "009");
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(partFiles()).isZero();
+	}
+
+	@Test
+	void declaredLengthOverTheLimitAnswers413BeforeTheBodyIsSent() throws Exception {
+		for (String target : new String[] { "PUT /videos/", "POST /upload/" }) {
+			try (Socket socket = RawHttp.open(this.port)) {
+				socket.getOutputStream()
+					.write((target + this.vid + " HTTP/1.1\r\nHost: x\r\nX-Session-Id: " + this.session
+							+ "\r\nX-User-Name: " + this.user
+							+ "\r\nContent-Type: multipart/form-data; boundary=b\r\nExpect: 100-continue\r\nContent-Length: "
+							+ (MAX_UPLOAD + 2 * 1024 * 1024) + "\r\n\r\n")
+						.getBytes(StandardCharsets.ISO_8859_1));
+				String head = RawHttp.readHead(socket.getInputStream());
+				assertThat(head).as(target).startsWith("HTTP/1.1 413");
+			}
+		}
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+	}
+
+	@Test
+	void chunkedBodyCrossingTheLimitAnswers413AndLeavesNothing() throws Exception {
+		byte[] tooBig = mp4((int) MAX_UPLOAD + 1, 10);
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/videos/" + this.vid))
+			.header("X-Session-Id", this.session)
+			.header("X-User-Name", this.user)
+			.PUT(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig)))
+			.build());
+		assertLegacyError(response, 413, "008");
+		byte[] multipartTooBig = mp4((int) MAX_UPLOAD + 1, 11);
+		HttpRequest.Builder chunkedForm = multipart(this.vid, "file", multipartTooBig);
+		assertLegacyError(send(chunkedForm.build()), 413, "008");
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(partFiles()).isZero();
+	}
+
+	@Test
+	void exactlyTheLimitIsAccepted() throws Exception {
+		assertThat(send(put(this.vid, mp4((int) MAX_UPLOAD, 12)).build()).statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void clientThatBreaksOffLeavesNoFile() throws Exception {
+		try (Socket socket = RawHttp.open(this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("PUT /videos/" + this.vid + " HTTP/1.1\r\nHost: x\r\nX-Session-Id: " + this.session
+					+ "\r\nX-User-Name: " + this.user + "\r\nContent-Length: 1000000\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(mp4(300_000, 13));
+			out.flush();
+			await("the upload has started", () -> partFiles() > 0);
+			RawHttp.abort(socket);
+		}
+		await("the temporary file is gone", () -> partFiles() == 0);
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(fileSize(this.vid)).isEqualTo(-1L);
+	}
+
+	@Test
+	void secondConcurrentUploadOfTheSameVideoIsRefusedAndTheFirstCompletes() throws Exception {
+		byte[] first = mp4(400_000, 14);
+		try (Socket socket = RawHttp.open(this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("PUT /videos/" + this.vid + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Session-Id: "
+					+ this.session + "\r\nX-User-Name: " + this.user + "\r\nContent-Length: " + first.length
+					+ "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(first, 0, 100_000);
+			out.flush();
+			await("the first upload has started", () -> partFiles() > 0);
+			assertLegacyError(send(put(this.vid, mp4(1000, 15)).build()), 409, "005");
+			out.write(first, 100_000, first.length - 100_000);
+			out.flush();
+			assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 201");
+		}
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(first);
+	}
+
+	@Test
+	void readerOfTheOldFileKeepsItsBytesDuringAReupload() throws Exception {
+		byte[] old = mp4((int) MAX_UPLOAD, 16);
+		assertThat(send(put(this.vid, old).build()).statusCode()).isEqualTo(201);
+		HttpResponse<InputStream> reading = this.http.send(HttpRequest.newBuilder(uri("/videos/" + this.vid)).build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		try (InputStream body = reading.body()) {
+			byte[] start = body.readNBytes(1000);
+			assertThat(send(put(this.vid, mp4((int) MAX_UPLOAD, 17)).build()).statusCode()).isEqualTo(201);
+			ByteArrayOutputStream all = new ByteArrayOutputStream();
+			all.write(start);
+			body.transferTo(all);
+			assertThat(all.toByteArray()).isEqualTo(old);
+		}
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(mp4((int) MAX_UPLOAD, 17));
+	}
+
+	@Test
+	void videoDeletedDuringTheUploadLeavesNoFile() throws Exception {
+		byte[] video = mp4(200_000, 18);
+		try (Socket socket = RawHttp.open(this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("PUT /videos/" + this.vid + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Session-Id: "
+					+ this.session + "\r\nX-User-Name: " + this.user + "\r\nContent-Length: " + video.length
+					+ "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(video, 0, 50_000);
+			out.flush();
+			await("the upload has started", () -> partFiles() > 0);
+			this.jdbc.sql("DELETE FROM video_info WHERE id = :vid").param("vid", this.vid).update();
+			out.write(video, 50_000, video.length - 50_000);
+			out.flush();
+			assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 404");
+		}
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+	}
+
+	private HttpRequest.Builder put(String vid, byte[] body) {
+		return put(vid, body, this.session, this.user);
+	}
+
+	private HttpRequest.Builder put(String vid, byte[] body, String sessionId, String userName) {
+		return HttpRequest.newBuilder(uri("/videos/" + vid))
+			.header("X-Session-Id", sessionId)
+			.header("X-User-Name", userName)
+			.PUT(BodyPublishers.ofByteArray(body));
+	}
+
+	private HttpRequest.Builder multipart(String vid, String field, byte[] file) {
+		String boundary = "----test" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nmy clip\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+				+ "\"; filename=\"clip.mp4\"\r\nContent-Type: video/mp4\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+		return HttpRequest.newBuilder(uri("/upload/" + vid))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("X-Session-Id", this.session)
+			.header("X-User-Name", this.user)
+			.POST(BodyPublishers.ofByteArray(body.toByteArray()));
+	}
+
+	/** The recorded size, -1 while none is. */
+	private long fileSize(String vid) {
+		return this.jdbc.sql("SELECT COALESCE(file_size, -1) FROM video_info WHERE id = :vid")
+			.param("vid", vid)
+			.query(Long.class)
+			.single();
+	}
+
+	private static void assertLegacyError(HttpResponse<String> response, int status, String code) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.body()).startsWith("{\"error\":\"").endsWith("\"error_code\":\"" + code + "\"}");
+	}
+
+}
