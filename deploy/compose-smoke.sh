@@ -65,8 +65,11 @@ done
 cleanup() {
 	status=$?
 	if [ "$status" -ne 0 ]; then
-		log "logs of the failed run:"
-		"${compose[@]}" logs --tail 60 2> /dev/null | tail -n 240 || true
+		for service in db api stream scheduler; do
+			log "last lines of $service:"
+			container=$(container_of "$service")
+			[ -z "$container" ] || "$engine" logs --tail 40 "$container" 2>&1 | cut -c1-400 || true
+		done
 	fi
 	if [ -z "${KEEP:-}" ]; then
 		"${compose[@]}" down -v > /dev/null 2>&1 || true
@@ -80,7 +83,18 @@ trap cleanup EXIT
 log "starting the site ($engine)"
 "${compose[@]}" up -d --no-build > "$work/up.log" 2>&1 || { cat "$work/up.log"; fail "compose up"; }
 
-in_container() { "${compose[@]}" exec -T "$1" "${@:2}"; }
+# The engine's own exec (compose exec differs between tools, and podman-compose prints
+# its podman command lines on stdout).
+container_of() {
+	"$engine" ps -q --filter "label=com.docker.compose.project=$project" \
+		--filter "label=com.docker.compose.service=$1" | head -n 1
+}
+in_container() {
+	local container
+	container=$(container_of "$1")
+	[ -n "$container" ] || { log "no running container for $1"; return 1; }
+	"$engine" exec "$container" "${@:2}"
+}
 
 deadline=$(($(date +%s) + ${SMOKE_TIMEOUT:-420}))
 for target in "$API_URL" "$STREAM_URL"; do
@@ -117,7 +131,7 @@ in_container stream test -f "/data/videos/$video" || fail "the file is not in th
 scripts/delete.sh "$video" > /dev/null || fail "delete"
 log "deleted $video; waiting for the scheduler to remove its file"
 for _ in $(seq 1 40); do
-	present=$(in_container scheduler sh -c "test -e /data/videos/$video && echo present || echo gone" || true)
+	present=$(in_container scheduler sh -c "test -e /data/videos/$video && echo present || echo gone") || true
 	if [ "$present" = gone ]; then
 		status=$(curl -s -o /dev/null -w '%{http_code}' "$STREAM_URL/videos/$video")
 		[ "$status" = 404 ] || fail "GET of a deleted video answered $status"

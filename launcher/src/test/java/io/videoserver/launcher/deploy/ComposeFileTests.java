@@ -1,0 +1,83 @@
+package io.videoserver.launcher.deploy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static io.videoserver.launcher.deploy.Project.list;
+import static io.videoserver.launcher.deploy.Project.map;
+import static io.videoserver.launcher.deploy.Project.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml checked without an engine (deploy/compose-smoke.sh runs it for
+ * real): the services find the database, share the video volume, and publish 8000 and
+ * 9000.
+ */
+class ComposeFileTests {
+
+	private final ComposeFile compose = ComposeFile.load();
+
+	@Test
+	void databaseIsMySql84WithAVolumeAndAHealthCheck() {
+		Map<String, Object> db = this.compose.service("db");
+		assertThat(string(db, "image")).isEqualTo("${MYSQL_IMAGE:-mysql:8.4}");
+		assertThat(list(db, "volumes")).contains("db-data:/var/lib/mysql");
+		assertThat(list(map(db, "healthcheck"), "test")).isNotEmpty();
+	}
+
+	@Test
+	void servicesWaitForTheDatabaseAndRetryItThemselves() {
+		for (String name : List.of("api", "stream", "scheduler")) {
+			Map<String, Object> service = this.compose.service(name);
+			assertThat(map(map(service, "depends_on"), "db")).containsEntry("condition", "service_healthy");
+			assertThat(map(service, "environment")).containsKey("SPRING_FLYWAY_CONNECT_RETRIES")
+				.containsEntry("SPRING_DATASOURCE_URL",
+						"jdbc:mysql://db:3306/video?sslMode=DISABLED&allowPublicKeyRetrieval=true");
+			assertThat(list(service, "env_file")).containsExactly("deploy/compose.env");
+			assertThat(list(map(service, "healthcheck"), "test")).containsExactly("CMD", "/app/healthcheck.sh");
+		}
+	}
+
+	@Test
+	void streamAndSchedulerShareOneVideoVolumeAtVideoDir() {
+		for (String name : List.of("stream", "scheduler")) {
+			Map<String, Object> service = this.compose.service(name);
+			String videoDir = string(map(service, "environment"), "VIDEO_DIR");
+			assertThat(list(service, "volumes")).containsExactly("videos:" + videoDir);
+		}
+	}
+
+	@Test
+	void apiAndStreamArePublishedOnTheirDefaultPorts() {
+		assertThat(list(this.compose.service("api"), "ports")).map((p) -> ComposeFile.withDefaults(p.toString()))
+			.containsExactly("8000:8000");
+		assertThat(list(this.compose.service("stream"), "ports")).map((p) -> ComposeFile.withDefaults(p.toString()))
+			.containsExactly("9000:9000");
+		assertThat(this.compose.service("scheduler")).doesNotContainKey("ports");
+	}
+
+	@Test
+	void everyVariableIsReadByTheServiceItReaches() {
+		Map<String, String> modules = Map.of("api", "api-service", "stream", "stream-service", "scheduler",
+				"scheduler-service");
+		modules.forEach((name, module) -> assertThat(Project.environmentOf(module)).as(name)
+			.containsAll(map(this.compose.service(name), "environment").keySet()));
+	}
+
+	@Test
+	void imagesAreBuiltFromTheOneDockerfileOnAnOverridableJre() {
+		assertThat(this.compose.serviceImages()).containsOnlyKeys(Project.SERVICES)
+			.allSatisfy((module, image) -> assertThat(image).isEqualTo("localhost/video/" + module));
+		for (String name : List.of("api", "stream", "scheduler")) {
+			assertThat(map(map(this.compose.service(name), "build"), "args")).containsEntry("JRE_IMAGE",
+					"${JRE_IMAGE:-eclipse-temurin:17-jre}");
+		}
+		String dockerfile = Project.read(Project.ROOT.resolve("Dockerfile"));
+		assertThat(dockerfile).contains("ARG JRE_IMAGE=eclipse-temurin:17-jre", "USER 10001", "EXPOSE ${PORT}",
+				"HEALTHCHECK");
+		assertThat(dockerfile.lines()).noneMatch((line) -> line.startsWith("USER root"));
+	}
+
+}
