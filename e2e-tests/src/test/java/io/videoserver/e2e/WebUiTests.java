@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -225,6 +228,53 @@ class WebUiTests {
 			.isEqualTo("The file is too large: the limit is " + Site.UPLOAD_LIMIT_KB + " KB.");
 		this.browser.screenshot("15-upload-too-large");
 		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").contains("\"videos\":[]") ? true : null);
+	}
+
+	@Test
+	void aSlowUploadShowsItsProgressAndCanBeCancelled() throws Exception {
+		String name = signUp();
+		Path slow = work.resolve("long-recording.mp4");
+		Files.write(slow, Arrays.copyOf(this.clip, 160 * 1024));
+		ChromiumNetworkConditions throttled = new ChromiumNetworkConditions();
+		throttled.setUploadThroughput(16 * 1024);
+		throttled.setDownloadThroughput(1024 * 1024);
+		throttled.setLatency(Duration.ofMillis(5));
+		((ChromeDriver) this.browser.driver()).setNetworkConditions(throttled);
+		try {
+			upload(slow, "Long recording");
+			this.browser.waitFor((driver) -> {
+				long percent = Long.parseLong(driver.findElement(By.id("upload-progress")).getDomProperty("value"));
+				return (percent >= 10 && percent < 90) ? true : null;
+			});
+			assertThat(this.browser.find("#upload-bytes").getText()).matches("\\d+ KB of 160 KB sent");
+			this.browser.screenshot("17-upload-in-progress");
+			this.browser.button("Cancel").click();
+		}
+		finally {
+			((ChromeDriver) this.browser.driver()).deleteNetworkConditions();
+		}
+		assertThat(this.browser.find("[role=status].notice").getText()).isEqualTo("The upload was cancelled.");
+		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").contains("\"videos\":[]") ? true : null);
+	}
+
+	@Test
+	void failuresReadAsSentences() {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> messages = (Map<String, Object>) this.browser.asyncScript("""
+				const done = arguments[arguments.length - 1];
+				import('/js/api.js').then(({ errorFrom }) => done({
+					busy: errorFrom(429, { error: 'Too many requests', error_code: '010' }, '3').message,
+					down: errorFrom(503, { error: 'Database unavailable', error_code: '012' }, '1').message,
+					offline: errorFrom(0, null, null).message,
+					fault: errorFrom(500, { error: 'boom', error_code: '004' }, null).message,
+					forbidden: errorFrom(403, { error: 'Not yours', error_code: '007' }, null).message,
+				}));
+				""");
+		assertThat(messages).containsEntry("busy", "The server is busy right now. Please try again in 3 seconds.")
+			.containsEntry("down", "The service is temporarily unavailable. Please try again in 1 second.")
+			.containsEntry("offline", "Could not reach the server. Check your connection and try again.")
+			.containsEntry("fault", "Something went wrong on our side. Please try again.")
+			.containsEntry("forbidden", "You are not allowed to do that.");
 	}
 
 	@Test
