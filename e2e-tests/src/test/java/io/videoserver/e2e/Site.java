@@ -158,6 +158,21 @@ final class Site implements AutoCloseable {
 			.body();
 	}
 
+	/** Logs a session out as another tab or device would. */
+	int logOut(String sessionId) throws IOException, InterruptedException {
+		return http
+			.send(HttpRequest.newBuilder(URI.create(url() + "/session"))
+				.header("Cookie", "video_session=" + sessionId)
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	/** Everything both services logged so far, access log included. */
+	String logs() throws IOException {
+		return this.api.log() + this.stream.log() + streamAccessLog();
+	}
+
 	/** Whether a deleted video's file waits in the scheduler's queue. */
 	boolean queuedForDeletion(String videoId) throws SQLException {
 		try (Connection connection = this.database.dataSource().getConnection();

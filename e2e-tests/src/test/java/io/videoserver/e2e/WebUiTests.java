@@ -184,6 +184,26 @@ class WebUiTests {
 	}
 
 	@Test
+	void aSessionThatEndsElsewhereLeadsToTheLogInPageAndBack() throws Exception {
+		logIn("jonas");
+		String watch = "#/watch/" + this.seeded.get(1);
+		this.browser.open(this.site.url() + "/" + watch);
+		this.browser.find("#comment-text");
+		String sessionId = this.browser.driver().manage().getCookieNamed("video_session").getValue();
+		assertThat(this.site.logOut(sessionId)).isEqualTo(204);
+		this.browser.fill("#comment-text", "Posted after logging in again");
+		this.browser.button("Post comment").click();
+		this.browser.waitForText("Log in");
+		assertThat(this.browser.find(".toast").getText()).isEqualTo("Your session has ended. Please log in again.");
+		this.browser.fill("#user-name", "jonas");
+		this.browser.fill("#password", PASSWORD);
+		this.browser.button("Log in").click();
+		this.browser.waitFor((driver) -> driver.getCurrentUrl().endsWith(watch) ? true : null);
+		this.browser.find("#comment-text");
+		assertThat(this.site.logs()).doesNotContain(sessionId);
+	}
+
+	@Test
 	void wrongPasswordShowsAReadableMessage() throws Exception {
 		this.browser.find("a[href='#/login']").click();
 		this.browser.fill("#user-name", "maria");
@@ -294,6 +314,14 @@ class WebUiTests {
 		this.browser.waitForText("My videos");
 		assertThat(this.browser.find(".user-chip-name").getText()).isEqualTo(name);
 		return name;
+	}
+
+	private void logIn(String name) {
+		this.browser.find("a[href='#/login']").click();
+		this.browser.fill("#user-name", name);
+		this.browser.fill("#password", PASSWORD);
+		this.browser.button("Log in").click();
+		this.browser.waitFor((driver) -> driver.getCurrentUrl().endsWith("#/user/" + name) ? true : null);
 	}
 
 	private void upload(Path file, String title) {
