@@ -50,6 +50,13 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void noVariableHasAnEmptyDefault() {
+		// podman-compose 1.0.3 leaves ${NAME:-} unreplaced, and Spring then fails on the
+		// placeholder.
+		assertThat(Project.read(Project.ROOT.resolve("docker-compose.yml"))).doesNotContain(":-}");
+	}
+
+	@Test
 	void apiAndStreamArePublishedOnTheirDefaultPorts() {
 		assertThat(list(this.compose.service("api"), "ports")).map((p) -> ComposeFile.withDefaults(p.toString()))
 			.containsExactly("8000:8000");

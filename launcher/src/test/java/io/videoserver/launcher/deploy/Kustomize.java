@@ -69,8 +69,8 @@ final class Kustomize {
 		}
 		Assumptions.assumeFalse("true".equals(System.getenv("VIDEO_SKIP_K8S_RENDER")),
 				"VIDEO_SKIP_K8S_RENDER=true: Kubernetes manifests not rendered");
-		return fail("kubectl (with kustomize) is needed to render k8s/: install Debian's kubernetes-client "
-				+ "(apt-get install kubernetes-client), or set VIDEO_SKIP_K8S_RENDER=true to skip these tests");
+		return fail("kubectl 1.21+ (kustomize 4+) is needed to render k8s/: install it, "
+				+ "or set VIDEO_SKIP_K8S_RENDER=true to skip these tests");
 	}
 
 }
