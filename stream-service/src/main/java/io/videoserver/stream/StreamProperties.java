@@ -39,8 +39,10 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 
 	/**
 	 * @param maxConnections how many streams and uploads may run at once
+	 * @param sendfile hand single-range bodies to Tomcat's sendfile (zero copy, but sent
+	 * after the request thread and its limiter permit are released)
 	 */
-	public record Stream(@Min(1) @DefaultValue("200") int maxConnections) {
+	public record Stream(@Min(1) @DefaultValue("200") int maxConnections, @DefaultValue("false") boolean sendfile) {
 	}
 
 	/**

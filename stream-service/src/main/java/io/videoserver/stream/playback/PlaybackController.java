@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.LegacyError;
+import io.videoserver.stream.StreamProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,11 @@ class PlaybackController {
 
 	private final VideoFiles files;
 
-	PlaybackController(VideoFiles files) {
+	private final boolean sendfile;
+
+	PlaybackController(VideoFiles files, StreamProperties properties) {
 		this.files = files;
+		this.sendfile = properties.stream().sendfile();
 	}
 
 	/**
@@ -59,17 +63,17 @@ class PlaybackController {
 						.contentType(MediaType.APPLICATION_JSON)
 						.body(LegacyError.of(ErrorCode.RANGE_NOT_SATISFIABLE, "Range not satisfiable"));
 				default:
-					sendQuietly(file, plan, head, response);
+					sendQuietly(file, plan, head, request, response);
 					return null;
 			}
 		}
 	}
 
 	/** A viewer who seeks or closes the tab aborts the transfer; that is no error. */
-	private static void sendQuietly(VideoFile file, Plan plan, boolean head, HttpServletResponse response)
-			throws IOException {
+	private void sendQuietly(VideoFile file, Plan plan, boolean head, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		try {
-			RangeResponder.send(file, plan, head, response);
+			RangeResponder.send(file, plan, head, this.sendfile, request, response);
 		}
 		catch (IOException ex) {
 			if (!response.isCommitted()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -30,7 +31,8 @@ final class RangeResponder {
 		response.setDateHeader(HttpHeaders.LAST_MODIFIED, validators.lastModified());
 	}
 
-	static void send(VideoFile file, Plan plan, boolean head, HttpServletResponse response) throws IOException {
+	static void send(VideoFile file, Plan plan, boolean head, boolean sendfile, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		long size = file.validators().size();
 		if (plan.status() == 200 || !plan.multipart()) {
 			ByteRange range = (plan.status() == 200) ? new ByteRange(0, size - 1) : plan.ranges().get(0);
@@ -40,7 +42,11 @@ final class RangeResponder {
 			if (plan.status() == 206) {
 				response.setHeader(HttpHeaders.CONTENT_RANGE, range.contentRange(size));
 			}
+			if (!head && size > 0 && sendfile && Sendfile.handOver(request, file, range)) {
+				return;
+			}
 			if (!head && size > 0) {
+				response.setBufferSize(FileTransfer.CHUNK);
 				FileTransfer.send(file.channel(), range, response.getOutputStream());
 			}
 			return;
@@ -65,6 +71,7 @@ final class RangeResponder {
 		response.setStatus(206);
 		response.setContentType("multipart/byteranges; boundary=" + boundary);
 		response.setContentLengthLong(length);
+		response.setBufferSize(FileTransfer.CHUNK);
 		ServletOutputStream out = response.getOutputStream();
 		for (int i = 0; i < ranges.size(); i++) {
 			out.write(heads.get(i));

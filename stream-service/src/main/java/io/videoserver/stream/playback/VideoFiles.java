@@ -76,7 +76,7 @@ class VideoFiles {
 		String etag = "\"" + Long.toHexString(after.size()) + "-"
 				+ Long.toHexString(after.lastModifiedTime().to(TimeUnit.NANOSECONDS)) + "-"
 				+ Integer.toHexString(Objects.hashCode(after.fileKey())) + "\"";
-		return new VideoFile(channel, new Validators(after.size(), etag, modified));
+		return new VideoFile(file, channel, new Validators(after.size(), etag, modified));
 	}
 
 }
