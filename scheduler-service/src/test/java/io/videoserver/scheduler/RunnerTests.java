@@ -48,10 +48,12 @@ class RunnerTests {
 	void runnerDeletesEveryQueuedVideoAndItsRow() throws IOException {
 		List<String> ids = TestQueue.queueVideosWithFiles(this.database.dataSource(), this.dir, 120);
 		RecordingVideoFiles files = new RecordingVideoFiles(new LocalVideoFiles(this.dir));
-		try (TestReplica replica = replica(files, TestReplica.settings("solo")).start()) {
+		TestReplica replica = replica(files, TestReplica.settings("solo")).start();
+		try (replica) {
 			await().atMost(PATIENCE).until(() -> TestQueue.rows(this.database.dataSource()) == 0);
-			assertThat(replica.counter("video.deletion.deleted")).isEqualTo(ids.size());
 		}
+		// stopping waits for the deletions under way, so the meters are final now
+		assertThat(replica.counter("video.deletion.deleted")).isEqualTo(ids.size());
 		assertThat(TestQueue.files(this.dir)).isZero();
 		assertThat(files.calls()).hasSize(ids.size()).allSatisfy((id, calls) -> assertThat(calls).hasValue(1));
 	}
@@ -61,11 +63,13 @@ class RunnerTests {
 		String id = VideoIds.newId();
 		Files.createDirectories(this.dir.resolve(id).resolve("not-empty"));
 		TestQueue.insertRows(this.jdbc, List.of(id));
-		try (TestReplica replica = replica(new LocalVideoFiles(this.dir), TestReplica.settings("solo")).start()) {
+		TestReplica replica = replica(new LocalVideoFiles(this.dir), TestReplica.settings("solo")).start();
+		try (replica) {
 			await().atMost(PATIENCE).until(() -> isParked(id));
-			assertThat(replica.counter("video.deletion.failed")).isEqualTo(3);
-			assertThat(replica.counter("video.deletion.parked")).isEqualTo(1);
 		}
+		// stopping waits for the deletions under way, so the meters are final now
+		assertThat(replica.counter("video.deletion.failed")).isEqualTo(3);
+		assertThat(replica.counter("video.deletion.parked")).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT attempts, last_error FROM video_del_rec").query().singleRow())
 			.containsEntry("attempts", 3)
 			.hasEntrySatisfying("last_error", (error) -> assertThat(error).asString().contains("DirectoryNotEmpty"));
@@ -76,11 +80,13 @@ class RunnerTests {
 	void passingFailureIsRetriedUntilTheFilesAreGone() throws IOException {
 		List<String> ids = TestQueue.queueVideosWithFiles(this.database.dataSource(), this.dir, 1);
 		VideoFiles flaky = failingTimes(2, new LocalVideoFiles(this.dir));
-		try (TestReplica replica = replica(flaky, TestReplica.settings("solo")).start()) {
+		TestReplica replica = replica(flaky, TestReplica.settings("solo")).start();
+		try (replica) {
 			await().atMost(PATIENCE).until(() -> TestQueue.rows(this.database.dataSource()) == 0);
-			assertThat(replica.counter("video.deletion.failed")).isEqualTo(2);
-			assertThat(replica.counter("video.deletion.deleted")).isEqualTo(1);
 		}
+		// stopping waits for the deletions under way, so the meters are final now
+		assertThat(replica.counter("video.deletion.failed")).isEqualTo(2);
+		assertThat(replica.counter("video.deletion.deleted")).isEqualTo(1);
 		assertThat(this.dir.resolve(ids.get(0))).doesNotExist();
 	}
 
@@ -89,14 +95,16 @@ class RunnerTests {
 		Path unmounted = this.dir.resolve("unmounted");
 		String id = VideoIds.newId();
 		TestQueue.insertRows(this.jdbc, List.of(id));
-		try (TestReplica replica = replica(new LocalVideoFiles(unmounted), TestReplica.settings("solo")).start()) {
+		TestReplica replica = replica(new LocalVideoFiles(unmounted), TestReplica.settings("solo")).start();
+		try (replica) {
 			Thread.sleep(500); // ten intervals without a store
 			assertThat(leasedTo("solo")).isZero();
 			Files.createDirectories(unmounted);
 			Files.writeString(unmounted.resolve(id), "mp4");
 			await().atMost(PATIENCE).until(() -> TestQueue.rows(this.database.dataSource()) == 0);
-			assertThat(replica.counter("video.deletion.failed")).isZero();
 		}
+		// stopping waits for the deletions under way, so the meters are final now
+		assertThat(replica.counter("video.deletion.failed")).isZero();
 		assertThat(unmounted.resolve(id)).doesNotExist();
 	}
 
