@@ -50,6 +50,11 @@ public class SharedWebAutoConfiguration {
 	}
 
 	@Bean
+	RetryingFlywayMigration retryingFlywayMigration() {
+		return new RetryingFlywayMigration();
+	}
+
+	@Bean
 	ErrorResponses errorResponses(JsonMapper jsonMapper) {
 		return new ErrorResponses(jsonMapper);
 	}

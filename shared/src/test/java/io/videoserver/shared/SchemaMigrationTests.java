@@ -3,6 +3,7 @@ package io.videoserver.shared;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 
 import javax.sql.DataSource;
@@ -10,7 +11,11 @@ import javax.sql.DataSource;
 import io.videoserver.shared.testdb.TestDatabaseHandle;
 import io.videoserver.shared.testdb.TestDatabaseServer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
@@ -37,12 +42,12 @@ class SchemaMigrationTests {
 		assertThat(indexes(jdbc, "comments")).contains("idx_comments_video_time");
 	}
 
-	@Test
-	void twoServicesStartingAtOnceApplyTheSchemaExactlyOnce() throws Exception {
+	@RepeatedTest(10)
+	void threeServicesStartingAtOnceApplyTheSchemaExactlyOnce() throws Exception {
 		DataSource dataSource = TestDatabaseServer.shared().createDatabase().dataSource();
-		CyclicBarrier start = new CyclicBarrier(2);
+		CyclicBarrier start = new CyclicBarrier(3);
 		List<CompletableFuture<MigrateResult>> runs = List.of(migrateAfter(start, dataSource),
-				migrateAfter(start, dataSource));
+				migrateAfter(start, dataSource), migrateAfter(start, dataSource));
 		int executed = 0;
 		for (CompletableFuture<MigrateResult> run : runs) {
 			MigrateResult result = run.get();
@@ -55,6 +60,22 @@ class SchemaMigrationTests {
 			.query(Integer.class)
 			.single();
 		assertThat(applied).isEqualTo(2);
+	}
+
+	@Test
+	void aServiceArrivingInTheMiddleOfAnotherMigrationWaitsAndSucceeds() throws Exception {
+		DataSource dataSource = TestDatabaseServer.shared().createDatabase().dataSource();
+		CountDownLatch firstMigrationStarted = new CountDownLatch(1);
+		Flyway slow = Flyway.configure()
+			.configuration(flyway(dataSource).getConfiguration())
+			.callbacks(new PausingCallback(firstMigrationStarted))
+			.load();
+		CompletableFuture<MigrateResult> first = CompletableFuture.supplyAsync(slow::migrate);
+		firstMigrationStarted.await();
+		MigrateResult second = new RetryingFlywayMigration().migrateWithRetries(flyway(dataSource));
+		assertThat(second.success).isTrue();
+		assertThat(first.get().success).isTrue();
+		assertThat(first.get().migrationsExecuted + second.migrationsExecuted).isEqualTo(2);
 	}
 
 	@Test
@@ -90,8 +111,44 @@ class SchemaMigrationTests {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
-			return flyway(dataSource).migrate();
+			return new RetryingFlywayMigration().migrateWithRetries(flyway(dataSource));
 		});
+	}
+
+	/**
+	 * Holds the first service back right after its first migration ran and before Flyway
+	 * records it, the widest moment for a second service to arrive.
+	 */
+	private record PausingCallback(CountDownLatch started) implements Callback {
+
+		@Override
+		public boolean supports(Event event, Context context) {
+			return event == Event.AFTER_EACH_MIGRATE;
+		}
+
+		@Override
+		public boolean canHandleInTransaction(Event event, Context context) {
+			return true;
+		}
+
+		@Override
+		public void handle(Event event, Context context) {
+			if (this.started.getCount() > 0) {
+				this.started.countDown();
+				try {
+					Thread.sleep(1500);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+		@Override
+		public String getCallbackName() {
+			return "pause";
+		}
+
 	}
 
 	private static Flyway flyway(DataSource dataSource) {
