@@ -3,35 +3,27 @@
 #   docker build --build-arg MODULE=stream-service    --build-arg PORT=9000 -t video/stream-service .
 #   docker build --build-arg MODULE=scheduler-service --build-arg PORT=9001 -t video/scheduler-service .
 # The jar is compiled inside the build (JAR_FROM=source, the default), or taken from
-# <module>/target after ./mvnw package (JAR_FROM=context: fast, what CI does).
+# <module>/target after ./mvnw package (JAR_FROM=context, with BUILD_IMAGE=the JRE image:
+# fast, what CI does).
 # Base images are build arguments, for machines that cannot pull from a registry
 # (deploy/base-images.sh builds local ones).
 ARG BUILD_IMAGE=eclipse-temurin:17-jdk
 ARG JRE_IMAGE=eclipse-temurin:17-jre
 ARG JAR_FROM=source
 
-# --- the jar, compiled from the sources: all three services at once, so that the three
-#     image builds share this stage's cache
-FROM ${BUILD_IMAGE} AS build
+# --- the jar and its Spring Boot layers (dependencies change rarely, the application
+#     often). JAR_FROM=source compiles it here; JAR_FROM=context takes the one that
+#     ./mvnw package left in <module>/target, and then BUILD_IMAGE may be the JRE image.
+FROM ${BUILD_IMAGE} AS jar
+ARG MODULE
+ARG JAR_FROM
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q package -DskipTests -pl api-service,stream-service,scheduler-service -am
-
-FROM ${BUILD_IMAGE} AS jar-source
-ARG MODULE
-COPY --from=build /src/${MODULE}/target/${MODULE}-1.0.0-SNAPSHOT.jar /jar/application.jar
-
-# --- or the jar already built on the host
-FROM ${JRE_IMAGE} AS jar-context
-ARG MODULE
-COPY ${MODULE}/target/${MODULE}-1.0.0-SNAPSHOT.jar /jar/application.jar
-
-# --- Spring Boot's layers: dependencies change rarely, the application often
-FROM jar-${JAR_FROM} AS jar
-FROM ${JRE_IMAGE} AS layers
-COPY --from=jar /jar/application.jar /jar/application.jar
-RUN java -Djarmode=tools -jar /jar/application.jar extract --layers --destination /extracted
+    if [ "$JAR_FROM" = source ]; then ./mvnw -B -q package -DskipTests -pl "$MODULE" -am; fi \
+    && mkdir -p /jar \
+    && cp "$MODULE/target/$MODULE-1.0.0-SNAPSHOT.jar" /jar/application.jar \
+    && java -Djarmode=tools -jar /jar/application.jar extract --layers --destination /extracted
 
 # --- the runtime: a JRE, a non-root user, one port, a health check
 FROM ${JRE_IMAGE}
@@ -45,10 +37,10 @@ RUN groupadd --gid 10001 site \
     && mkdir -p /app /data/videos \
     && chown site:site /data/videos
 WORKDIR /app
-COPY --from=layers /extracted/dependencies/ ./
-COPY --from=layers /extracted/spring-boot-loader/ ./
-COPY --from=layers /extracted/snapshot-dependencies/ ./
-COPY --from=layers /extracted/application/ ./
+COPY --from=jar /extracted/dependencies/ ./
+COPY --from=jar /extracted/spring-boot-loader/ ./
+COPY --from=jar /extracted/snapshot-dependencies/ ./
+COPY --from=jar /extracted/application/ ./
 COPY deploy/images/healthcheck.sh /app/healthcheck.sh
 # Every variable of API.md is read by the service itself; these are only the defaults.
 ENV SERVER_PORT=${PORT} \

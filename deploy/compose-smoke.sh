@@ -58,6 +58,7 @@ for module in api-service stream-service scheduler-service; do
 	log "building image $VIDEO_IMAGE_PREFIX/$module:$VIDEO_IMAGE_TAG"
 	"$engine" build -q "${build_format[@]}" --build-arg MODULE="$module" --build-arg PORT="${ports[$module]}" \
 		--build-arg JRE_IMAGE="${JRE_IMAGE:-eclipse-temurin:17-jre}" --build-arg JAR_FROM=context \
+		--build-arg BUILD_IMAGE="${JRE_IMAGE:-eclipse-temurin:17-jre}" \
 		-t "$VIDEO_IMAGE_PREFIX/$module:$VIDEO_IMAGE_TAG" . > /dev/null
 done
 "$engine" images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E "^$VIDEO_IMAGE_PREFIX/" || true
