@@ -48,8 +48,16 @@ class LauncherEndToEndTests {
 	private int streamPort;
 
 	@AfterEach
-	void stopLaunchers() {
-		this.launchers.forEach(Process::destroyForcibly);
+	void stopLaunchers() throws InterruptedException {
+		for (Process launcher : this.launchers) {
+			List<ProcessHandle> children = launcher.descendants().toList();
+			launcher.destroy();
+			if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+				launcher.destroyForcibly();
+			}
+			// a killed launcher cannot stop its services: never leave them running
+			children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+		}
 	}
 
 	@Test
