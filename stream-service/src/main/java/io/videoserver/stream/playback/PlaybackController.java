@@ -33,9 +33,12 @@ class PlaybackController {
 
 	private final boolean sendfile;
 
-	PlaybackController(VideoFiles files, StreamProperties properties) {
+	private final Transfers transfers;
+
+	PlaybackController(VideoFiles files, StreamProperties properties, Transfers transfers) {
 		this.files = files;
 		this.sendfile = properties.stream().sendfile();
+		this.transfers = transfers;
 	}
 
 	/**
@@ -73,7 +76,7 @@ class PlaybackController {
 	private void sendQuietly(VideoFile file, Plan plan, boolean head, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		try {
-			RangeResponder.send(file, plan, head, this.sendfile, request, response);
+			RangeResponder.send(file, plan, head, this.sendfile, request, response, this.transfers);
 		}
 		catch (IOException ex) {
 			if (!response.isCommitted()) {

@@ -32,26 +32,44 @@ final class RangeResponder {
 	}
 
 	static void send(VideoFile file, Plan plan, boolean head, boolean sendfile, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+			HttpServletResponse response, Transfers transfers) throws IOException {
 		long size = file.validators().size();
-		if (plan.status() == 200 || !plan.multipart()) {
-			ByteRange range = (plan.status() == 200) ? new ByteRange(0, size - 1) : plan.ranges().get(0);
-			response.setStatus(plan.status());
-			response.setContentType(VIDEO_MP4);
-			response.setContentLengthLong((size == 0) ? 0 : range.length());
-			if (plan.status() == 206) {
-				response.setHeader(HttpHeaders.CONTENT_RANGE, range.contentRange(size));
-			}
-			if (!head && size > 0 && sendfile && Sendfile.handOver(request, file, range)) {
-				return;
-			}
-			if (!head && size > 0) {
-				response.setBufferSize(FileTransfer.CHUNK);
-				FileTransfer.send(file.channel(), range, response.getOutputStream());
-			}
+		if (plan.status() == 206 && plan.multipart()) {
+			transfers.count(Transfers.Kind.COPY);
+			sendMultipart(file, plan.ranges(), response);
 			return;
 		}
-		sendMultipart(file, plan.ranges(), response);
+		ByteRange range = (plan.status() == 200) ? new ByteRange(0, size - 1) : plan.ranges().get(0);
+		response.setStatus(plan.status());
+		response.setContentType(VIDEO_MP4);
+		response.setContentLengthLong((size == 0) ? 0 : range.length());
+		if (plan.status() == 206) {
+			response.setHeader(HttpHeaders.CONTENT_RANGE, range.contentRange(size));
+		}
+		if (!head && size > 0) {
+			sendBody(file, range, sendfile, request, response, transfers);
+		}
+	}
+
+	/**
+	 * Zero copy in the request thread when the socket is reachable, Tomcat's sendfile
+	 * when chosen, else a copy through a direct buffer.
+	 */
+	private static void sendBody(VideoFile file, ByteRange range, boolean sendfile, HttpServletRequest request,
+			HttpServletResponse response, Transfers transfers) throws IOException {
+		if (sendfile && Sendfile.handOver(request, file, range)) {
+			transfers.count(Transfers.Kind.TOMCAT_SENDFILE);
+			return;
+		}
+		TomcatSocket socket = (range.length() >= ZeroCopy.MIN_LENGTH) ? TomcatSocket.of(request) : null;
+		if (socket != null) {
+			transfers.count(Transfers.Kind.ZERO_COPY);
+			ZeroCopy.send(file.channel(), range, socket, response);
+			return;
+		}
+		transfers.count(Transfers.Kind.COPY);
+		response.setBufferSize(FileTransfer.CHUNK);
+		FileTransfer.send(file.channel(), range, response.getOutputStream());
 	}
 
 	private static void sendMultipart(VideoFile file, List<ByteRange> ranges, HttpServletResponse response)

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testdb.TestDatabase;
@@ -105,6 +107,7 @@ class ConnectionLimiterIntegrationTests {
 
 	@Test
 	void everyPermitComesBackAfterManyAbortsAndTheFullLimitWorksAgain() throws Exception {
+		long zeroCopyBefore = zeroCopyBodies();
 		for (int round = 0; round < 15; round++) {
 			List<Socket> clients = new ArrayList<>();
 			for (int i = 0; i < LIMIT; i++) {
@@ -117,11 +120,42 @@ class ConnectionLimiterIntegrationTests {
 			this.open.removeAll(clients);
 			awaitAllReleased();
 		}
+		assertThat(zeroCopyBodies()).as("the streams that were aborted went through zero copy")
+			.isEqualTo(zeroCopyBefore + 10 * LIMIT);
 		for (int i = 0; i < LIMIT; i++) {
 			holdStream();
 		}
 		assertThat(this.limiter.inUse()).isEqualTo(LIMIT);
 		assertThat(RawHttp.exchange(this.port, "GET", "/videos/" + VID).status()).isEqualTo(429);
+	}
+
+	@Test
+	void zeroCopyStreamHoldsItsPermitUntilTheLastByteAndGivesItBackOnce() throws Exception {
+		long zeroCopyBefore = zeroCopyBodies();
+		Socket socket = RawHttp.open(this.port);
+		this.open.add(socket);
+		long length = 64L * 1024 * 1024;
+		socket.getOutputStream()
+			.write(("GET /videos/" + VID + " HTTP/1.1\r\nHost: x\r\nRange: bytes=1000-" + (1000 + length - 1)
+					+ "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+		InputStream in = socket.getInputStream();
+		assertThat(RawHttp.readHead(in)).startsWith("HTTP/1.1 206").contains("Content-Length: " + length);
+		assertThat(this.limiter.inUse()).as("held while the client has not read the body").isEqualTo(1);
+		in.skipNBytes(length);
+		awaitAllReleased();
+		assertThat(zeroCopyBodies()).isEqualTo(zeroCopyBefore + 1);
+		socket.getOutputStream()
+			.write(("GET /videos/" + VID + " HTTP/1.1\r\nHost: x\r\nRange: bytes=0-99\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(RawHttp.readHead(in)).as("the connection serves the next request").startsWith("HTTP/1.1 206");
+		assertThat(in.readNBytes(100)).hasSize(100);
+		awaitAllReleased();
+		for (int i = 0; i < LIMIT; i++) {
+			holdStream();
+		}
+		assertThat(RawHttp.exchange(this.port, "GET", "/videos/" + VID).status()).as("no permit was given back twice")
+			.isEqualTo(429);
 	}
 
 	@Test
@@ -132,6 +166,15 @@ class ConnectionLimiterIntegrationTests {
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.text()).containsPattern("(?m)^video_stream_connections_in_use\\{[^}]*\\} 2\\.0$")
 			.containsPattern("(?m)^video_stream_connections_rejected_total\\{[^}]*\\} \\d+\\.0$");
+	}
+
+	private long zeroCopyBodies() throws IOException {
+		String metrics = RawHttp.exchange(this.port, "GET", "/actuator/prometheus").text();
+		Matcher matcher = Pattern
+			.compile("(?m)^video_stream_bodies_total\\{[^}]*transfer=\"zero-copy\"[^}]*\\} (\\d+)\\.0$")
+			.matcher(metrics);
+		assertThat(matcher.find()).as("zero-copy counter in %s", metrics).isTrue();
+		return Long.parseLong(matcher.group(1));
 	}
 
 	/** Starts a stream and reads only its head, so the server blocks writing the body. */
