@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Uploads a 1 GiB MP4-looking file to the stream-service, once as a raw PUT (curl -T) and
+# Uploads a 1 GiB MP4 file to the stream-service, once as a raw PUT (curl -T) and
 # once as the original's multipart form (curl -F file=@...), and prints the server's peak
 # resident memory (VmHWM) before and after each: a streamed upload must not grow it by
 # more than a buffer's worth, whatever the file size.
@@ -19,10 +19,27 @@ LIMIT_MIB=${LIMIT_MIB:-64}
 
 echo "Making a $SIZE_MIB MiB upload"
 FILE="$WORK/upload.mp4"
-{
-	printf '\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2'
-	head -c $((SIZE_MIB * 1024 * 1024 - 24)) /dev/urandom
-} >"$FILE"
+# A valid MP4 (uploads are checked box by box) of the given size: the e2e clip, whose last
+# box is mdat, with random bytes appended inside that mdat.
+make_mp4() {
+	local bytes=$1 out=$2 clip=e2e-tests/src/test/resources/clip.mp4
+	local size off=0 len type
+	size=$(stat -c %s "$clip")
+	while ((off < size)); do
+		len=$(od -An -tu4 --endian=big -j "$off" -N4 "$clip" | tr -d ' ')
+		type=$(dd if="$clip" bs=1 skip=$((off + 4)) count=4 2>/dev/null)
+		[[ $type == mdat ]] && break
+		off=$((off + len))
+	done
+	local mdat=$((bytes - off))
+	{
+		head -c "$off" "$clip"
+		printf "$(printf '\\x%02x' $((mdat >> 24 & 255)) $((mdat >> 16 & 255)) $((mdat >> 8 & 255)) $((mdat & 255)))mdat"
+		tail -c +$((off + 9)) "$clip"
+		head -c $((bytes - size)) /dev/urandom
+	} >"$out"
+}
+make_mp4 $((SIZE_MIB * 1024 * 1024)) "$FILE"
 
 echo "Starting the stream-service"
 start_stream VIDEO_UPLOAD_MAX_SIZE="$((SIZE_MIB + 1))MB"
@@ -41,7 +58,7 @@ sql "$BENCH_DB" -e "
 AUTH=(-H "X-Session-Id: $SESSION" -H "X-User-Name: $USER_NAME")
 BASE="http://127.0.0.1:$STREAM_PORT"
 # Warm the server up with a small upload so that start-up allocations are not counted.
-head -c 1048576 "$FILE" >"$WORK/small.mp4"
+make_mp4 1048576 "$WORK/small.mp4"
 curl -fs -o /dev/null "${AUTH[@]}" -T "$WORK/small.mp4" "$BASE/videos/$RAW_VID"
 curl -fs -o /dev/null "${AUTH[@]}" -F "file=@$WORK/small.mp4;type=video/mp4" "$BASE/upload/$FORM_VID"
 

@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testdb.TestDatabase;
+import io.videoserver.stream.mp4.TestMp4;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -108,13 +108,12 @@ public abstract class StreamIntegrationTest {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	/** Bytes that start like an MP4 file (an {@code ftyp} box), then random. */
+	/**
+	 * A valid MP4 of exactly {@code size} bytes (1 KB at least), moov first so that it is
+	 * stored unchanged, its media random from {@code seed}.
+	 */
 	protected static byte[] mp4(int size, long seed) {
-		byte[] bytes = new byte[size];
-		new Random(seed).nextBytes(bytes);
-		byte[] head = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm' };
-		System.arraycopy(head, 0, bytes, 0, Math.min(size, head.length));
-		return bytes;
+		return TestMp4.ofSize(size, seed);
 	}
 
 	/** Waits for something the server does after the client has gone. */

@@ -65,13 +65,14 @@ class UploadController {
 	}
 
 	private UploadResponse store(String vid, InputStream body) throws IOException {
-		long size = this.store.store(vid, body);
-		if (!this.uploads.recordSize(vid, size)) {
+		StoredVideo stored = this.store.store(vid, body);
+		if (!this.uploads.recordUpload(vid, stored)) {
 			this.store.delete(vid);
 			throw new ApiException(ErrorCode.NOT_FOUND, "The video was deleted during the upload");
 		}
-		log.info("Stored video {} ({} bytes)", vid, size);
-		return new UploadResponse(vid, size);
+		log.info("Stored video {} ({} bytes, {}{})", vid, stored.size(), stored.info(),
+				stored.rewritten() ? ", moov moved to the front" : "");
+		return new UploadResponse(vid, stored.size());
 	}
 
 }

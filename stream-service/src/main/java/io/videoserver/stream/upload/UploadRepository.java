@@ -2,14 +2,15 @@ package io.videoserver.stream.upload;
 
 import java.util.Optional;
 
+import io.videoserver.stream.mp4.MediaInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the sessions and videos that api-service owns, and records the size of a stored
- * upload; this service never writes a session.
+ * Reads the sessions and videos that api-service owns, and records the size and media
+ * info of a stored upload; this service never writes a session.
  */
 @Repository
 class UploadRepository {
@@ -44,11 +45,21 @@ class UploadRepository {
 	}
 
 	/**
+	 * Records the stored file's size and what its boxes say, replacing a previous file's.
 	 * @return false when the video was deleted while its file was uploading
 	 */
-	boolean recordSize(String vid, long size) {
-		return this.jdbc.sql("UPDATE video_info SET file_size = :size WHERE id = :vid")
-			.param("size", size)
+	boolean recordUpload(String vid, StoredVideo stored) {
+		MediaInfo info = stored.info();
+		return this.jdbc.sql("""
+				UPDATE video_info
+				SET file_size = :size, duration_ms = :durationMs, width = :width, height = :height, codec = :codec
+				WHERE id = :vid
+				""")
+			.param("size", stored.size())
+			.param("durationMs", info.durationMs())
+			.param("width", info.width())
+			.param("height", info.height())
+			.param("codec", info.codec())
 			.param("vid", vid)
 			.update() > 0;
 	}

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Streams an upload to {@code {vid}.{random}.part} beside the final file and renames it
- * into place atomically only when it is complete and looks like an MP4, so a reader never
+ * into place atomically only when it is complete and a valid MP4 (rewritten to faststart
+ * order into a second {@code .part} file when its moov comes last), so a reader never
  * sees a partial file and readers of the old file keep their consistent old bytes.
  */
 @Component
@@ -28,7 +29,10 @@ class UploadStore {
 
 	private static final int BUFFER = 64 * 1024;
 
-	/** An MP4 starts with a box whose type, at offset 4, is {@code ftyp}. */
+	/**
+	 * An MP4 starts with a box whose type, at offset 4, is {@code ftyp}: checked at once,
+	 * so that a client sending something else is not kept sending.
+	 */
 	private static final int SNIFF = 8;
 
 	private final Path dir;
@@ -47,29 +51,36 @@ class UploadStore {
 	}
 
 	/**
-	 * Stores a complete upload as the video's file.
+	 * Stores a complete upload as the video's file, in faststart order.
 	 * @param vid a valid video id
 	 * @param body the file's bytes
-	 * @return the stored size
+	 * @return the stored file's size and what its boxes say
 	 * @throws ApiException 409/005 while another upload of the video runs here, 413/008
 	 * over the size limit, 415/009 for a non-MP4, 400/001 when the client broke off
 	 * @throws IOException when the disk fails
 	 */
-	long store(String vid, InputStream body) throws IOException {
+	StoredVideo store(String vid, InputStream body) throws IOException {
 		if (!this.inProgress.add(vid)) {
 			throw new ApiException(ErrorCode.ALREADY_EXISTS, "An upload of this video is already in progress");
 		}
-		Path part = this.dir.resolve(vid + "." + UUID.randomUUID().toString().replace("-", "") + ".part");
+		Path part = partFile(vid);
+		Path faststart = partFile(vid);
 		try {
-			long size = copy(body, part);
-			Files.move(part, this.dir.resolve(vid), StandardCopyOption.ATOMIC_MOVE,
+			copy(body, part);
+			StoredVideo stored = UploadedMp4.prepare(part, faststart);
+			Files.move(stored.rewritten() ? faststart : part, this.dir.resolve(vid), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
-			return size;
+			return stored;
 		}
 		finally {
 			Files.deleteIfExists(part);
+			Files.deleteIfExists(faststart);
 			this.inProgress.remove(vid);
 		}
+	}
+
+	private Path partFile(String vid) {
+		return this.dir.resolve(vid + "." + UUID.randomUUID().toString().replace("-", "") + ".part");
 	}
 
 	void delete(String vid) throws IOException {

@@ -11,10 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 
 import io.videoserver.shared.VideoIds;
 import io.videoserver.stream.RawHttp;
 import io.videoserver.stream.StreamIntegrationTest;
+import io.videoserver.stream.mp4.TestMp4;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +71,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 
 	@Test
 	void postWithoutAFilePartIsRejected() throws Exception {
-		HttpResponse<String> response = send(multipart(this.vid, "other", mp4(100, 4)).build());
+		HttpResponse<String> response = send(multipart(this.vid, "other", mp4(1000, 4)).build());
 		assertLegacyError(response, 400, "001");
 		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
 	}
@@ -123,6 +126,49 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		assertLegacyError(send(multipart(this.vid, "file", new byte[20]).build()), 415, "009");
 		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
 		assertThat(partFiles()).isZero();
+	}
+
+	@Test
+	void bodyThatOnlyStartsLikeAnMp4Answers415AndLeavesNothing() throws Exception {
+		byte[] video = mp4(100_000, 19);
+		byte[] garbage = video.clone();
+		new Random(19).nextBytes(garbage);
+		System.arraycopy(video, 0, garbage, 0, 32);
+		HttpResponse<String> response = send(put(this.vid, garbage).build());
+		assertLegacyError(response, 415, "009");
+		assertThat(response.body()).contains("not a valid MP4");
+		byte[] truncated = Arrays.copyOf(video, video.length - 1);
+		assertLegacyError(send(multipart(this.vid, "file", truncated).build()), 415, "009");
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(partFiles()).isZero();
+		assertThat(fileSize(this.vid)).isEqualTo(-1L);
+	}
+
+	@Test
+	void moovLastVideoIsStoredWithItsMoovFirstAndItsMediaInfoRecorded() throws Exception {
+		TestMp4 movie = TestMp4.video().withAudio().chunks(100, 2000).video("avc1", 1280, 720).duration(0, 600, 45_300);
+		byte[] moovLast = movie.moovLast().build();
+		byte[] moovFirst = movie.moovFirst(true).build();
+		HttpResponse<String> response = send(put(this.vid, moovLast).build());
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(response.body()).contains("\"size\":" + moovLast.length);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(moovFirst).isNotEqualTo(moovLast);
+		assertThat(partFiles()).isZero();
+		assertThat(this.jdbc.sql("SELECT file_size, duration_ms, width, height, codec FROM video_info WHERE id = :vid")
+			.param("vid", this.vid)
+			.query((row, n) -> List.of(row.getLong(1), row.getLong(2), row.getInt(3), row.getInt(4), row.getString(5)))
+			.single()).containsExactly((long) moovLast.length, 75_500L, 1280, 720, "avc1");
+	}
+
+	@Test
+	void reuploadReplacesTheMediaInfo() throws Exception {
+		send(put(this.vid, TestMp4.video().video("hev1", 3840, 2160).build()).build());
+		byte[] unsized = TestMp4.video().video("avc1", 0, 0).build();
+		assertThat(send(put(this.vid, unsized).build()).statusCode()).isEqualTo(201);
+		assertThat(this.jdbc.sql("SELECT CONCAT_WS(',', width, height, codec) FROM video_info WHERE id = :vid")
+			.param("vid", this.vid)
+			.query(String.class)
+			.single()).isEqualTo("avc1");
 	}
 
 	@Test

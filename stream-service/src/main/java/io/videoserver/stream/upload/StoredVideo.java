@@ -1,0 +1,13 @@
+package io.videoserver.stream.upload;
+
+import io.videoserver.stream.mp4.MediaInfo;
+
+/**
+ * A video file that is complete, checked and ready to be renamed into place.
+ *
+ * @param size the file's size in bytes
+ * @param info what its boxes say about the video
+ * @param rewritten whether its moov box was moved ahead of the media
+ */
+record StoredVideo(long size, MediaInfo info, boolean rewritten) {
+}
