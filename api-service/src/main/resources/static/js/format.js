@@ -43,3 +43,12 @@ export function bytes(count) {
 	}
 	return unit === 0 ? `${value} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
+
+// 75500 -> "1:15", 3725000 -> "1:02:05".
+export function duration(ms) {
+	const total = Math.round(ms / 1000);
+	const seconds = String(total % 60).padStart(2, '0');
+	const minutes = Math.floor(total / 60) % 60;
+	const hours = Math.floor(total / 3600);
+	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}

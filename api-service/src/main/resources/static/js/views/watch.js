@@ -3,7 +3,7 @@
 
 import { h, icon, ICONS, notice, show, toast, hue } from '../dom.js';
 import { api } from '../api.js';
-import { ago, bytes, fullDate } from '../format.js';
+import { ago, bytes, duration, fullDate } from '../format.js';
 import { session, navigate, sessionExpired } from '../state.js';
 import { commentsSection } from './comments.js';
 import { uploadPanel } from './uploader.js';
@@ -52,6 +52,10 @@ function details(video, mine, ready) {
 			h('time', { datetime: video.create_time, title: fullDate(video.create_time) }, `Uploaded ${ago(video.create_time)}`),
 			ready ? h('span', { class: 'dot', 'aria-hidden': 'true' }, '·') : null,
 			ready ? h('span', {}, bytes(video.size)) : null,
+			video.duration_ms != null ? h('span', { class: 'dot', 'aria-hidden': 'true' }, '·') : null,
+			video.duration_ms != null ? h('span', { class: 'duration' }, duration(video.duration_ms)) : null,
+			video.width != null && video.height != null ? h('span', { class: 'dot', 'aria-hidden': 'true' }, '·') : null,
+			video.width != null && video.height != null ? h('span', { class: 'resolution' }, `${video.width}×${video.height}`) : null,
 			mine ? deleteButton(video) : null));
 }
 

@@ -15,7 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param createTime the creation time, UTC
  * @param fileSize the stored file's size, or null until an upload completes
  * @param seq the insertion sequence that orders videos of the same millisecond
+ * @param durationMs the duration read from the uploaded file, when known
+ * @param width the video's width in pixels, when known
+ * @param height the video's height in pixels, when known
+ * @param codec the video's codec ({@code avc1}…), when known
  */
 record Video(String id, long authorId, @Nullable String author, String name, @Nullable String displayCtime,
-		LocalDateTime createTime, @Nullable Long fileSize, long seq) {
+		LocalDateTime createTime, @Nullable Long fileSize, long seq, @Nullable Long durationMs, @Nullable Integer width,
+		@Nullable Integer height, @Nullable String codec) {
 }

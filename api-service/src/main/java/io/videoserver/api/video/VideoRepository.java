@@ -18,7 +18,7 @@ class VideoRepository {
 
 	private static final String SELECT = """
 			SELECT v.id, COALESCE(v.author_id, 0) AS author_id, u.login_name AS author, v.name, v.display_ctime, v.create_time, v.file_size,
-			       v.seq
+			       v.seq, v.duration_ms, v.width, v.height, v.codec
 			FROM video_info v LEFT JOIN users u ON u.id = v.author_id
 			""";
 

@@ -4,8 +4,8 @@ import io.videoserver.api.web.Times;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A video as clients see it: the original's fields plus ISO-8601 time, author name and
- * the file size once uploaded.
+ * A video as clients see it: the original's fields plus ISO-8601 time, author name, and
+ * once uploaded the file size and what the stream-service read from the file.
  *
  * @param id the video id
  * @param authorId the author's user id
@@ -14,14 +14,21 @@ import org.jspecify.annotations.Nullable;
  * @param displayCtime human-readable creation time, as the original showed it
  * @param createTime ISO-8601 creation time (UTC)
  * @param size the file's size in bytes, absent until an upload completes
+ * @param durationMs the duration in milliseconds, absent until known
+ * @param width the width in pixels, absent until known
+ * @param height the height in pixels, absent until known
+ * @param codec the codec's four-character code ({@code avc1}, {@code hev1}…), absent
+ * until known
  */
 record VideoResponse(String id, long authorId, @Nullable String author, String name, String displayCtime,
-		String createTime, @Nullable Long size) {
+		String createTime, @Nullable Long size, @Nullable Long durationMs, @Nullable Integer width,
+		@Nullable Integer height, @Nullable String codec) {
 
 	static VideoResponse of(Video video) {
 		String display = (video.displayCtime() != null) ? video.displayCtime() : Times.display(video.createTime());
 		return new VideoResponse(video.id(), video.authorId(), video.author(), video.name(), display,
-				Times.iso(video.createTime()), video.fileSize());
+				Times.iso(video.createTime()), video.fileSize(), video.durationMs(), video.width(), video.height(),
+				video.codec());
 	}
 
 }

@@ -91,6 +91,31 @@ class VideoApiTests {
 		assertLegacyError(this.mvc.get().uri("/videos/00000000-0000-4000-8000-000000000000").exchange(), 404, "006");
 	}
 
+	@Test
+	void getShowsWhatTheStreamServiceReadFromTheFileOnceUploaded() {
+		Login login = this.api.register(Api.uniqueName("maker"));
+		String id = this.api.createVideo(login, "measured").get("id").asString();
+		MvcTestResult before = this.mvc.get().uri("/videos/" + id).exchange();
+		assertThat(before).bodyJson().doesNotHavePath("$.size").doesNotHavePath("$.duration_ms");
+		assertThat(before).bodyJson().doesNotHavePath("$.width").doesNotHavePath("$.codec");
+		this.jdbc
+			.sql("""
+					UPDATE video_info SET file_size = 300000, duration_ms = 75500, width = 1280, height = 720, codec = 'avc1'
+					WHERE id = :id""")
+			.param("id", id)
+			.update();
+		MvcTestResult after = this.mvc.get().uri("/videos/" + id).exchange();
+		assertThat(after).bodyJson().extractingPath("$.size").isEqualTo(300000);
+		assertThat(after).bodyJson().extractingPath("$.duration_ms").isEqualTo(75500);
+		assertThat(after).bodyJson().extractingPath("$.width").isEqualTo(1280);
+		assertThat(after).bodyJson().extractingPath("$.height").isEqualTo(720);
+		assertThat(after).bodyJson().extractingPath("$.codec").isEqualTo("avc1");
+		assertThat(this.mvc.get().uri("/videos").exchange()).bodyJson()
+			.extractingPath("$.videos[?(@.id == '" + id + "')].duration_ms")
+			.asArray()
+			.containsExactly(75500);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "not-a-uuid", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "0B0A6A0E-3F57-4C8A-9D57-5D0F8F2F6A11",
 			"1%27%20OR%20%271%27%3D%271", "%C3%A9t%C3%A9" })
