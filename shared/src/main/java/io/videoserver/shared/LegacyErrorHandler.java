@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -108,8 +109,9 @@ public class LegacyErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static boolean isUnavailable(DataAccessException ex) {
+		// RecoverableDataAccessException: a pooled connection that died with the server
 		return ex instanceof CannotGetJdbcConnectionException || ex instanceof DataAccessResourceFailureException
-				|| ex instanceof TransientDataAccessException;
+				|| ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException;
 	}
 
 }
