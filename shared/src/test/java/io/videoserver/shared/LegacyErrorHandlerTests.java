@@ -1,0 +1,38 @@
+package io.videoserver.shared;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LegacyErrorHandlerTests {
+
+	private final LegacyErrorHandler handler = new LegacyErrorHandler();
+
+	@Test
+	void databaseOutagesAnswer503WithRetryAfter() {
+		for (var outage : new org.springframework.dao.DataAccessException[] {
+				new CannotGetJdbcConnectionException("pool timeout", new SQLException("down")),
+				new RecoverableDataAccessException("connection died") }) {
+			ResponseEntity<LegacyError> response = this.handler.handle(outage);
+			assertThat(response.getStatusCode().value()).isEqualTo(503);
+			assertThat(response.getBody().errorCode()).isEqualTo("012");
+			assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+		}
+	}
+
+	@Test
+	void otherDatabaseErrorsAnswer500WithoutDriverText() {
+		ResponseEntity<LegacyError> response = this.handler
+			.handle(new DataIntegrityViolationException("Duplicate entry 'x' for key 'users.login_name'"));
+		assertThat(response.getStatusCode().value()).isEqualTo(500);
+		assertThat(response.getBody()).isEqualTo(new LegacyError("DB ops failed", "003"));
+	}
+
+}
