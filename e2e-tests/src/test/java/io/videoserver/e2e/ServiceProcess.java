@@ -42,6 +42,15 @@ final class ServiceProcess implements AutoCloseable {
 
 	static ServiceProcess start(String module, int port, Map<String, String> environment, Path logDir)
 			throws IOException {
+		return start(module, module, port, environment, logDir);
+	}
+
+	/**
+	 * Starts a service whose output goes to {@code logName.log}, for a test that starts
+	 * the same module more than once and wants to read each run's log.
+	 */
+	static ServiceProcess start(String module, String logName, int port, Map<String, String> environment, Path logDir)
+			throws IOException {
 		Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
 		String version = System.getProperty("e2e.version", "1.0.0-SNAPSHOT");
 		Path built = root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
@@ -51,7 +60,7 @@ final class ServiceProcess implements AutoCloseable {
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Files.createDirectories(logDir);
-		Path log = logDir.resolve(module + ".log");
+		Path log = logDir.resolve(logName + ".log");
 		ProcessBuilder builder = new ProcessBuilder(
 				List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
 			.redirectErrorStream(true)
@@ -112,6 +121,35 @@ final class ServiceProcess implements AutoCloseable {
 	private String tail() throws IOException {
 		String text = log();
 		return text.substring(Math.max(0, text.length() - 4000));
+	}
+
+	/**
+	 * Kills the JVM as a crash or the kernel's OOM killer would (SIGKILL): no shutdown
+	 * hook, no finally block runs.
+	 */
+	void kill() throws InterruptedException {
+		if (!this.process.destroyForcibly().waitFor(20, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(this.name + " survived SIGKILL");
+		}
+	}
+
+	/**
+	 * Asks the JVM to stop (SIGTERM), as an orchestrator does, and waits for it to exit.
+	 * @param limit how long it may take; longer is a hang, and the JVM is then killed
+	 * @return how long it took to exit
+	 */
+	Duration terminate(Duration limit) throws InterruptedException {
+		long start = System.nanoTime();
+		this.process.destroy();
+		if (!this.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+			kill();
+			throw new IllegalStateException(this.name + " did not exit within " + limit + " of SIGTERM");
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
 	}
 
 	@Override
