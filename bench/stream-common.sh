@@ -25,6 +25,10 @@ require() {
 
 stream_jar() {
 	local jar
+	if [[ -n "${STREAM_JAR:-}" ]]; then # a copy, safe from rebuilds during the run
+		echo "$STREAM_JAR"
+		return
+	fi
 	jar=$(ls stream-service/target/stream-service-*.jar 2>/dev/null | grep -v original | head -1 || true)
 	if [[ -z "$jar" ]]; then
 		./mvnw -B -q -pl stream-service -am package -DskipTests >&2
