@@ -1,5 +1,6 @@
 package io.videoserver.stream.limit;
 
+import io.videoserver.shared.ClientRateLimitFilter;
 import io.videoserver.shared.ErrorResponses;
 import io.videoserver.stream.StreamProperties;
 
@@ -20,9 +21,10 @@ class LimitConfiguration {
 	static final int CONNECTION_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
 	@Bean
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(StreamProperties properties, ErrorResponses errors) {
-		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-				new RateLimitFilter(properties.rateLimit(), errors));
+	FilterRegistrationBean<ClientRateLimitFilter> rateLimitFilter(StreamProperties properties, ErrorResponses errors) {
+		FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
+				new ClientRateLimitFilter(properties.rateLimit().requestsPerSecond(), properties.rateLimit().burst(),
+						errors));
 		registration.setOrder(RATE_LIMIT_ORDER);
 		registration.setEnabled(properties.rateLimit().enabled());
 		return registration;

@@ -1,7 +1,5 @@
-package io.videoserver.stream.limit;
+package io.videoserver.shared;
 
-import io.videoserver.shared.ErrorResponses;
-import io.videoserver.stream.StreamProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,9 +9,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RateLimitFilterTests {
+class ClientRateLimitFilterTests {
 
-	private final RateLimitFilter filter = new RateLimitFilter(new StreamProperties.RateLimit(1, 3),
+	private final ClientRateLimitFilter filter = new ClientRateLimitFilter(1, 3,
 			new ErrorResponses(JsonMapper.builder().build()));
 
 	@Test
