@@ -15,6 +15,7 @@ set -euo pipefail
 
 RATE=${RATE:-500}
 SECONDS_EACH=${SECONDS_EACH:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 WORKERS=${WORKERS:-10}
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-3306}
@@ -67,15 +68,17 @@ run() {
 	local name=$1 path=$2
 	shift 2
 	local perworker=$((RATE / WORKERS))
+	local wrk_headers=() arg
+	for arg in "$@"; do [[ "$arg" == -H ]] || wrk_headers+=(-H "$arg"); done
+	# warm-up: let the JIT compile the path before anything is measured
+	wrk -t2 -c8 -d"${WARMUP_SECONDS}s" "${wrk_headers[@]}" "$BASE$path" >/dev/null
 	local out
 	out=$(hey -z "${SECONDS_EACH}s" -c "$WORKERS" -q "$perworker" "$@" "$BASE$path")
 	local rps p50 p99
 	rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
-	p50=$(awk '/ 50%% in/ {printf "%.2f", $3 * 1000}' <<<"$out")
-	p99=$(awk '/ 99%% in/ {printf "%.2f", $3 * 1000}' <<<"$out")
+	p50=$(awk '/ 50% in/ {printf "%.2f", $3 * 1000}' <<<"$out")
+	p99=$(awk '/ 99% in/ {printf "%.2f", $3 * 1000}' <<<"$out")
 	grep -q '\[200\]' <<<"$out" || { echo "$name: not all 200s:" >&2; echo "$out" >&2; }
-	local wrk_headers=() arg
-	for arg in "$@"; do [[ "$arg" == -H ]] || wrk_headers+=(-H "$arg"); done
 	local max
 	max=$(wrk -t2 -c16 -d"${SECONDS_EACH}s" "${wrk_headers[@]}" "$BASE$path" | awk '/Requests\/sec/ {printf "%.0f", $2}')
 	printf '%-34s %10s %8s %8s %12s\n' "$name" "$rps" "$p50" "$p99" "$max"
