@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testdb.TestDatabase;
-import io.videoserver.stream.RawHttp;
+import io.videoserver.shared.testhttp.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

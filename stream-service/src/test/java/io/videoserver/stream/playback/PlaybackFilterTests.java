@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.util.Locale;
 
 import io.videoserver.shared.VideoIds;
-import io.videoserver.stream.RawHttp;
+import io.videoserver.shared.testhttp.RawHttp;
 import io.videoserver.stream.StreamIntegrationTest;
 import org.junit.jupiter.api.Test;
 

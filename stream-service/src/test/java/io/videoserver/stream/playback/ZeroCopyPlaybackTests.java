@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import io.videoserver.shared.VideoIds;
-import io.videoserver.stream.RawHttp;
+import io.videoserver.shared.testhttp.RawHttp;
 import io.videoserver.stream.StreamIntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

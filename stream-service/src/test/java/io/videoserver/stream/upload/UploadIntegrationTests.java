@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.videoserver.shared.VideoIds;
-import io.videoserver.stream.RawHttp;
+import io.videoserver.shared.testhttp.RawHttp;
 import io.videoserver.stream.StreamIntegrationTest;
 import io.videoserver.stream.mp4.TestMp4;
 import org.junit.jupiter.api.BeforeEach;
