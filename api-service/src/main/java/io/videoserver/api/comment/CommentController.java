@@ -27,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CommentController {
 
-	private static final String LIMIT_MESSAGE = "limit must be between 1 and " + Listing.MAX_LIMIT;
-
 	private final CommentRepository comments;
 
 	CommentController(CommentRepository comments) {
@@ -39,9 +37,7 @@ class CommentController {
 	ResponseEntity<CommentResponse> post(@PathVariable String vid, @Valid @RequestBody CreateCommentRequest request,
 			SessionUser user) {
 		VideoIds.require(vid);
-		if (request.authorId() != null && request.authorId() != user.userId()) {
-			throw new ApiException(ErrorCode.FORBIDDEN, "author_id must be the logged-in user");
-		}
+		user.requireAuthorId(request.authorId());
 		String id = VideoIds.newId();
 		if (!this.comments.insertIfVideoExists(id, vid, user.userId(), request.content())) {
 			throw noSuchVideo();
@@ -53,7 +49,8 @@ class CommentController {
 	@GetMapping("/videos/{vid}/comments")
 	CommentListResponse list(@PathVariable String vid,
 			@RequestParam(defaultValue = "" + Listing.DEFAULT_LIMIT) @Min(value = 1,
-					message = LIMIT_MESSAGE) @Max(value = Listing.MAX_LIMIT, message = LIMIT_MESSAGE) int limit,
+					message = Listing.LIMIT_MESSAGE) @Max(value = Listing.MAX_LIMIT,
+							message = Listing.LIMIT_MESSAGE) int limit,
 			@RequestParam(required = false) @Nullable String before) {
 		VideoIds.require(vid);
 		PageCursor cursor = PageCursor.parse(before);

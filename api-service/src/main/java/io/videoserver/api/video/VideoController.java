@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class VideoController {
 
-	private static final String LIMIT_MESSAGE = "limit must be between 1 and " + Listing.MAX_LIMIT;
-
 	private final VideoService videos;
 
 	VideoController(VideoService videos) {
@@ -42,9 +40,7 @@ class VideoController {
 			@PathVariable @Pattern(regexp = UserNames.PATTERN, message = UserNames.MESSAGE) String userName,
 			@Valid @RequestBody CreateVideoRequest request, SessionUser user) {
 		requireSelf(userName, user);
-		if (request.authorId() != null && request.authorId() != user.userId()) {
-			throw new ApiException(ErrorCode.FORBIDDEN, "author_id must be the logged-in user");
-		}
+		user.requireAuthorId(request.authorId());
 		Video video = this.videos.create(user, request.name());
 		return ResponseEntity.status(HttpStatus.CREATED).body(VideoResponse.of(video));
 	}
@@ -53,15 +49,15 @@ class VideoController {
 	VideoListResponse listOfUser(
 			@PathVariable @Pattern(regexp = UserNames.PATTERN, message = UserNames.MESSAGE) String userName,
 			@RequestParam(defaultValue = "" + Listing.DEFAULT_LIMIT) @Min(value = 1,
-					message = LIMIT_MESSAGE) @Max(value = Listing.MAX_LIMIT, message = LIMIT_MESSAGE) int limit,
+					message = Listing.LIMIT_MESSAGE) @Max(value = Listing.MAX_LIMIT,
+							message = Listing.LIMIT_MESSAGE) int limit,
 			@RequestParam(required = false) @Nullable String before) {
 		return page(this.videos.list(userName, PageCursor.parse(before), limit));
 	}
 
 	@GetMapping("/videos")
-	VideoListResponse listAll(
-			@RequestParam(defaultValue = "" + Listing.DEFAULT_LIMIT) @Min(value = 1,
-					message = LIMIT_MESSAGE) @Max(value = Listing.MAX_LIMIT, message = LIMIT_MESSAGE) int limit,
+	VideoListResponse listAll(@RequestParam(defaultValue = "" + Listing.DEFAULT_LIMIT) @Min(value = 1,
+			message = Listing.LIMIT_MESSAGE) @Max(value = Listing.MAX_LIMIT, message = Listing.LIMIT_MESSAGE) int limit,
 			@RequestParam(required = false) @Nullable String before) {
 		return page(this.videos.list(null, PageCursor.parse(before), limit));
 	}

@@ -19,6 +19,8 @@ public record Listing<T>(List<T> items, @Nullable PageCursor next) {
 
 	public static final int MAX_LIMIT = 100;
 
+	public static final String LIMIT_MESSAGE = "limit must be between 1 and " + MAX_LIMIT;
+
 	/**
 	 * Cuts a result read with {@code limit + 1} rows into a page.
 	 * @param <T> the item type
