@@ -1,11 +1,13 @@
 package io.videoserver.api.comment;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import io.videoserver.api.web.PageCursor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,11 @@ class CommentRepository {
 			       c.content, c.time, c.seq
 			FROM comments c LEFT JOIN users u ON u.id = c.author_id
 			""";
+
+	/** Maps by column name, written out: see VideoRepository for why. */
+	private static final RowMapper<Comment> ROW = (rs, rowNum) -> new Comment(rs.getString("id"),
+			rs.getString("video_id"), rs.getLong("author_id"), rs.getString("author"), rs.getString("content"),
+			rs.getObject("time", LocalDateTime.class), rs.getLong("seq"));
 
 	private final JdbcClient jdbc;
 
@@ -48,7 +55,7 @@ class CommentRepository {
 	}
 
 	Optional<Comment> findById(String id) {
-		return this.jdbc.sql(SELECT + "WHERE c.id = :id").param("id", id).query(Comment.class).optional();
+		return this.jdbc.sql(SELECT + "WHERE c.id = :id").param("id", id).query(ROW).optional();
 	}
 
 	boolean videoExists(String videoId) {
@@ -59,16 +66,18 @@ class CommentRepository {
 	}
 
 	List<Comment> list(String videoId, @Nullable PageCursor before, int rows) {
-		return this.jdbc.sql(SELECT + """
-				WHERE c.video_id = :videoId
-				  AND (:beforeTime IS NULL OR c.time < :beforeTime OR (c.time = :beforeTime AND c.seq < :beforeSeq))
-				ORDER BY c.time DESC, c.seq DESC
-				LIMIT :rows""")
+		// The cursor condition is left out rather than bound as NULL (see
+		// VideoRepository).
+		String sql = SELECT
+				+ "WHERE c.video_id = :videoId" + ((before != null)
+						? " AND (c.time < :beforeTime OR (c.time = :beforeTime AND c.seq < :beforeSeq))" : "")
+				+ " ORDER BY c.time DESC, c.seq DESC LIMIT :rows";
+		return this.jdbc.sql(sql)
 			.param("videoId", videoId)
 			.param("beforeTime", (before != null) ? before.sqlTime() : null)
 			.param("beforeSeq", (before != null) ? before.seq() : null)
 			.param("rows", rows)
-			.query(Comment.class)
+			.query(ROW)
 			.list();
 	}
 

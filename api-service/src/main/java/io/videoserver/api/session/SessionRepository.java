@@ -3,6 +3,7 @@ package io.videoserver.api.session;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +13,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class SessionRepository {
+
+	/** Maps by column name, written out: see VideoRepository for why. */
+	private static final RowMapper<ActiveSession> ROW = (rs, rowNum) -> new ActiveSession(rs.getLong("user_id"),
+			rs.getString("login_name"), rs.getLong("remaining_micros"));
 
 	private final JdbcClient jdbc;
 
@@ -34,10 +39,7 @@ class SessionRepository {
 				SELECT u.id AS user_id, s.login_name,
 				       TIMESTAMPDIFF(MICROSECOND, NOW(3), s.expires_at) AS remaining_micros
 				FROM sessions s JOIN users u ON u.login_name = s.login_name
-				WHERE s.session_id = :id AND s.expires_at > NOW(3)""")
-			.param("id", sessionId)
-			.query(ActiveSession.class)
-			.optional();
+				WHERE s.session_id = :id AND s.expires_at > NOW(3)""").param("id", sessionId).query(ROW).optional();
 	}
 
 	void renew(String sessionId, Duration ttl) {

@@ -2,6 +2,7 @@ package io.videoserver.api.user;
 
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -13,6 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
+	/** Maps by column name, written out: see VideoRepository for why. */
+	private static final RowMapper<User> ROW = (rs, rowNum) -> new User(rs.getLong("id"), rs.getString("login_name"),
+			rs.getString("pwd"), rs.getBoolean("pwd_legacy"));
+
 	private final JdbcClient jdbc;
 
 	UserRepository(JdbcClient jdbc) {
@@ -22,7 +27,7 @@ class UserRepository {
 	Optional<User> findByLoginName(String loginName) {
 		return this.jdbc.sql("SELECT id, login_name, pwd, pwd_legacy FROM users WHERE login_name = :name")
 			.param("name", loginName)
-			.query(User.class)
+			.query(ROW)
 			.optional();
 	}
 

@@ -1,11 +1,13 @@
 package io.videoserver.api.video;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import io.videoserver.api.web.PageCursor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +23,17 @@ class VideoRepository {
 			       v.seq, v.duration_ms, v.width, v.height, v.codec
 			FROM video_info v LEFT JOIN users u ON u.id = v.author_id
 			""";
+
+	/**
+	 * Maps by column name, written out: JdbcClient's record mapping looks each column up
+	 * under its camelCase name first, and the driver answers a miss with an exception,
+	 * which made mapping a page of videos cost more CPU than the rest of the request.
+	 */
+	private static final RowMapper<Video> ROW = (rs, rowNum) -> new Video(rs.getString("id"), rs.getLong("author_id"),
+			rs.getString("author"), rs.getString("name"), rs.getString("display_ctime"),
+			rs.getObject("create_time", LocalDateTime.class), rs.getObject("file_size", Long.class), rs.getLong("seq"),
+			rs.getObject("duration_ms", Long.class), rs.getObject("width", Integer.class),
+			rs.getObject("height", Integer.class), rs.getString("codec"));
 
 	private final JdbcClient jdbc;
 
@@ -46,7 +59,7 @@ class VideoRepository {
 	}
 
 	Optional<Video> findById(String id) {
-		return this.jdbc.sql(SELECT + "WHERE v.id = :id").param("id", id).query(Video.class).optional();
+		return this.jdbc.sql(SELECT + "WHERE v.id = :id").param("id", id).query(ROW).optional();
 	}
 
 	/**
@@ -57,17 +70,20 @@ class VideoRepository {
 	 * @return the rows
 	 */
 	List<Video> list(@Nullable Long authorId, @Nullable PageCursor before, int rows) {
-		return this.jdbc.sql(SELECT + """
-				WHERE (:authorId IS NULL OR v.author_id = :authorId)
-				  AND (:beforeTime IS NULL OR v.create_time < :beforeTime
-				       OR (v.create_time = :beforeTime AND v.seq < :beforeSeq))
-				ORDER BY v.create_time DESC, v.seq DESC
-				LIMIT :rows""")
+		// Conditions are left out rather than bound as NULL: a bound NULL makes Spring
+		// ask
+		// the driver for parameter metadata on every call.
+		String sql = SELECT + "WHERE TRUE" + ((authorId != null) ? " AND v.author_id = :authorId" : "")
+				+ ((before != null)
+						? " AND (v.create_time < :beforeTime OR (v.create_time = :beforeTime AND v.seq < :beforeSeq))"
+						: "")
+				+ " ORDER BY v.create_time DESC, v.seq DESC LIMIT :rows";
+		return this.jdbc.sql(sql)
 			.param("authorId", authorId)
 			.param("beforeTime", (before != null) ? before.sqlTime() : null)
 			.param("beforeSeq", (before != null) ? before.seq() : null)
 			.param("rows", rows)
-			.query(Video.class)
+			.query(ROW)
 			.list();
 	}
 
