@@ -33,7 +33,10 @@ final class Site {
 
 	private @Nullable EmbeddedDatabase database;
 
-	private boolean stopped;
+	/**
+	 * Set by {@link #stop}, so that the children it stops are not reported as failures.
+	 */
+	private volatile boolean stopped;
 
 	Site(Settings settings, PrintStream console) {
 		this.settings = settings;
@@ -129,6 +132,9 @@ final class Site {
 		while (true) {
 			for (ServiceProcess service : this.services) {
 				if (!service.isAlive()) {
+					if (this.stopped) {
+						return 0; // stopped by stop(), which is not a failure
+					}
 					log.error("{} stopped with code {}; stopping the site", service.service().module(),
 							service.exitValue());
 					return 1;
