@@ -1,5 +1,7 @@
 package io.videoserver.stream.web;
 
+import io.videoserver.shared.CrossSiteRequestFilter;
+import io.videoserver.shared.ErrorResponses;
 import io.videoserver.stream.StreamProperties;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -45,6 +47,19 @@ class WebConfiguration implements WebMvcConfigurer {
 		source.registerCorsConfiguration("/**", cors);
 		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/**
+	 * The CSRF check: uploads come only from the web UI's pages (the CORS origins) or
+	 * this host's own test page. Ahead of CORS, so that the refusal has the legacy body.
+	 */
+	@Bean
+	FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(StreamProperties properties,
+			ErrorResponses errors) {
+		FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(
+				new CrossSiteRequestFilter(properties.cors().allowedOrigins(), errors));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
 
