@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import io.videoserver.api.Api;
 import io.videoserver.api.Api.Login;
 import io.videoserver.api.ApiTest;
+import io.videoserver.shared.testhttp.HostileValues;
 import io.videoserver.shared.testhttp.RawHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -29,11 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(Lifecycle.PER_CLASS)
 class HostileInputTests {
 
-	private static final List<String> HOSTILE = List.of("..", "..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f", "%252e%252e%252f",
-			"..;", "%00", "x%00y", "%2Fetc%2Fpasswd", "1'%20OR%20'1'='1", "1%27%3B%20DROP%20TABLE%20users%3B--",
-			"%22%3E%3Cscript%3E", "%C0%AE%C0%AE", "%EF%BC%8E%EF%BC%8E", "%E2%80%AE", "a".repeat(3000), "%25",
-			"0B0A6A0E-3F57-4C8A-9D57-5D0F8F2F6A11", "0b0a6a0e-3f57-4c8a-9d57-5d0f8f2f6a11%0d%0aX-Injected:1");
-
 	private static final List<String> ENDPOINTS = List.of("GET /videos/ID", "GET /videos/ID/comments",
 			"POST /videos/ID/comments", "DELETE /user/NAME/videos/ID", "GET /user/NAME", "GET /user/NAME/videos",
 			"POST /user/NAME/videos", "POST /user/NAME", "DELETE /user/ME/videos/ID");
@@ -55,7 +51,8 @@ class HostileInputTests {
 	}
 
 	static Stream<String[]> cases() {
-		return ENDPOINTS.stream().flatMap(endpoint -> HOSTILE.stream().map(value -> new String[] { endpoint, value }));
+		return ENDPOINTS.stream()
+			.flatMap(endpoint -> HostileValues.PATH_SEGMENTS.stream().map(value -> new String[] { endpoint, value }));
 	}
 
 	@ParameterizedTest(name = "{0} with {1}")

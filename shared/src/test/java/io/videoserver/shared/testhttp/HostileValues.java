@@ -1,0 +1,22 @@
+package io.videoserver.shared.testhttp;
+
+import java.util.List;
+
+/**
+ * Path segments that try traversal, injection, encoding tricks and header splitting, as a
+ * client would put them raw in a request target: one corpus for every service's hostile
+ * input tests.
+ */
+public final class HostileValues {
+
+	/** Each value is already percent-encoded where a raw request target needs it. */
+	public static final List<String> PATH_SEGMENTS = List.of("..", "..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f",
+			"%252e%252e%252f", "..;", "%00", "x%00y", "%2Fetc%2Fpasswd", "1'%20OR%20'1'='1",
+			"1%27%3B%20DROP%20TABLE%20users%3B--", "%22%3E%3Cscript%3E", "%C0%AE%C0%AE", "%EF%BC%8E%EF%BC%8E",
+			"%E2%80%AE", "a".repeat(3000), "%25", "0B0A6A0E-3F57-4C8A-9D57-5D0F8F2F6A11",
+			"0b0a6a0e-3f57-4c8a-9d57-5d0f8f2f6a11%0d%0aX-Injected:1");
+
+	private HostileValues() {
+	}
+
+}
