@@ -24,15 +24,15 @@ final class FrameDecoder {
 	}
 
 	/**
-	 * The key frame at or before {@code second} (the first frame when the video is
-	 * shorter).
+	 * The frame at {@code second}, decoded from the key frame before it (at most that
+	 * second's frames when the caller asks for the first second).
 	 * @throws IOException when the file cannot be read or the frame not decoded
 	 */
 	static Poster decode(Path file, double second) throws IOException {
 		try (FileChannelWrapper channel = NIOUtils.readableChannel(file.toFile())) {
 			FrameGrab grab = FrameGrab.createFrameGrab(channel);
 			if (second > 0) {
-				grab.seekToSecondSloppy(second);
+				grab.seekToSecondPrecise(second);
 			}
 			Picture frame = grab.getNativeFrame();
 			if (frame == null) {
