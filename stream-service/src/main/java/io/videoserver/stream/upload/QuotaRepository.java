@@ -32,7 +32,9 @@ class QuotaRepository {
 	/**
 	 * The same, with the author's and the video's rows locked to the end of the
 	 * transaction: uploads of one user complete one after the other, and the video cannot
-	 * be deleted meanwhile.
+	 * be deleted meanwhile. The sum that follows is the transaction's first plain read,
+	 * so InnoDB takes its snapshot after the lock is held and it sees every upload that
+	 * completed before.
 	 */
 	Optional<Storage> lockStorage(String vid, long defaultQuota) {
 		return author(QUOTA + "FOR UPDATE", vid, defaultQuota)
