@@ -39,6 +39,10 @@ export function errorFrom(status, body, retryAfter) {
 }
 
 function tooLarge(said) {
+	const left = said && /(\d+) bytes left/.exec(said);
+	if (left) {
+		return `The file does not fit in your storage space: ${bytes(Number(left[1]))} left. Delete a video to make room.`;
+	}
 	const limit = said && /(\d+) bytes/.exec(said);
 	return limit ? `The file is too large: the limit is ${bytes(Number(limit[1]))}.` : 'The file is too large for this site.';
 }
@@ -79,6 +83,7 @@ export const api = {
 	register: (userName, pwd) => call('POST', '/user', { user_name: userName, pwd }),
 	logIn: (userName, pwd) => call('POST', `/user/${name(userName)}`, { user_name: userName, pwd }),
 	logOut: () => call('DELETE', '/session'),
+	account: (userName) => call('GET', `/user/${name(userName)}`),
 	videos: (before, limit = 12) => call('GET', page('/videos', before, limit)),
 	videosOf: (userName, before, limit = 12) => call('GET', page(`/user/${name(userName)}/videos`, before, limit)),
 	video: (vid) => call('GET', `/videos/${name(vid)}`),

@@ -99,7 +99,9 @@ function showFailure(error) {
 
 async function start() {
 	try {
-		session.streamUrl = (await api.config()).stream_url;
+		const config = await api.config();
+		session.streamUrl = config.stream_url;
+		session.uploadMaxBytes = config.upload_max_bytes || null;
 	}
 	catch (error) {
 		session.streamUrl = `${location.protocol}//${location.hostname}:9000`;

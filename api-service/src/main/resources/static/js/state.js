@@ -1,8 +1,9 @@
-// What every view may read and change: the logged-in user and where the stream-service is.
+// What every view may read and change: the logged-in user, where the stream-service is and
+// the largest file it accepts.
 
 import { toast } from './dom.js';
 
-export const session = { me: null, streamUrl: '' };
+export const session = { me: null, streamUrl: '', uploadMaxBytes: null };
 
 const listeners = [];
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,11 +18,23 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit requests per second per client, 0 turns the limit off
  * @param internalToken shared secret for service-to-service calls
  * @param login how failed logins are throttled
+ * @param upload the stream-service's upload limits, shown in the web UI
  */
 @Validated
 @ConfigurationProperties("video")
 public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @PositiveOrZero int rateLimit,
-		@DefaultValue("") String internalToken, @DefaultValue Login login) {
+		@DefaultValue("") String internalToken, @DefaultValue Login login, @DefaultValue Upload upload) {
+
+	/**
+	 * The limits the stream-service enforces on uploads (the same variables), so that
+	 * people see them before they upload.
+	 *
+	 * @param maxSize the largest video file
+	 * @param userQuota the storage a user's videos may take, unless
+	 * {@code users.quota_bytes} sets the user's own
+	 */
+	public record Upload(@DefaultValue("1GB") DataSize maxSize, @DefaultValue("10GB") DataSize userQuota) {
+	}
 
 	/**
 	 * Brute-force protection: failed logins allowed per account and per client address

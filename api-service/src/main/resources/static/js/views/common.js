@@ -16,6 +16,7 @@ export function videoCard(video, { showAuthor = true } = {}) {
 	return h('li', { class: 'card' },
 		h('a', { class: 'card-link', href: `#/watch/${video.id}` },
 			h('div', { class: `thumb hue-${hue(video.id)}` },
+				posterImage(video),
 				h('span', { class: 'thumb-play' }, icon(ICONS.play)),
 				ready ? null : h('span', { class: 'badge badge-muted' }, 'No file yet')),
 			h('div', { class: 'card-body' },
@@ -23,6 +24,21 @@ export function videoCard(video, { showAuthor = true } = {}) {
 				h('p', { class: 'card-meta' },
 					showAuthor && video.author ? h('span', { class: 'card-author' }, video.author) : null,
 					h('time', { datetime: video.create_time, title: fullDate(video.create_time) }, ago(video.create_time))))));
+}
+
+/**
+ * The video's poster (a decoded frame, or the server's drawn placeholder); the address
+ * changes with the file, so a re-upload shows its own frame at once.
+ */
+export function posterUrl(video) {
+	const version = video.size !== null && video.size !== undefined ? `?v=${video.size}` : '';
+	return `/videos/${encodeURIComponent(video.id)}/poster${version}`;
+}
+
+export function posterImage(video) {
+	const image = h('img', { class: 'thumb-image', src: posterUrl(video), alt: '', loading: 'lazy', decoding: 'async' });
+	image.addEventListener('error', () => image.remove());
+	return image;
 }
 
 /**

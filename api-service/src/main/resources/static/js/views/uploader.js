@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { bytes } from '../format.js';
 import { session, sessionExpired } from '../state.js';
 import { uploadFile, UploadCancelled } from '../upload.js';
+import { fileProblem, limitsText, loadStorage } from '../storage.js';
 
 /**
  * @param video an existing video without a file, or null to create a new one
@@ -18,18 +19,30 @@ export function uploadPanel(video, onUploaded) {
 	const submit = h('button', { class: 'btn btn-primary', type: 'submit' }, icon(ICONS.upload), 'Upload');
 	const message = h('div', { class: 'form-message' });
 	const progress = progressView();
+	const hint = h('p', { class: 'hint', id: 'video-file-hint' }, 'MP4 only. The file goes straight to the video server.');
+	let storage = null;
+	const refreshLimits = () => loadStorage().then((loaded) => {
+		storage = loaded;
+		hint.textContent = `MP4 only. ${limitsText(storage)}`;
+	}).catch(() => {});
+	refreshLimits();
 	const form = h('form', { class: 'upload-form', novalidate: true },
 		video ? null : h('div', { class: 'field' }, h('label', { for: 'video-title' }, 'Title'), title),
 		h('div', { class: 'field' },
 			h('label', { for: 'video-file' }, 'Video file'),
 			h('div', { class: 'dropzone' }, icon(ICONS.upload, 'icon dropzone-icon'), chosen, file),
-			h('p', { class: 'hint', id: 'video-file-hint' }, 'MP4 only. The file goes straight to the video server.')),
+			hint),
 		message, progress.element,
 		h('div', { class: 'form-actions' }, submit));
 
 	file.addEventListener('change', () => {
 		const selected = file.files[0];
 		chosen.textContent = selected ? `${selected.name} · ${bytes(selected.size)}` : 'Choose an MP4 file or drop it here';
+		const tooBig = selected ? fileProblem(selected, storage) : null;
+		show(message, tooBig ? notice('error', tooBig) : null);
+		if (tooBig) {
+			progress.hide();
+		}
 		if (selected && !title.value) {
 			title.value = selected.name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim().slice(0, 200);
 		}
@@ -39,8 +52,10 @@ export function uploadPanel(video, onUploaded) {
 		event.preventDefault();
 		const selected = file.files[0];
 		const problem = !video && !title.value.trim() ? [title, 'Please give the video a title.']
-			: !selected ? [file, 'Please choose a video file.'] : null;
+			: !selected ? [file, 'Please choose a video file.']
+				: fileProblem(selected, storage) ? [file, fileProblem(selected, storage)] : null;
 		if (problem) {
+			progress.hide();
 			show(message, notice('error', problem[1]));
 			problem[0].focus();
 			return;
@@ -50,6 +65,7 @@ export function uploadPanel(video, onUploaded) {
 		const stored = await send(video, title.value.trim(), selected, progress, message);
 		submit.disabled = false;
 		if (stored) {
+			refreshLimits();
 			form.reset();
 			chosen.textContent = 'Choose an MP4 file or drop it here';
 			onUploaded(stored);

@@ -5,29 +5,39 @@ import { api } from '../api.js';
 import { session } from '../state.js';
 import { videoGrid, emptyState } from './common.js';
 import { uploadPanel } from './uploader.js';
+import { loadStorage, storageMeter } from '../storage.js';
 
 export async function renderUser(view, userName) {
 	const mine = session.me !== null && session.me.user_name === userName;
 	document.title = `${mine ? 'My videos' : userName} · Video Server`;
-	const grid = await userGrid(userName, mine);
+	const [grid, meter] = await Promise.all([userGrid(userName, mine), mine ? storageView() : null]);
 	if (!view.alive()) {
 		return;
 	}
 	let current = grid;
+	let currentMeter = meter;
 	const refresh = async () => {
-		const next = await userGrid(userName, mine);
+		const [next, nextMeter] = await Promise.all([userGrid(userName, mine), storageView()]);
 		current.replaceWith(next);
 		current = next;
+		currentMeter.replaceWith(nextMeter);
+		currentMeter = nextMeter;
 	};
 	view.main.replaceChildren(
 		h('section', { class: 'profile' },
 			avatar(userName, 'avatar-large'),
 			h('div', {},
 				h('h1', { tabindex: '-1' }, mine ? 'My videos' : userName),
-				h('p', { class: 'lead' }, mine ? `Logged in as ${userName}. Upload a new video or watch your own.` : `Videos uploaded by ${userName}.`))),
+				h('p', { class: 'lead' }, mine ? `Logged in as ${userName}. Upload a new video or watch your own.` : `Videos uploaded by ${userName}.`),
+				meter)),
 		mine ? uploadPanel(null, refresh) : null,
 		h('h2', { class: 'section-title' }, mine ? 'Your uploads' : 'Uploads'),
 		current);
+}
+
+/** The storage bar, or nothing when the figures cannot be read (the page works without). */
+function storageView() {
+	return loadStorage().then(storageMeter).catch(() => h('span', { hidden: true }));
 }
 
 function userGrid(userName, mine) {

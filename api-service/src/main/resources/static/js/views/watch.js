@@ -7,6 +7,7 @@ import { ago, bytes, duration, fullDate } from '../format.js';
 import { session, navigate, sessionExpired } from '../state.js';
 import { commentsSection } from './comments.js';
 import { uploadPanel } from './uploader.js';
+import { posterImage, posterUrl } from './common.js';
 
 export async function renderWatch(view, vid) {
 	const video = await api.video(vid);
@@ -30,7 +31,7 @@ export async function renderWatch(view, vid) {
 
 function player(video) {
 	const element = h('video', {
-		id: 'player', class: 'player', controls: true, preload: 'metadata', playsinline: true,
+		id: 'player', class: 'player', controls: true, preload: 'metadata', playsinline: true, poster: posterUrl(video),
 		src: `${session.streamUrl}/videos/${encodeURIComponent(video.id)}`, 'aria-label': video.name,
 	}, 'Your browser cannot play this video.');
 	const box = h('div', { class: 'player-box' }, element);
@@ -109,7 +110,8 @@ function sidebar(current) {
 		list.append(...others.map((video) => h('li', {},
 			h('a', { class: 'side-item', href: `#/watch/${video.id}` },
 				h('span', { class: `thumb thumb-small hue-${hue(video.id)}`, 'aria-hidden': 'true' },
-					h('span', { class: 'thumb-initial' }, video.name.trim().charAt(0).toUpperCase())),
+					h('span', { class: 'thumb-initial' }, video.name.trim().charAt(0).toUpperCase()),
+					posterImage(video)),
 				h('span', { class: 'side-text' },
 					h('span', { class: 'side-title' }, video.name),
 					h('span', { class: 'side-meta' }, `${video.author} · ${ago(video.create_time)}`))))));

@@ -158,6 +158,34 @@ final class Site implements AutoCloseable {
 			.body();
 	}
 
+	/** The stream-service's whole answer to an anonymous GET. */
+	byte[] streamBytes(String path) throws IOException, InterruptedException {
+		return http
+			.send(HttpRequest.newBuilder(URI.create(streamUrl() + path)).build(),
+					HttpResponse.BodyHandlers.ofByteArray())
+			.body();
+	}
+
+	/** The Content-Type of the api-service's answer to an anonymous GET. */
+	String contentType(String path) throws IOException, InterruptedException {
+		return http
+			.send(HttpRequest.newBuilder(URI.create(url() + path)).build(), HttpResponse.BodyHandlers.discarding())
+			.headers()
+			.firstValue("Content-Type")
+			.orElse("");
+	}
+
+	/** Gives a user their own storage quota, as an operator would in the database. */
+	void setQuota(String userName, long bytes) throws SQLException {
+		try (Connection connection = this.database.dataSource().getConnection();
+				PreparedStatement update = connection
+					.prepareStatement("UPDATE users SET quota_bytes = ? WHERE login_name = ?")) {
+			update.setLong(1, bytes);
+			update.setString(2, userName);
+			update.executeUpdate();
+		}
+	}
+
 	/** Logs a session out as another tab or device would. */
 	int logOut(String sessionId) throws IOException, InterruptedException {
 		return http

@@ -245,11 +245,80 @@ class WebUiTests {
 		Path tooLarge = work.resolve("huge.mp4");
 		byte[] big = Arrays.copyOf(this.clip, (Site.UPLOAD_LIMIT_KB + 20) * 1024);
 		Files.write(tooLarge, big);
-		upload(tooLarge, "Far too long");
+		this.browser.attach("#video-file", tooLarge);
+		assertThat(this.browser.find("[role=alert]").getText()).as("refused as soon as it is chosen")
+			.isEqualTo("This file is 220 KB, more than the " + Site.UPLOAD_LIMIT_KB + " KB a video may have.");
+		this.browser.fill("#video-title", "Far too long");
+		this.browser.button("Upload").click();
 		assertThat(this.browser.find("[role=alert]").getText())
-			.isEqualTo("The file is too large: the limit is " + Site.UPLOAD_LIMIT_KB + " KB.");
+			.isEqualTo("This file is 220 KB, more than the " + Site.UPLOAD_LIMIT_KB + " KB a video may have.");
 		this.browser.screenshot("15-upload-too-large");
 		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").contains("\"videos\":[]") ? true : null);
+	}
+
+	@Test
+	void aMoovLastUploadPlaysAtOnceFromTheStartOfItsFileWithItsPoster() throws Exception {
+		signUp();
+		assertThat(this.browser.find("#storage-text").getText()).isEqualTo("0 bytes of 10 GB used · 10 GB available");
+		byte[] moovLast = Mp4Boxes.moovLast(this.clip);
+		assertThat(Mp4Boxes.types(moovLast)).containsExactly("ftyp", "free", "mdat", "moov");
+		Path file = work.resolve("Recorded on a phone.mp4");
+		Files.write(file, moovLast);
+		upload(file, "Recorded on a phone");
+		this.browser.waitForText("Upload complete");
+		this.browser
+			.waitFor((driver) -> driver.findElement(By.id("storage-text")).getText().startsWith("47 KB of 10 GB used")
+					? true : null);
+		this.browser.waitFor((driver) -> (Boolean) this.browser.script(
+				"const image = document.querySelector('.card .thumb-image'); return image !== null && image.complete && image.naturalWidth === 320"));
+		this.browser.screenshot("18-poster-and-storage");
+
+		this.browser.find(".card-link").click();
+		this.browser.find("#player");
+		String videoId = this.browser.driver().getCurrentUrl().replaceAll(".*#/watch/", "");
+		assertThat(this.browser.find("#player").getDomAttribute("poster")).startsWith("/videos/" + videoId + "/poster");
+		Map<?, ?> played = play();
+		assertThat(played.get("ok")).as("playback: %s", played).isEqualTo(true);
+		List<Long> starts = rangeStarts(videoId);
+		assertThat(starts).as("the player's requests until it played").isNotEmpty().startsWith(0L);
+		assertThat(starts).as("no request reached into the second half of the file, where the moov was")
+			.allSatisfy((start) -> assertThat(start).isLessThan(moovLast.length / 2));
+
+		byte[] stored = this.site.streamBytes("/videos/" + videoId);
+		assertThat(stored).hasSameSizeAs(moovLast);
+		assertThat(Mp4Boxes.types(stored)).as("stored in faststart order").containsSubsequence("ftyp", "moov", "mdat");
+		assertThat(this.site.contentType("/videos/" + videoId + "/poster")).isEqualTo("image/jpeg");
+		deleteTheVideoOnThisPage();
+	}
+
+	@Test
+	void aFileOverTheStorageLeftIsRefusedBeforeItIsSent() throws Exception {
+		String name = signUp();
+		this.site.setQuota(name, 60 * 1024);
+		this.browser.driver().navigate().refresh();
+		assertThat(this.browser.find("#storage-text").getText()).isEqualTo("0 bytes of 60 KB used · 60 KB available");
+		assertThat(this.browser.find("#video-file-hint").getText()).contains("60 KB of your storage space left");
+		Path file = work.resolve("First of two.mp4");
+		Files.write(file, this.clip);
+		upload(file, "First of two");
+		this.browser.waitForText("Upload complete");
+		this.browser.waitFor((driver) -> driver.findElement(By.id("storage-text"))
+			.getText()
+			.equals("47 KB of 60 KB used · 13 KB available") ? true : null);
+		long requestsBefore = accessLog().lines().count();
+		Path second = work.resolve("Second of two.mp4");
+		Files.write(second, this.clip);
+		upload(second, "Second of two");
+		assertThat(this.browser.find("[role=alert]").getText()).isEqualTo(
+				"This file is 47 KB, but only 13 KB of your storage space is left. Delete a video to make room.");
+		this.browser.screenshot("19-upload-over-quota");
+		assertThat(accessLog().lines().count()).as("nothing sent to the stream-service").isEqualTo(requestsBefore);
+		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").split("\"id\"").length == 2 ? true : null);
+		this.browser.find(".card-link").click();
+		deleteTheVideoOnThisPage();
+		this.browser.waitFor((driver) -> driver.findElement(By.id("storage-text"))
+			.getText()
+			.equals("0 bytes of 60 KB used · 60 KB available") ? true : null);
 	}
 
 	@Test
@@ -282,21 +351,28 @@ class WebUiTests {
 	@Test
 	void failuresReadAsSentences() {
 		@SuppressWarnings("unchecked")
-		Map<String, Object> messages = (Map<String, Object>) this.browser.asyncScript("""
-				const done = arguments[arguments.length - 1];
-				import('/js/api.js').then(({ errorFrom }) => done({
-					busy: errorFrom(429, { error: 'Too many requests', error_code: '010' }, '3').message,
-					down: errorFrom(503, { error: 'Database unavailable', error_code: '012' }, '1').message,
-					offline: errorFrom(0, null, null).message,
-					fault: errorFrom(500, { error: 'boom', error_code: '004' }, null).message,
-					forbidden: errorFrom(403, { error: 'Not yours', error_code: '007' }, null).message,
-				}));
-				""");
+		Map<String, Object> messages = (Map<String, Object>) this.browser.asyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						import('/js/api.js').then(({ errorFrom }) => done({
+							busy: errorFrom(429, { error: 'Too many requests', error_code: '010' }, '3').message,
+							down: errorFrom(503, { error: 'Database unavailable', error_code: '012' }, '1').message,
+							offline: errorFrom(0, null, null).message,
+							fault: errorFrom(500, { error: 'boom', error_code: '004' }, null).message,
+							forbidden: errorFrom(403, { error: 'Not yours', error_code: '007' }, null).message,
+							tooLarge: errorFrom(413, { error: 'The video is larger than 204800 bytes', error_code: '008' }, null).message,
+							noRoom: errorFrom(413, { error: 'The video (90000 bytes) does not fit in your storage quota: 30720 bytes left',
+								error_code: '008' }, null).message,
+						}));
+						""");
 		assertThat(messages).containsEntry("busy", "The server is busy right now. Please try again in 3 seconds.")
 			.containsEntry("down", "The service is temporarily unavailable. Please try again in 1 second.")
 			.containsEntry("offline", "Could not reach the server. Check your connection and try again.")
 			.containsEntry("fault", "Something went wrong on our side. Please try again.")
-			.containsEntry("forbidden", "You are not allowed to do that.");
+			.containsEntry("forbidden", "You are not allowed to do that.")
+			.containsEntry("tooLarge", "The file is too large: the limit is 200 KB.")
+			.containsEntry("noRoom",
+					"The file does not fit in your storage space: 30 KB left. Delete a video to make room.");
 	}
 
 	@Test
@@ -316,6 +392,16 @@ class WebUiTests {
 		this.browser.waitForText("My videos");
 		assertThat(this.browser.find(".user-chip-name").getText()).isEqualTo(name);
 		return name;
+	}
+
+	/**
+	 * Deletes the video of the watch page, so that the home page lists only seeded
+	 * videos.
+	 */
+	private void deleteTheVideoOnThisPage() {
+		this.browser.find("#delete-video").click();
+		this.browser.find("#confirm-delete").click();
+		this.browser.waitForText("Your uploads");
 	}
 
 	private void logIn(String name) {
@@ -383,6 +469,18 @@ class WebUiTests {
 		catch (IOException ex) {
 			return "";
 		}
+	}
+
+	/**
+	 * Where each of the player's requests for the video began, from the stream-service's
+	 * access log ({@code GET /videos/{id} 206 bytes=0-}).
+	 */
+	private List<Long> rangeStarts(String videoId) {
+		return accessLog().lines()
+			.filter((line) -> line.startsWith("GET /videos/" + videoId + " "))
+			.map((line) -> line.replaceAll(".* bytes=(\\d+)-.*", "$1"))
+			.map((start) -> start.matches("\\d+") ? Long.parseLong(start) : 0L)
+			.toList();
 	}
 
 	private List<String> titles() {

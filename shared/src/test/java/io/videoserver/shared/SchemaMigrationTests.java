@@ -106,6 +106,14 @@ class SchemaMigrationTests {
 			.query(String.class)
 			.list()).containsExactly("4f4eae42-739b-40ce-b19b-9142c262ae55");
 		assertThat(columns(jdbc, "sessions")).contains("expires_at");
+		String legacyVideo = "0b0a6a0e-3f57-4c8a-9d57-5d0f8f2f6a11";
+		jdbc.sql("INSERT INTO video_poster (video_id, content_type, image) VALUES (:id, 'image/jpeg', x'FFD8')")
+			.param("id", legacyVideo)
+			.update();
+		jdbc.sql("DELETE FROM video_info WHERE id = :id").param("id", legacyVideo).update();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM video_poster").query(Integer.class).single())
+			.as("a poster goes with its video")
+			.isZero();
 	}
 
 	private static CompletableFuture<MigrateResult> migrateAfter(CyclicBarrier start, DataSource dataSource) {

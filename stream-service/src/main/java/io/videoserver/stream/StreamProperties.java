@@ -30,11 +30,14 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 
 	/**
 	 * @param maxSize the largest accepted video file
+	 * @param userQuota the storage a user's videos may take together, unless the user's
+	 * {@code users.quota_bytes} says otherwise
 	 * @param staleAfter how long an unmodified {@code .part} file must sit before
 	 * start-up cleanup treats it as abandoned (other replicas may still be writing
 	 * younger ones)
 	 */
-	public record Upload(@DefaultValue("1GB") DataSize maxSize, @DefaultValue("15m") Duration staleAfter) {
+	public record Upload(@DefaultValue("1GB") DataSize maxSize, @DefaultValue("15m") Duration staleAfter,
+			@DefaultValue("10GB") DataSize userQuota) {
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.videoserver.api.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.videoserver.api.ApiProperties;
 import io.videoserver.api.session.SessionUser;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +18,16 @@ class UiController {
 
 	private final StreamOrigin streamOrigin;
 
-	UiController(StreamOrigin streamOrigin) {
+	private final long uploadMaxBytes;
+
+	UiController(StreamOrigin streamOrigin, ApiProperties properties) {
 		this.streamOrigin = streamOrigin;
+		this.uploadMaxBytes = properties.upload().maxSize().toBytes();
 	}
 
 	@GetMapping("/ui/config")
 	UiConfig config(HttpServletRequest request) {
-		return new UiConfig(this.streamOrigin.forRequest(request));
+		return new UiConfig(this.streamOrigin.forRequest(request), this.uploadMaxBytes);
 	}
 
 	@GetMapping("/session")
@@ -33,8 +37,9 @@ class UiController {
 
 	/**
 	 * @param streamUrl the stream-service's base URL for this page
+	 * @param uploadMaxBytes the largest video file the stream-service accepts
 	 */
-	record UiConfig(String streamUrl) {
+	record UiConfig(String streamUrl, long uploadMaxBytes) {
 	}
 
 	/**

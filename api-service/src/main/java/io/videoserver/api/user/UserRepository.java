@@ -2,6 +2,8 @@ package io.videoserver.api.user;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -18,6 +20,9 @@ class UserRepository {
 	private static final RowMapper<User> ROW = (rs, rowNum) -> new User(rs.getLong("id"), rs.getString("login_name"),
 			rs.getString("pwd"), rs.getBoolean("pwd_legacy"));
 
+	private static final RowMapper<Storage> STORAGE = (rs,
+			rowNum) -> new Storage(rs.getObject("quota_bytes", Long.class), rs.getLong("used_bytes"));
+
 	private final JdbcClient jdbc;
 
 	UserRepository(JdbcClient jdbc) {
@@ -29,6 +34,19 @@ class UserRepository {
 			.param("name", loginName)
 			.query(ROW)
 			.optional();
+	}
+
+	/**
+	 * A user's own storage quota, if they have one, and what their videos take.
+	 * @param id the user
+	 * @return the storage figures
+	 */
+	Storage storage(long id) {
+		return this.jdbc.sql("""
+				SELECT u.quota_bytes,
+				       (SELECT COALESCE(SUM(v.file_size), 0) FROM video_info v WHERE v.author_id = u.id) AS used_bytes
+				FROM users u WHERE u.id = :id
+				""").param("id", id).query(STORAGE).single();
 	}
 
 	/**
@@ -57,6 +75,15 @@ class UserRepository {
 			.param("pwd", hash)
 			.param("id", id)
 			.update();
+	}
+
+	/**
+	 * A user's storage.
+	 *
+	 * @param quotaBytes their own quota, null for the configured default
+	 * @param usedBytes what their stored files take
+	 */
+	record Storage(@Nullable Long quotaBytes, long usedBytes) {
 	}
 
 }

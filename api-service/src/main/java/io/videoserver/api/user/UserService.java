@@ -2,6 +2,7 @@ package io.videoserver.api.user;
 
 import java.util.Optional;
 
+import io.videoserver.api.ApiProperties;
 import io.videoserver.api.session.Sessions;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
@@ -30,7 +31,11 @@ class UserService {
 
 	private final LoginThrottle throttle;
 
-	UserService(UserRepository users, PasswordHasher hasher, Sessions sessions, LoginThrottle throttle) {
+	private final long defaultQuota;
+
+	UserService(UserRepository users, PasswordHasher hasher, Sessions sessions, LoginThrottle throttle,
+			ApiProperties properties) {
+		this.defaultQuota = properties.upload().userQuota().toBytes();
 		this.users = users;
 		this.hasher = hasher;
 		this.sessions = sessions;
@@ -90,7 +95,11 @@ class UserService {
 	}
 
 	Optional<UserResponse> find(String userName) {
-		return this.users.findByLoginName(userName).map(user -> new UserResponse(user.id(), user.loginName()));
+		return this.users.findByLoginName(userName).map((user) -> {
+			UserRepository.Storage storage = this.users.storage(user.id());
+			long quota = (storage.quotaBytes() != null) ? storage.quotaBytes() : this.defaultQuota;
+			return new UserResponse(user.id(), user.loginName(), quota, storage.usedBytes());
+		});
 	}
 
 	private static ApiException loginFailed() {

@@ -66,6 +66,12 @@ class UiApiTests {
 	}
 
 	@Test
+	void configAnswersTheUploadSizeLimit() {
+		MvcTestResult result = this.mvc.get().uri("/ui/config").exchange();
+		assertThat(result).bodyJson().extractingPath("$.upload_max_bytes").asNumber().isEqualTo(1024 * 1024 * 1024);
+	}
+
+	@Test
 	void pagesCarrySecurityHeadersThatAllowTheStreamService() throws Exception {
 		MvcTestResult result = this.mvc.get().uri("http://localhost/index.html").exchange();
 		assertThat(result).hasStatus(200);

@@ -128,7 +128,28 @@ class UserApiTests {
 		MvcTestResult result = login.sign(this.mvc.get().uri("/user/" + name)).exchange();
 		assertThat(result).hasStatus(200);
 		assertThat(result).bodyJson().extractingPath("$.user_name").isEqualTo(name);
-		assertThat(result).bodyJson().extractingPath("$").asMap().containsOnlyKeys("id", "user_name");
+		assertThat(result).bodyJson()
+			.extractingPath("$")
+			.asMap()
+			.containsOnlyKeys("id", "user_name", "quota_bytes", "used_bytes");
+	}
+
+	@Test
+	void getOwnAccountAnswersTheQuotaAndTheStorageItsVideosTake() {
+		String name = Api.uniqueName("quota");
+		Login login = this.api.register(name);
+		MvcTestResult fresh = login.sign(this.mvc.get().uri("/user/" + name)).exchange();
+		assertThat(fresh).bodyJson().extractingPath("$.quota_bytes").asNumber().isEqualTo(10L * 1024 * 1024 * 1024);
+		assertThat(fresh).bodyJson().extractingPath("$.used_bytes").asNumber().isEqualTo(0);
+		String first = this.api.createVideo(login, "one").get("id").asString();
+		String second = this.api.createVideo(login, "two").get("id").asString();
+		this.api.createVideo(login, "no file yet");
+		this.jdbc.sql("UPDATE video_info SET file_size = 1500 WHERE id = :id").param("id", first).update();
+		this.jdbc.sql("UPDATE video_info SET file_size = 2500 WHERE id = :id").param("id", second).update();
+		this.jdbc.sql("UPDATE users SET quota_bytes = 100000 WHERE login_name = :name").param("name", name).update();
+		MvcTestResult used = login.sign(this.mvc.get().uri("/user/" + name)).exchange();
+		assertThat(used).bodyJson().extractingPath("$.quota_bytes").asNumber().isEqualTo(100000);
+		assertThat(used).bodyJson().extractingPath("$.used_bytes").asNumber().isEqualTo(4000);
 	}
 
 	@Test

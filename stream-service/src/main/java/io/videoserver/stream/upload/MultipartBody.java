@@ -27,7 +27,22 @@ final class MultipartBody {
 
 	private static final int MAX_PARTS = 16;
 
+	/**
+	 * What a form may add to its file: boundaries, part headers and a few small fields (a
+	 * browser's form with one file adds a few hundred bytes).
+	 */
+	static final long FRAMING = 64 * 1024;
+
 	private MultipartBody() {
+	}
+
+	/**
+	 * The least the file of a form of this length can have, for a check before reading.
+	 * @param contentLength the request's Content-Length, -1 when not declared
+	 * @return the file's least size, 0 when unknown
+	 */
+	static long fileLength(long contentLength) {
+		return Math.max(0, contentLength - FRAMING);
 	}
 
 	static InputStream filePart(HttpServletRequest request, long maxFileSize) throws IOException {

@@ -30,46 +30,45 @@ class UploadController {
 
 	private final UploadStore store;
 
-	private final UploadRepository uploads;
+	private final UploadQuota quota;
 
-	UploadController(UploadAuthorizer authorizer, UploadStore store, UploadRepository uploads) {
+	private final UploadPublisher publisher;
+
+	UploadController(UploadAuthorizer authorizer, UploadStore store, UploadQuota quota, UploadPublisher publisher) {
 		this.authorizer = authorizer;
 		this.store = store;
-		this.uploads = uploads;
+		this.quota = quota;
+		this.publisher = publisher;
 	}
 
 	@PostMapping("/upload/{vid}")
 	@ResponseStatus(HttpStatus.CREATED)
 	UploadResponse uploadForm(@PathVariable String vid, HttpServletRequest request) throws IOException {
-		checkBeforeReading(vid, request);
-		return store(vid, MultipartBody.filePart(request, this.store.maxSize()));
+		UploadLimit limit = checkBeforeReading(vid, request, MultipartBody.fileLength(request.getContentLengthLong()));
+		return store(vid, MultipartBody.filePart(request, this.store.maxSize()), limit);
 	}
 
 	@PutMapping("/videos/{vid}")
 	@ResponseStatus(HttpStatus.CREATED)
 	UploadResponse uploadRaw(@PathVariable String vid, HttpServletRequest request) throws IOException {
-		checkBeforeReading(vid, request);
-		if (request.getContentLengthLong() > this.store.maxSize()) {
-			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-					"The video is larger than " + this.store.maxSize() + " bytes");
-		}
-		return store(vid, request.getInputStream());
+		UploadLimit limit = checkBeforeReading(vid, request, Math.max(0, request.getContentLengthLong()));
+		return store(vid, request.getInputStream(), limit);
 	}
 
 	/**
 	 * Everything that can be refused without the body, so a client is not kept sending.
+	 * @param declaredBytes the file's size as the request announces it, 0 when unknown
+	 * @return how much the body may bring
 	 */
-	private void checkBeforeReading(String vid, HttpServletRequest request) {
+	private UploadLimit checkBeforeReading(String vid, HttpServletRequest request, long declaredBytes) {
 		VideoIds.require(vid);
 		this.authorizer.requireOwner(request, vid);
+		return this.quota.admit(vid, declaredBytes);
 	}
 
-	private UploadResponse store(String vid, InputStream body) throws IOException {
-		StoredVideo stored = this.store.store(vid, body);
-		if (!this.uploads.recordUpload(vid, stored)) {
-			this.store.delete(vid);
-			throw new ApiException(ErrorCode.NOT_FOUND, "The video was deleted during the upload");
-		}
+	private UploadResponse store(String vid, InputStream body, UploadLimit limit) throws IOException {
+		StoredVideo stored = this.store.store(vid, body, limit,
+				(video, file, move) -> this.publisher.publish(vid, video, file, move));
 		log.info("Stored video {} ({} bytes, {}{})", vid, stored.size(), stored.info(),
 				stored.rewritten() ? ", moov moved to the front" : "");
 		return new UploadResponse(vid, stored.size());

@@ -54,22 +54,26 @@ class UploadStore {
 	 * Stores a complete upload as the video's file, in faststart order.
 	 * @param vid a valid video id
 	 * @param body the file's bytes
+	 * @param limit the most the file may have (size limit or quota)
+	 * @param publication decides, once the file is complete and checked, whether and how
+	 * it is published: it renames the file into place by calling the move it is given
 	 * @return the stored file's size and what its boxes say
 	 * @throws ApiException 409/005 while another upload of the video runs here, 413/008
-	 * over the size limit, 415/009 for a non-MP4, 400/001 when the client broke off
+	 * over the limit, 415/009 for a non-MP4, 400/001 when the client broke off
 	 * @throws IOException when the disk fails
 	 */
-	StoredVideo store(String vid, InputStream body) throws IOException {
+	StoredVideo store(String vid, InputStream body, UploadLimit limit, Publication publication) throws IOException {
 		if (!this.inProgress.add(vid)) {
 			throw new ApiException(ErrorCode.ALREADY_EXISTS, "An upload of this video is already in progress");
 		}
 		Path part = partFile(vid);
 		Path faststart = partFile(vid);
 		try {
-			copy(body, part);
+			copy(body, part, limit);
 			StoredVideo stored = UploadedMp4.prepare(part, faststart);
-			Files.move(stored.rewritten() ? faststart : part, this.dir.resolve(vid), StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
+			Path ready = stored.rewritten() ? faststart : part;
+			publication.publish(stored, ready, () -> Files.move(ready, this.dir.resolve(vid),
+					StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
 			return stored;
 		}
 		finally {
@@ -87,7 +91,7 @@ class UploadStore {
 		Files.deleteIfExists(this.dir.resolve(vid));
 	}
 
-	private long copy(InputStream body, Path part) throws IOException {
+	private long copy(InputStream body, Path part, UploadLimit limit) throws IOException {
 		byte[] buffer = new byte[BUFFER];
 		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
 			int first = readAtLeast(body, buffer, SNIFF);
@@ -97,9 +101,8 @@ class UploadStore {
 			long size = 0;
 			for (int n = first; n >= 0; n = read(body, buffer, 0, buffer.length)) {
 				size += n;
-				if (size > this.maxSize) {
-					throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-							"The video is larger than " + this.maxSize + " bytes");
+				if (size > limit.bytes()) {
+					throw limit.exceeded();
 				}
 				ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
 				while (chunk.hasRemaining()) {
@@ -109,6 +112,22 @@ class UploadStore {
 			out.force(true);
 			return size;
 		}
+	}
+
+	/** The last step of an upload, between its check and its publication. */
+	@FunctionalInterface
+	interface Publication {
+
+		void publish(StoredVideo stored, Path file, FileMove move) throws IOException;
+
+	}
+
+	/** Renames a complete upload into place. */
+	@FunctionalInterface
+	interface FileMove {
+
+		void run() throws IOException;
+
 	}
 
 	private static int readAtLeast(InputStream body, byte[] buffer, int wanted) throws IOException {

@@ -1,0 +1,8 @@
+/**
+ * Posters: a frame of an uploaded video, decoded in Java and kept in the database for the
+ * web UI.
+ */
+@NullMarked
+package io.videoserver.stream.poster;
+
+import org.jspecify.annotations.NullMarked;

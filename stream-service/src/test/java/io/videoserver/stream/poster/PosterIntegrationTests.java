@@ -1,0 +1,135 @@
+package io.videoserver.stream.poster;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import io.videoserver.stream.StreamIntegrationTest;
+import io.videoserver.stream.mp4.TestMp4;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The poster of an upload: a JPEG of a real frame for H.264, none (the UI's placeholder)
+ * when the codec is another or the frame does not decode, and never a failed upload.
+ */
+class PosterIntegrationTests extends StreamIntegrationTest {
+
+	private static final Color RED = new Color(200, 40, 60);
+
+	private static final Color TEAL = new Color(30, 160, 150);
+
+	private String user;
+
+	private String session;
+
+	private String vid;
+
+	@BeforeEach
+	void seed() {
+		this.user = uniqueName("poster");
+		this.vid = createVideo(createUser(this.user));
+		this.session = createSession(this.user, false);
+	}
+
+	@Test
+	void h264UploadGetsAJpegOfAFrameAtItsSize() throws Exception {
+		byte[] video = H264Mp4.solid(170, 98, 1, RED, RED);
+		assertThat(upload(video)).isEqualTo(201);
+		BufferedImage poster = ImageIO.read(new ByteArrayInputStream(poster(this.vid).orElseThrow()));
+		assertThat(poster.getWidth()).isEqualTo(170);
+		assertThat(poster.getHeight()).isEqualTo(98);
+		assertColor(poster, RED);
+		assertThat(contentType(this.vid)).isEqualTo("image/jpeg");
+	}
+
+	@Test
+	void posterOfALongerVideoIsTakenASecondIn() throws Exception {
+		byte[] video = H264Mp4.solid(96, 64, 4, RED, TEAL);
+		assertThat(upload(video)).isEqualTo(201);
+		assertColor(ImageIO.read(new ByteArrayInputStream(poster(this.vid).orElseThrow())), TEAL);
+	}
+
+	@Test
+	void moovLastH264IsStoredInFaststartOrder() throws Exception {
+		byte[] video = H264Mp4.solid(64, 48, 1, TEAL, TEAL);
+		assertThat(boxTypes(video)).containsSubsequence("mdat", "moov");
+		assertThat(upload(video)).isEqualTo(201);
+		assertThat(boxTypes(Files.readAllBytes(VIDEO_DIR.resolve(this.vid)))).containsSubsequence("moov", "mdat");
+	}
+
+	@Test
+	void otherCodecOrUndecodableFrameGetsNoPosterAndTheUploadSucceeds() throws Exception {
+		assertThat(upload(H264Mp4.solid(64, 48, 1, RED, RED))).isEqualTo(201);
+		assertThat(poster(this.vid)).isPresent();
+		assertThat(upload(TestMp4.video().video("hev1", 640, 360).build())).isEqualTo(201);
+		assertThat(poster(this.vid)).as("a re-upload drops its predecessor's poster").isEmpty();
+		assertThat(upload(TestMp4.video().video("avc1", 640, 360).chunks(5, 3000).build())).isEqualTo(201);
+		assertThat(poster(this.vid)).isEmpty();
+	}
+
+	@Test
+	void deletingTheVideoDeletesItsPoster() throws Exception {
+		assertThat(upload(H264Mp4.solid(64, 48, 1, RED, RED))).isEqualTo(201);
+		this.jdbc.sql("DELETE FROM video_info WHERE id = :id").param("id", this.vid).update();
+		assertThat(poster(this.vid)).isEmpty();
+	}
+
+	private int upload(byte[] video) throws Exception {
+		return send(HttpRequest.newBuilder(uri("/videos/" + this.vid))
+			.header("X-Session-Id", this.session)
+			.header("X-User-Name", this.user)
+			.PUT(BodyPublishers.ofByteArray(video))
+			.build()).statusCode();
+	}
+
+	private Optional<byte[]> poster(String vid) {
+		return this.jdbc.sql("SELECT image FROM video_poster WHERE video_id = :id")
+			.param("id", vid)
+			.query(byte[].class)
+			.optional();
+	}
+
+	private String contentType(String vid) {
+		return this.jdbc.sql("SELECT content_type FROM video_poster WHERE video_id = :id")
+			.param("id", vid)
+			.query(String.class)
+			.single();
+	}
+
+	private static void assertColor(BufferedImage image, Color expected) {
+		Color actual = new Color(image.getRGB(image.getWidth() / 2, image.getHeight() / 2));
+		assertThat(List.of(actual.getRed(), actual.getGreen(), actual.getBlue())).as("centre pixel %s", actual)
+			.satisfies((rgb) -> {
+				assertThat(rgb.get(0)).isCloseTo(expected.getRed(), org.assertj.core.data.Offset.offset(24));
+				assertThat(rgb.get(1)).isCloseTo(expected.getGreen(), org.assertj.core.data.Offset.offset(24));
+				assertThat(rgb.get(2)).isCloseTo(expected.getBlue(), org.assertj.core.data.Offset.offset(24));
+			});
+	}
+
+	/** The types of the top-level boxes, in file order. */
+	private static List<String> boxTypes(byte[] file) {
+		java.util.ArrayList<String> types = new java.util.ArrayList<>();
+		java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(file);
+		long offset = 0;
+		while (offset + 8 <= file.length) {
+			long size = buffer.getInt((int) offset) & 0xFFFFFFFFL;
+			types.add(new String(file, (int) offset + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+			if (size == 1) {
+				size = buffer.getLong((int) offset + 8);
+			}
+			offset += (size == 0) ? file.length - offset : size;
+		}
+		return types;
+	}
+
+}
