@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import io.videoserver.shared.tests3.TestS3;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +30,7 @@ import static org.assertj.core.api.Assertions.fail;
  * The whole site with {@code VIDEO_STORE=s3} from a clean start, as an operator runs it
  * (api, stream and scheduler services from their jars, configured by environment
  * variables) against a real S3 API on loopback: upload, playback with seeking ranges,
- * delete, and the scheduler removing the object.
+ * delete, and the scheduler removing the object; over HTTP, and once in the browser.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3SiteTests {
@@ -92,6 +95,45 @@ class S3SiteTests {
 		send(api("/user/" + name + "/videos/" + vid).header("X-Session-Id", session)
 			.header("X-User-Name", name)
 			.DELETE(), 204);
+		awaitRemoved(vid);
+		assertThat(bytes(stream("/videos/" + vid)).statusCode()).isEqualTo(404);
+		assertThat(work.resolve("videos")).isEmptyDirectory();
+	}
+
+	@Test
+	@Tag("browser")
+	void aPersonUploadsWatchesSeeksAndDeletesInTheBrowser() throws Exception {
+		Path file = work.resolve("Harbour in the bucket.mp4");
+		try (InputStream in = S3SiteTests.class.getResourceAsStream("/clip.mp4")) {
+			Files.copy(in, file);
+		}
+		try (Browser browser = Browser.start()) {
+			browser.open(this.site.url() + "/#/");
+			browser.find("a[href='#/register']").click();
+			browser.fill("#user-name", "s3-viewer-" + ProcessHandle.current().pid());
+			browser.fill("#password", WebUiTests.PASSWORD);
+			browser.button("Sign up").click();
+			browser.waitForText("My videos");
+			browser.attach("#video-file", file);
+			browser.button("Upload").click();
+			browser.waitForText("Upload complete");
+			browser.find(".card-link").click();
+			browser.find("#player");
+			String vid = browser.driver().getCurrentUrl().replaceAll(".*#/watch/", "");
+			assertThat(exists(vid)).as("the object of " + vid).isTrue();
+			Map<?, ?> played = browser.play();
+			assertThat(played.get("ok")).as("playback: %s", played).isEqualTo(true);
+			Map<?, ?> sought = browser.seek(7);
+			assertThat(((Number) sought.get("time")).doubleValue()).as("after seeking: %s", sought).isBetween(6.9, 8.0);
+			browser.screenshot("s3-watch");
+			browser.find("#delete-video").click();
+			browser.find("#confirm-delete").click();
+			browser.waitForText("You have not uploaded any videos yet");
+			awaitRemoved(vid);
+		}
+	}
+
+	private void awaitRemoved(String vid) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (exists(vid) || this.site.queuedForDeletion(vid)) {
 			if (System.nanoTime() > deadline) {
@@ -99,8 +141,6 @@ class S3SiteTests {
 			}
 			Thread.sleep(100);
 		}
-		assertThat(bytes(stream("/videos/" + vid)).statusCode()).isEqualTo(404);
-		assertThat(work.resolve("videos")).isEmptyDirectory();
 	}
 
 	private HttpRequest.Builder api(String path) {
