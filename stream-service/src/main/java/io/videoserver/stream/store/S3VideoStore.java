@@ -1,10 +1,8 @@
 package io.videoserver.stream.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +12,8 @@ import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -60,7 +56,8 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 		String key = key(vid);
 		try {
 			HeadObjectResponse head = this.s3.headObject((request) -> request.bucket(this.bucket).key(key));
-			return new S3Video(key, head.contentLength(), quoted(head.eTag()), head.lastModified().toEpochMilli());
+			return new S3VideoVersion(this.s3, this.bucket, key, head.contentLength(), quoted(head.eTag()),
+					head.lastModified().toEpochMilli());
 		}
 		catch (S3Exception ex) {
 			if (ex.statusCode() == 404) {
@@ -141,77 +138,6 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 			throw new IllegalStateException("The S3 store answered without an ETag");
 		}
 		return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
-	}
-
-	/** One version of an object, read only while its ETag still matches. */
-	private final class S3Video implements VideoSource {
-
-		private final String key;
-
-		private final long size;
-
-		private final String etag;
-
-		private final long lastModified;
-
-		S3Video(String key, long size, String etag, long lastModified) {
-			this.key = key;
-			this.size = size;
-			this.etag = etag;
-			this.lastModified = lastModified;
-		}
-
-		@Override
-		public InputStream openRange(long first, long length) throws IOException {
-			try {
-				ResponseInputStream<GetObjectResponse> body = S3VideoStore.this.s3
-					.getObject((request) -> request.bucket(S3VideoStore.this.bucket)
-						.key(this.key)
-						.range("bytes=" + first + "-" + (first + length - 1))
-						.ifMatch(this.etag));
-				return new ObjectRangeStream(body, length);
-			}
-			catch (S3Exception ex) {
-				if (ex.statusCode() == 412 || ex.statusCode() == 404) {
-					throw new ApiException(ErrorCode.UNAVAILABLE, "Video is being replaced, try again", 1);
-				}
-				throw new IOException("S3 GET of " + this.key + " failed", ex);
-			}
-			catch (SdkException ex) {
-				throw new IOException("S3 GET of " + this.key + " failed", ex);
-			}
-		}
-
-		@Override
-		public long size() {
-			return this.size;
-		}
-
-		@Override
-		public String etag() {
-			return this.etag;
-		}
-
-		@Override
-		public long lastModified() {
-			return this.lastModified;
-		}
-
-		@Override
-		public @Nullable FileChannel channel() {
-			return null;
-		}
-
-		@Override
-		public @Nullable Path path() {
-			return null;
-		}
-
-		@Override
-		public void close() {
-			// each range's GET is closed by its reader
-		}
-
 	}
 
 }
