@@ -60,18 +60,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts the stream-service on $STREAM_PORT; extra environment assignments may be passed.
+# Starts the stream-service on $STREAM_PORT (call it again with another STREAM_PORT for a
+# second instance on the same database); extra environment assignments may be passed.
 # The benchmark overrides only what would make it measure something else than serving
 # bytes: the per-client rate limit (wrk is one client on 127.0.0.1 making thousands of
 # requests a second, which the limiter rightly refuses) and the per-request access log
 # (nginx runs with access_log off too). Everything else is the production default.
 start_stream() {
-	sql -e "CREATE DATABASE $BENCH_DB CHARACTER SET utf8mb4"
+	sql -e "CREATE DATABASE IF NOT EXISTS $BENCH_DB CHARACTER SET utf8mb4"
 	env SERVER_PORT="$STREAM_PORT" VIDEO_DIR="$VIDEOS" VIDEO_RATE_LIMIT=0 \
 		LOGGING_LEVEL_IO_VIDEOSERVER_ACCESS=warn \
 		SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$BENCH_DB" \
 		SPRING_DATASOURCE_USERNAME="$DB_USER" SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" "$@" \
-		"$JAVA_BIN" ${JAVA_OPTS:-} -jar "$(stream_jar)" >"$WORK/stream.log" 2>&1 &
+		"$JAVA_BIN" ${JAVA_OPTS:-} -jar "$(stream_jar)" >"$WORK/stream-$STREAM_PORT.log" 2>&1 &
 	STREAM_PID=$!
 	PIDS+=("$STREAM_PID")
 	for _ in $(seq 1 120); do
@@ -81,7 +82,7 @@ start_stream() {
 		sleep 1
 	done
 	echo "stream-service did not become ready; its log:" >&2
-	tail -50 "$WORK/stream.log" >&2
+	tail -50 "$WORK/stream-$STREAM_PORT.log" >&2
 	exit 1
 }
 

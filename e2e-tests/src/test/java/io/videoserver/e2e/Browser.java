@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
@@ -127,6 +128,46 @@ final class Browser implements AutoCloseable {
 		Files.createDirectories(SCREENSHOTS);
 		File shot = this.driver.getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/**
+	 * Plays the page's {@code #player} until it has passed half a second (or 20 s have
+	 * gone by).
+	 * @return {@code ok}, {@code time}, {@code duration}, or what went wrong
+	 */
+	Map<?, ?> play() {
+		return (Map<?, ?>) asyncScript("""
+				const done = arguments[arguments.length - 1];
+				const video = document.getElementById('player');
+				const started = performance.now();
+				const check = () => {
+					if (video.currentTime > 0.5) {
+						done({ ok: true, time: video.currentTime, duration: video.duration });
+					}
+					else if (performance.now() - started > 20000) {
+						done({ ok: false, time: video.currentTime, ready: video.readyState,
+							error: video.error && video.error.code });
+					}
+					else {
+						setTimeout(check, 100);
+					}
+				};
+				video.play().then(check, (error) => done({ ok: false, error: String(error) }));
+				""");
+	}
+
+	/**
+	 * Seeks the paused {@code #player}.
+	 * @return {@code time} once the player has sought
+	 */
+	Map<?, ?> seek(double seconds) {
+		return (Map<?, ?>) asyncScript("""
+				const done = arguments[arguments.length - 1];
+				const video = document.getElementById('player');
+				video.pause();
+				video.addEventListener('seeked', () => done({ time: video.currentTime }), { once: true });
+				video.currentTime = arguments[0];
+				""", seconds);
 	}
 
 	@Override

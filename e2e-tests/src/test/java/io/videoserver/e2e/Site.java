@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import io.videoserver.shared.testdb.TestDatabaseHandle;
 import io.videoserver.shared.testdb.TestDatabaseServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The api-service and the stream-service on random ports and a fresh real database,
@@ -43,14 +44,28 @@ final class Site implements AutoCloseable {
 
 	private final TestDatabaseHandle database;
 
-	private Site(TestDatabaseHandle database, ServiceProcess api, ServiceProcess stream, Path accessLogs) {
+	private final Map<String, String> env;
+
+	private @Nullable ServiceProcess scheduler;
+
+	private Site(TestDatabaseHandle database, ServiceProcess api, ServiceProcess stream, Path accessLogs,
+			Map<String, String> env) {
 		this.database = database;
 		this.api = api;
 		this.stream = stream;
 		this.accessLogs = accessLogs;
+		this.env = env;
 	}
 
 	static Site start(Path work) throws IOException, InterruptedException {
+		return start(work, Map.of());
+	}
+
+	/**
+	 * Starts the site with further environment variables for both services (e.g. the S3
+	 * store's).
+	 */
+	static Site start(Path work, Map<String, String> extraEnv) throws IOException, InterruptedException {
 		TestDatabaseHandle database = TestDatabaseServer.shared().createDatabase();
 		int apiPort = ServiceProcess.freePort();
 		int streamPort = ServiceProcess.freePort();
@@ -64,6 +79,7 @@ final class Site implements AutoCloseable {
 		env.put("VIDEO_STREAM_URL", "http://127.0.0.1:" + streamPort);
 		env.put("VIDEO_CORS_ORIGINS", "http://127.0.0.1:" + apiPort + ",http://localhost:" + apiPort);
 		env.put("VIDEO_UPLOAD_MAX_SIZE", UPLOAD_LIMIT_KB + "KB");
+		env.putAll(extraEnv);
 		Path logs = Path.of("target", "e2e-logs");
 		ServiceProcess api = ServiceProcess.start("api-service", apiPort, env, logs);
 		// One after the other: two services migrating an empty database at the same
@@ -91,7 +107,19 @@ final class Site implements AutoCloseable {
 			api.close();
 			throw ex;
 		}
-		return new Site(database, api, stream, accessLogs);
+		return new Site(database, api, stream, accessLogs, env);
+	}
+
+	/**
+	 * Starts the scheduler-service on the site's database and store, so that deleted
+	 * videos' files are removed.
+	 */
+	void startScheduler() throws IOException, InterruptedException {
+		Map<String, String> env = new HashMap<>(this.env);
+		env.put("VIDEO_SCHEDULER_INTERVAL", "200ms");
+		this.scheduler = ServiceProcess.start("scheduler-service", ServiceProcess.freePort(), env,
+				Path.of("target", "e2e-logs"));
+		this.scheduler.awaitReady(Duration.ofSeconds(150));
 	}
 
 	String url() {
@@ -238,6 +266,9 @@ final class Site implements AutoCloseable {
 	public void close() throws InterruptedException {
 		this.api.close();
 		this.stream.close();
+		if (this.scheduler != null) {
+			this.scheduler.close();
+		}
 	}
 
 }

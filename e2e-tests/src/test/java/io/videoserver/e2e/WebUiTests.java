@@ -105,10 +105,10 @@ class WebUiTests {
 		this.browser.find(".card-link").click();
 		this.browser.find("#player");
 		String videoId = this.browser.driver().getCurrentUrl().replaceAll(".*#/watch/", "");
-		Map<?, ?> played = play();
+		Map<?, ?> played = this.browser.play();
 		assertThat(played.get("ok")).as("playback: %s", played).isEqualTo(true);
 		assertThat(((Number) played.get("duration")).doubleValue()).isBetween(9.5, 10.5);
-		Map<?, ?> sought = seek(7);
+		Map<?, ?> sought = this.browser.seek(7);
 		assertThat(((Number) sought.get("time")).doubleValue()).as("after seeking: %s", sought).isBetween(6.9, 8.0);
 		this.browser.waitFor((driver) -> accessLog().contains("GET /videos/" + videoId + " 206 bytes=") ? true : null);
 		this.browser.script("window.scrollTo(0, 0)");
@@ -277,7 +277,7 @@ class WebUiTests {
 		this.browser.find("#player");
 		String videoId = this.browser.driver().getCurrentUrl().replaceAll(".*#/watch/", "");
 		assertThat(this.browser.find("#player").getDomAttribute("poster")).startsWith("/videos/" + videoId + "/poster");
-		Map<?, ?> played = play();
+		Map<?, ?> played = this.browser.play();
 		assertThat(played.get("ok")).as("playback: %s", played).isEqualTo(true);
 		List<Long> starts = rangeStarts(videoId);
 		assertThat(starts).as("the player's requests until it played").isNotEmpty().startsWith(0L);
@@ -416,37 +416,6 @@ class WebUiTests {
 		this.browser.attach("#video-file", file);
 		this.browser.fill("#video-title", title);
 		this.browser.button("Upload").click();
-	}
-
-	private Map<?, ?> play() {
-		return (Map<?, ?>) this.browser.asyncScript("""
-				const done = arguments[arguments.length - 1];
-				const video = document.getElementById('player');
-				const started = performance.now();
-				const check = () => {
-					if (video.currentTime > 0.5) {
-						done({ ok: true, time: video.currentTime, duration: video.duration });
-					}
-					else if (performance.now() - started > 20000) {
-						done({ ok: false, time: video.currentTime, ready: video.readyState,
-							error: video.error && video.error.code });
-					}
-					else {
-						setTimeout(check, 100);
-					}
-				};
-				video.play().then(check, (error) => done({ ok: false, error: String(error) }));
-				""");
-	}
-
-	private Map<?, ?> seek(double seconds) {
-		return (Map<?, ?>) this.browser.asyncScript("""
-				const done = arguments[arguments.length - 1];
-				const video = document.getElementById('player');
-				video.pause();
-				video.addEventListener('seeked', () => done({ time: video.currentTime }), { once: true });
-				video.currentTime = arguments[0];
-				""", seconds);
 	}
 
 	private String body(String path) {

@@ -12,6 +12,7 @@ import io.videoserver.scheduler.execution.Deleter;
 import io.videoserver.scheduler.execution.DeletionExecutor;
 import io.videoserver.scheduler.execution.LocalVideoFiles;
 import io.videoserver.scheduler.execution.RetryPolicy;
+import io.videoserver.scheduler.execution.S3VideoFiles;
 import io.videoserver.scheduler.execution.VideoFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ public class RunnerConfiguration {
 
 	@Bean
 	VideoFiles videoFiles(SchedulerProperties properties) {
+		if (properties.s3Store()) {
+			return S3VideoFiles.of(properties.s3(), properties.scheduler().concurrency());
+		}
 		return new LocalVideoFiles(properties.dir());
 	}
 

@@ -36,9 +36,21 @@ class SchedulerPropertiesTests {
 	}
 
 	@Test
-	void storeOtherThanLocalStopsTheStart() {
-		this.contexts.withPropertyValues("video.store=s3")
-			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("VIDEO_STORE=local"));
+	void storeOtherThanLocalOrS3StopsTheStart() {
+		this.contexts.withPropertyValues("video.store=ftp")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("VIDEO_STORE must be local or s3"));
+	}
+
+	@Test
+	void s3StoreBindsItsBucket() {
+		this.contexts.withPropertyValues("video.store=s3", "video.s3.bucket=videos", "video.s3.path-style=true")
+			.run((context) -> {
+				SchedulerProperties properties = context.getBean(SchedulerProperties.class);
+				assertThat(properties.s3Store()).isTrue();
+				assertThat(properties.s3().bucket()).isEqualTo("videos");
+				assertThat(properties.s3().pathStyle()).isTrue();
+			});
 	}
 
 	@Test

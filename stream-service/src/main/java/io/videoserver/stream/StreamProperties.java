@@ -22,11 +22,49 @@ import org.springframework.validation.annotation.Validated;
  * @param stream the connection limiter
  * @param rateLimit the per-client token bucket
  * @param cors the origins of the web UI
+ * @param store where the video files are kept
+ * @param s3 the bucket, when {@code store} is {@code s3}
  */
 @Validated
 @ConfigurationProperties("video")
 public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @DefaultValue Upload upload,
-		@Valid @DefaultValue Stream stream, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Cors cors) {
+		@Valid @DefaultValue Stream stream, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Cors cors,
+		@DefaultValue("local") StoreKind store, @Valid @DefaultValue S3 s3) {
+
+	/** Where the video files are kept. */
+	public enum StoreKind {
+
+		/** Files in {@code dir}. */
+		LOCAL,
+		/** Objects in an S3-compatible bucket. */
+		S3
+
+	}
+
+	/**
+	 * @param endpoint the S3 API's address; empty for AWS itself (from the region)
+	 * @param region the signing region
+	 * @param bucket the bucket that holds the videos
+	 * @param prefix what every object key starts with (empty, or ending in {@code /})
+	 * @param pathStyle address the bucket as {@code endpoint/bucket} (MinIO, Ceph,
+	 * Garage, S3Proxy) instead of {@code bucket.endpoint}
+	 * @param accessKey the access key; empty to use the AWS SDK's default chain
+	 * ({@code AWS_ACCESS_KEY_ID}, web identity, instance role)
+	 * @param secretKey the secret key that goes with {@code accessKey}
+	 * @param stagingDir the local directory where uploads are received and checked before
+	 * they are sent to the bucket; empty for {@code dir}
+	 * @param partSize uploads larger than this go as a multipart upload of parts this
+	 * size (S3 requires 5 MB at least)
+	 * @param redirect answer playback with a redirect to a presigned address of the
+	 * object, so the bytes bypass this service
+	 * @param redirectTtl how long such an address stays valid
+	 */
+	public record S3(@DefaultValue("") String endpoint, @DefaultValue("us-east-1") String region,
+			@DefaultValue("") String bucket, @DefaultValue("") String prefix, @DefaultValue("false") boolean pathStyle,
+			@DefaultValue("") String accessKey, @DefaultValue("") String secretKey, @DefaultValue("") String stagingDir,
+			@DefaultValue("16MB") DataSize partSize, @DefaultValue("false") boolean redirect,
+			@DefaultValue("5m") Duration redirectTtl) {
+	}
 
 	/**
 	 * @param maxSize the largest accepted video file

@@ -15,7 +15,12 @@ import java.util.function.BooleanSupplier;
 
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testdb.TestDatabase;
+import io.videoserver.shared.tests3.TestS3;
 import io.videoserver.stream.mp4.TestMp4;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The one real-port context that the stream-service's HTTP tests share: a fresh database,
  * a temporary video directory, no rate limit, and helpers to seed what api-service would
- * have created.
+ * have created and to look into the video store under test (the local directory, or the
+ * test S3 server's bucket for a subclass marked {@link S3Store}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "video.rate-limit.requests-per-second=0", "video.upload.max-size=2MB" })
@@ -47,6 +53,9 @@ public abstract class StreamIntegrationTest {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	@Autowired
+	private StreamProperties properties;
 
 	protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -125,6 +134,68 @@ public abstract class StreamIntegrationTest {
 			}
 			Thread.sleep(20);
 		}
+	}
+
+	/** Whether the store under test holds a file for the video. */
+	protected boolean isStored(String vid) {
+		if (!s3()) {
+			return Files.exists(VIDEO_DIR.resolve(vid));
+		}
+		try (S3Client client = TestS3.get().client()) {
+			client.headObject((request) -> request.bucket(bucket()).key(vid));
+			return true;
+		}
+		catch (NoSuchKeyException ex) {
+			return false;
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	/** The video's bytes in the store under test. */
+	protected byte[] storedFile(String vid) throws IOException {
+		if (!s3()) {
+			return Files.readAllBytes(VIDEO_DIR.resolve(vid));
+		}
+		try (S3Client client = TestS3.get().client()) {
+			return client.getObjectAsBytes((request) -> request.bucket(bucket()).key(vid)).asByteArray();
+		}
+	}
+
+	/**
+	 * Puts bytes under a name into the store under test directly, as an earlier upload
+	 * (or an intruder) would have left them.
+	 */
+	protected void storeFile(String name, byte[] content) throws IOException {
+		if (!s3()) {
+			Files.write(VIDEO_DIR.resolve(name), content);
+			return;
+		}
+		try (S3Client client = TestS3.get().client()) {
+			client.putObject((request) -> request.bucket(bucket()).key(name), RequestBody.fromBytes(content));
+		}
+	}
+
+	/** Multipart uploads begun and neither completed nor aborted; always 0 locally. */
+	protected long unfinishedUploads() {
+		if (!s3()) {
+			return 0;
+		}
+		try (S3Client client = TestS3.get().client()) {
+			return client.listMultipartUploads((request) -> request.bucket(bucket())).uploads().size();
+		}
+	}
+
+	private boolean s3() {
+		return this.properties.store() == StreamProperties.StoreKind.S3;
+	}
+
+	private String bucket() {
+		return this.properties.s3().bucket();
 	}
 
 	protected static long partFiles() {

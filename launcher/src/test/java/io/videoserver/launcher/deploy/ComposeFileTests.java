@@ -74,6 +74,26 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void minioProfileHoldsTheBucketThatStreamAndSchedulerUseWithVideoStoreS3() {
+		assertThat(list(this.compose.service("minio"), "profiles")).containsExactly("minio");
+		assertThat(list(this.compose.service("minio-bucket"), "profiles")).containsExactly("minio");
+		assertThat(this.compose.service("minio")).doesNotContainKey("ports");
+		String bucketCommand = list(this.compose.service("minio-bucket"), "command").get(0).toString();
+		assertThat(bucketCommand).contains("mc mb --ignore-existing \"local/$$VIDEO_S3_BUCKET\"");
+		Map<String, Object> minio = map(this.compose.service("minio"), "environment");
+		for (String name : List.of("stream", "scheduler")) {
+			Map<String, Object> environment = map(this.compose.service(name), "environment");
+			assertThat(environment).as(name)
+				.containsEntry("VIDEO_STORE", "${VIDEO_STORE:-local}")
+				.containsEntry("VIDEO_S3_ENDPOINT", "${VIDEO_S3_ENDPOINT:-http://minio:9000}")
+				.containsEntry("VIDEO_S3_BUCKET",
+						map(this.compose.service("minio-bucket"), "environment").get("VIDEO_S3_BUCKET"))
+				.containsEntry("VIDEO_S3_ACCESS_KEY", minio.get("MINIO_ROOT_USER"))
+				.containsEntry("VIDEO_S3_SECRET_KEY", minio.get("MINIO_ROOT_PASSWORD"));
+		}
+	}
+
+	@Test
 	void imagesAreBuiltFromTheOneDockerfileOnAnOverridableJre() {
 		assertThat(this.compose.serviceImages()).containsOnlyKeys(Project.SERVICES)
 			.allSatisfy((module, image) -> assertThat(image).isEqualTo("localhost/video/" + module));

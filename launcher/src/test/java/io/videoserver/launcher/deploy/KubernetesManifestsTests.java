@@ -205,6 +205,42 @@ class KubernetesManifestsTests {
 			.anySatisfy((v) -> assertThat(map(v, "hostPath")).containsEntry("path", "/var/lib/video-server/videos"));
 	}
 
+	@Test
+	void s3OverlayKeepsTheVideosInABucketWithTheKeysInASecret() {
+		List<Map<String, Object>> rendered = Kustomize.render(Project.ROOT.resolve("deploy/k8s/s3"));
+		assertThat(rendered).noneMatch((o) -> "PersistentVolumeClaim".equals(o.get("kind")));
+		Map<String, Object> config = rendered.stream()
+			.filter((o) -> "ConfigMap".equals(o.get("kind")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(map(config, "data")).containsEntry("VIDEO_STORE", "s3")
+			.containsKeys("VIDEO_S3_ENDPOINT", "VIDEO_S3_REGION", "VIDEO_S3_BUCKET", "VIDEO_S3_PATH_STYLE")
+			.doesNotContainKeys("VIDEO_S3_ACCESS_KEY", "VIDEO_S3_SECRET_KEY");
+		Map<String, Object> secret = rendered.stream()
+			.filter((o) -> "Secret".equals(o.get("kind")) && string(map(o, "metadata"), "name").startsWith("video-s3"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(map(secret, "data")).containsOnlyKeys("VIDEO_S3_ACCESS_KEY", "VIDEO_S3_SECRET_KEY");
+		assertThat(map(secret, "metadata")).containsEntry("namespace", "system-server");
+		Map<String, Object> daemonSet = rendered.stream()
+			.filter((o) -> "DaemonSet".equals(o.get("kind")))
+			.findFirst()
+			.orElseThrow();
+		for (Map<String, Object> container : containers(daemonSet)) {
+			assertThat(Project.environmentOf(string(container, "name"))).as(string(container, "name"))
+				.containsAll(map(secret, "data").keySet())
+				.containsAll(map(config, "data").keySet()
+					.stream()
+					.filter((key) -> key.startsWith("VIDEO_S3_") || key.equals("VIDEO_STORE"))
+					.toList());
+			assertThat(list(container, "envFrom")).as(string(container, "name"))
+				.anySatisfy((source) -> assertThat(string(map(source, "secretRef"), "name"))
+					.isEqualTo(string(map(secret, "metadata"), "name")));
+		}
+		assertThat(list(podSpec(daemonSet), "volumes")).as("uploads staged on the node")
+			.anySatisfy((v) -> assertThat(Project.asMap(v)).containsEntry("name", "videos").containsKey("emptyDir"));
+	}
+
 	private static String probePath(Map<String, Object> container, String probe) {
 		return string(map(map(container, probe), "httpGet"), "path");
 	}

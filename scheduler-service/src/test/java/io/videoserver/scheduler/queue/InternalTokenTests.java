@@ -32,7 +32,8 @@ class InternalTokenTests {
 	}
 
 	private static SchedulerProperties properties(String token) {
-		return new SchedulerProperties(Path.of("videos"), "local", token, TestReplica.settings("x"));
+		return new SchedulerProperties(Path.of("videos"), "local", token, TestReplica.settings("x"),
+				new SchedulerProperties.S3("", "us-east-1", "", "", false, "", ""));
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.videoserver.stream.playback;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
 
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.LegacyError;
@@ -66,10 +68,27 @@ class PlaybackController {
 						.contentType(MediaType.APPLICATION_JSON)
 						.body(LegacyError.of(ErrorCode.RANGE_NOT_SATISFIABLE, "Range not satisfiable"));
 				default:
+					if (!head) {
+						Optional<URI> direct = this.files.directUri(vid);
+						if (direct.isPresent()) {
+							return redirect(direct.get());
+						}
+					}
 					sendQuietly(file, plan, head, request, response);
 					return null;
 			}
 		}
+	}
+
+	/**
+	 * The store serves the bytes itself (S3 with a presigned address): the client repeats
+	 * its Range and conditions there; the address must not be cached past its lifetime.
+	 */
+	private static ResponseEntity<?> redirect(URI direct) {
+		return ResponseEntity.status(HttpStatus.FOUND)
+			.location(direct)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.build();
 	}
 
 	/** A viewer who seeks or closes the tab aborts the transfer; that is no error. */

@@ -1,6 +1,8 @@
 package io.videoserver.stream.playback;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ final class RangeResponder {
 			HttpServletResponse response, Transfers transfers) throws IOException {
 		long size = file.validators().size();
 		if (plan.status() == 206 && plan.multipart()) {
-			transfers.count(Transfers.Kind.COPY);
+			transfers.count((file.channel() != null) ? Transfers.Kind.COPY : Transfers.Kind.STREAM);
 			sendMultipart(file, plan.ranges(), response);
 			return;
 		}
@@ -61,15 +63,29 @@ final class RangeResponder {
 			transfers.count(Transfers.Kind.TOMCAT_SENDFILE);
 			return;
 		}
-		TomcatSocket socket = (range.length() >= ZeroCopy.MIN_LENGTH) ? TomcatSocket.of(request) : null;
+		FileChannel channel = file.channel();
+		TomcatSocket socket = (channel != null && range.length() >= ZeroCopy.MIN_LENGTH) ? TomcatSocket.of(request)
+				: null;
 		if (socket != null) {
 			transfers.count(Transfers.Kind.ZERO_COPY);
-			ZeroCopy.send(file.channel(), range, socket, response);
+			ZeroCopy.send(channel, range, socket, response);
 			return;
 		}
-		transfers.count(Transfers.Kind.COPY);
+		transfers.count((channel != null) ? Transfers.Kind.COPY : Transfers.Kind.STREAM);
 		response.setBufferSize(FileTransfer.CHUNK);
-		FileTransfer.send(file.channel(), range, response.getOutputStream());
+		copy(file, range, response.getOutputStream());
+	}
+
+	/** From the open local file, else from a ranged read of the store. */
+	private static void copy(VideoFile file, ByteRange range, ServletOutputStream out) throws IOException {
+		FileChannel channel = file.channel();
+		if (channel != null) {
+			FileTransfer.send(channel, range, out);
+			return;
+		}
+		try (InputStream in = file.source().openRange(range.first(), range.length())) {
+			StreamTransfer.send(in, range.length(), out);
+		}
 	}
 
 	private static void sendMultipart(VideoFile file, List<ByteRange> ranges, HttpServletResponse response)
@@ -93,7 +109,7 @@ final class RangeResponder {
 		ServletOutputStream out = response.getOutputStream();
 		for (int i = 0; i < ranges.size(); i++) {
 			out.write(heads.get(i));
-			FileTransfer.send(file.channel(), ranges.get(i), out);
+			copy(file, ranges.get(i), out);
 		}
 		out.write(tail);
 		out.write(CRLF);

@@ -1,5 +1,7 @@
 package io.videoserver.stream.playback;
 
+import java.nio.file.Path;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -24,10 +26,12 @@ final class Sendfile {
 	 * @return whether Tomcat will send the range; false to write it ourselves
 	 */
 	static boolean handOver(HttpServletRequest request, VideoFile file, ByteRange range) {
-		if (range.length() < MIN_LENGTH || !Boolean.TRUE.equals(request.getAttribute(PREFIX + "support"))) {
+		Path path = file.path();
+		if (path == null || range.length() < MIN_LENGTH
+				|| !Boolean.TRUE.equals(request.getAttribute(PREFIX + "support"))) {
 			return false;
 		}
-		request.setAttribute(PREFIX + "filename", file.path().toString());
+		request.setAttribute(PREFIX + "filename", path.toString());
 		request.setAttribute(PREFIX + "start", range.first());
 		request.setAttribute(PREFIX + "end", range.first() + range.length());
 		return true;

@@ -25,7 +25,9 @@ class Transfers {
 		/** Through a direct buffer and Tomcat's socket buffer ({@link FileTransfer}). */
 		COPY,
 		/** Handed to Tomcat's sendfile after the request ({@link Sendfile}). */
-		TOMCAT_SENDFILE
+		TOMCAT_SENDFILE,
+		/** Read from a store that is not local (S3) and written through a buffer. */
+		STREAM
 
 	}
 

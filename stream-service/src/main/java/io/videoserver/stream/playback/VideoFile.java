@@ -4,19 +4,31 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
+import io.videoserver.stream.store.VideoSource;
+import org.jspecify.annotations.Nullable;
+
 /**
- * An open video file and the validators of exactly the version that is open, so that a
- * re-upload renamed into place meanwhile cannot mix its ETag with the old bytes.
+ * An open video and the validators of exactly the version that is open, so that a
+ * re-upload published meanwhile cannot mix its ETag with the old bytes.
  *
- * @param path where the file is
- * @param channel the open file
+ * @param source the open version in the store
  * @param validators its size, entity tag and modification time
  */
-record VideoFile(Path path, FileChannel channel, Validators validators) implements AutoCloseable {
+record VideoFile(VideoSource source, Validators validators) implements AutoCloseable {
+
+	/** The open local file for zero copy; null when the store is not local. */
+	@Nullable FileChannel channel() {
+		return this.source.channel();
+	}
+
+	/** The local file for Tomcat's sendfile; null when the store is not local. */
+	@Nullable Path path() {
+		return this.source.path();
+	}
 
 	@Override
 	public void close() throws IOException {
-		this.channel.close();
+		this.source.close();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.videoserver.stream.StreamProperties;
+import io.videoserver.stream.store.VideoStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,8 @@ class StaleUploadCleaner implements ApplicationRunner {
 
 	private final Duration staleAfter;
 
-	StaleUploadCleaner(StreamProperties properties) {
-		this.dir = properties.dir();
+	StaleUploadCleaner(VideoStore videos, StreamProperties properties) {
+		this.dir = videos.staging();
 		this.staleAfter = properties.upload().staleAfter();
 	}
 

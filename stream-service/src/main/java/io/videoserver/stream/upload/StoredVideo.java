@@ -3,7 +3,7 @@ package io.videoserver.stream.upload;
 import io.videoserver.stream.mp4.MediaInfo;
 
 /**
- * A video file that is complete, checked and ready to be renamed into place.
+ * A video file that is complete, checked and ready to be published to the store.
  *
  * @param size the file's size in bytes
  * @param info what its boxes say about the video

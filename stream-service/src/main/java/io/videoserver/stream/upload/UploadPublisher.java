@@ -17,8 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes a complete, checked upload: its poster is decoded first (outside any lock),
  * then in one transaction that holds the uploader's row the quota is checked again, the
- * size, media info and poster are recorded, and the file is renamed into place; a refused
- * upload never touches the stored video.
+ * size, media info and poster are recorded, and the file is published to the store; a
+ * refused upload never touches the stored video. (With the S3 store the publication, an
+ * upload to the bucket, runs inside that transaction: the user's row stays locked while
+ * it lasts, which only makes that user's other uploads wait to complete.)
  */
 @Component
 class UploadPublisher {
@@ -43,11 +45,11 @@ class UploadPublisher {
 	 * @param vid the video
 	 * @param stored what the upload holds
 	 * @param file the complete file on the local disk
-	 * @param move renames the file into place
+	 * @param move publishes the file to the store
 	 * @throws ApiException 413/008 when the quota has no room for it any more, 404/006
 	 * when the video was deleted
 	 */
-	void publish(String vid, StoredVideo stored, Path file, UploadStore.FileMove move) throws IOException {
+	void publish(String vid, StoredVideo stored, Path file, UploadStore.StoreWrite move) throws IOException {
 		@Nullable Poster poster = this.posters.make(file, stored.info()).orElse(null);
 		try {
 			this.transactions.executeWithoutResult((status) -> {
@@ -64,7 +66,7 @@ class UploadPublisher {
 		}
 	}
 
-	private static void run(UploadStore.FileMove move) {
+	private static void run(UploadStore.StoreWrite move) {
 		try {
 			move.run();
 		}

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.UUID;
@@ -15,14 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.stream.StreamProperties;
+import io.videoserver.stream.store.VideoStore;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Streams an upload to {@code {vid}.{random}.part} beside the final file and renames it
- * into place atomically only when it is complete and a valid MP4 (rewritten to faststart
- * order into a second {@code .part} file when its moov comes last), so a reader never
- * sees a partial file and readers of the old file keep their consistent old bytes.
+ * Streams an upload to {@code {vid}.{random}.part} in the store's local staging directory
+ * and publishes it to the store only when it is complete and a valid MP4 (rewritten to
+ * faststart order into a second {@code .part} file when its moov comes last), so a reader
+ * never sees a partial file and readers of the old file keep their consistent old bytes.
  */
 @Component
 class UploadStore {
@@ -35,14 +35,17 @@ class UploadStore {
 	 */
 	private static final int SNIFF = 8;
 
+	private final VideoStore videos;
+
 	private final Path dir;
 
 	private final long maxSize;
 
 	private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
-	UploadStore(StreamProperties properties) {
-		this.dir = properties.dir().toAbsolutePath().normalize();
+	UploadStore(VideoStore videos, StreamProperties properties) {
+		this.videos = videos;
+		this.dir = videos.staging().toAbsolutePath().normalize();
 		this.maxSize = properties.upload().maxSize().toBytes();
 	}
 
@@ -55,8 +58,8 @@ class UploadStore {
 	 * @param vid a valid video id
 	 * @param body the file's bytes
 	 * @param limit the most the file may have (size limit or quota)
-	 * @param publication decides, once the file is complete and checked, whether and how
-	 * it is published: it renames the file into place by calling the move it is given
+	 * @param publication decides, once the file is complete and checked, whether it is
+	 * published: it publishes the file to the store by calling the move it is given
 	 * @return the stored file's size and what its boxes say
 	 * @throws ApiException 409/005 while another upload of the video runs here, 413/008
 	 * over the limit, 415/009 for a non-MP4, 400/001 when the client broke off
@@ -67,28 +70,48 @@ class UploadStore {
 			throw new ApiException(ErrorCode.ALREADY_EXISTS, "An upload of this video is already in progress");
 		}
 		Path part = partFile(vid);
-		Path faststart = partFile(vid);
 		try {
 			copy(body, part, limit);
+			return complete(vid, part, publication);
+		}
+		finally {
+			Files.deleteIfExists(part);
+			this.inProgress.remove(vid);
+		}
+	}
+
+	/**
+	 * Checks a completely received upload, rewrites it to faststart order when needed and
+	 * hands it to the publication, which publishes it to the store; the staging files are
+	 * gone afterwards, whatever happened.
+	 * @param vid a valid video id
+	 * @param part the received file, in {@link #partFile(String) the staging directory}
+	 * @param publication decides, once the file is checked, whether it is published
+	 * @return the stored file's size and what its boxes say
+	 * @throws ApiException 415/009 for an invalid MP4
+	 * @throws IOException when the disk or the store fails
+	 */
+	StoredVideo complete(String vid, Path part, Publication publication) throws IOException {
+		Path faststart = partFile(vid);
+		try {
 			StoredVideo stored = UploadedMp4.prepare(part, faststart);
 			Path ready = stored.rewritten() ? faststart : part;
-			publication.publish(stored, ready, () -> Files.move(ready, this.dir.resolve(vid),
-					StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
+			publication.publish(stored, ready, () -> this.videos.publish(vid, ready));
 			return stored;
 		}
 		finally {
 			Files.deleteIfExists(part);
 			Files.deleteIfExists(faststart);
-			this.inProgress.remove(vid);
 		}
 	}
 
-	private Path partFile(String vid) {
+	/** A new file name for an upload of the video in the staging directory. */
+	Path partFile(String vid) {
 		return this.dir.resolve(vid + "." + UUID.randomUUID().toString().replace("-", "") + ".part");
 	}
 
 	void delete(String vid) throws IOException {
-		Files.deleteIfExists(this.dir.resolve(vid));
+		this.videos.delete(vid);
 	}
 
 	private long copy(InputStream body, Path part, UploadLimit limit) throws IOException {
@@ -118,13 +141,13 @@ class UploadStore {
 	@FunctionalInterface
 	interface Publication {
 
-		void publish(StoredVideo stored, Path file, FileMove move) throws IOException;
+		void publish(StoredVideo stored, Path file, StoreWrite move) throws IOException;
 
 	}
 
-	/** Renames a complete upload into place. */
+	/** Publishes a complete upload to the store, replacing the video's old version. */
 	@FunctionalInterface
-	interface FileMove {
+	interface StoreWrite {
 
 		void run() throws IOException;
 

@@ -9,13 +9,15 @@ import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testhttp.RawHttp;
 import io.videoserver.stream.StreamIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests that try to read outside the video directory: none may answer a file.
+ * Requests that try to read outside the video directory (or to name another object of the
+ * bucket): none may answer a file. For S3 in {@link S3PathTraversalTests}.
  */
 class PathTraversalTests extends StreamIntegrationTest {
 
@@ -29,7 +31,20 @@ class PathTraversalTests extends StreamIntegrationTest {
 		Files.writeString(parent.resolve("secret.txt"), SECRET, StandardCharsets.UTF_8);
 		Files.writeString(VIDEO_DIR.resolve("secret.txt"), SECRET, StandardCharsets.UTF_8);
 		Files.writeString(VIDEO_DIR.resolve(VID + ".abc.part"), SECRET, StandardCharsets.UTF_8);
-		Files.createSymbolicLink(VIDEO_DIR.resolve(VID), parent.resolve("secret.txt"));
+		if (!Files.isSymbolicLink(VIDEO_DIR.resolve(VID))) {
+			Files.createSymbolicLink(VIDEO_DIR.resolve(VID), parent.resolve("secret.txt"));
+		}
+	}
+
+	/** The same names in the store under test (a no-op twice over for the local one). */
+	@BeforeEach
+	void plantSecretsInTheStore() throws IOException {
+		byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
+		for (String name : new String[] { "secret.txt", VID + ".abc.part" }) {
+			if (!isStored(name)) {
+				storeFile(name, secret);
+			}
+		}
 	}
 
 	@ParameterizedTest

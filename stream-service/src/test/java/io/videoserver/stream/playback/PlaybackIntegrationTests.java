@@ -4,30 +4,37 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Random;
 
 import io.videoserver.shared.VideoIds;
 import io.videoserver.stream.StreamIntegrationTest;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The playback contract (RFC 9110 ranges and conditions), for the local store here and
+ * for S3 in {@link S3PlaybackIntegrationTests}.
+ */
 class PlaybackIntegrationTests extends StreamIntegrationTest {
 
 	private static final int SIZE = 300_000;
 
 	static final String VID = VideoIds.newId();
 
-	static byte[] content;
+	static final byte[] content = new byte[SIZE];
 
-	@BeforeAll
-	static void writeVideo() throws IOException {
-		content = new byte[SIZE];
+	static {
 		new Random(42).nextBytes(content);
-		Files.write(VIDEO_DIR.resolve(VID), content);
+	}
+
+	@BeforeEach
+	void storeVideo() throws IOException {
+		if (!isStored(VID)) {
+			storeFile(VID, content);
+		}
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import io.videoserver.shared.VideoIds;
 import io.videoserver.stream.StreamProperties;
+import io.videoserver.stream.store.LocalVideoStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +49,10 @@ class StaleUploadCleanerTests {
 		StreamProperties properties = new StreamProperties(dir,
 				new StreamProperties.Upload(DataSize.ofGigabytes(1), Duration.ofMinutes(15), DataSize.ofGigabytes(10)),
 				new StreamProperties.Stream(200, false), new StreamProperties.RateLimit(0, 1),
-				new StreamProperties.Cors(java.util.List.of("http://localhost:8000")));
-		return new StaleUploadCleaner(properties);
+				new StreamProperties.Cors(java.util.List.of("http://localhost:8000")), StreamProperties.StoreKind.LOCAL,
+				new StreamProperties.S3("", "us-east-1", "", "", false, "", "", "", DataSize.ofMegabytes(16), false,
+						Duration.ofMinutes(5)));
+		return new StaleUploadCleaner(new LocalVideoStore(dir), properties);
 	}
 
 }

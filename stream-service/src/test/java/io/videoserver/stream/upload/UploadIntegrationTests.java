@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -23,6 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The upload contract, for the local store here and for S3 in
+ * {@link S3UploadIntegrationTests}.
+ */
 class UploadIntegrationTests extends StreamIntegrationTest {
 
 	private String user;
@@ -44,9 +47,10 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		HttpResponse<String> response = send(put(this.vid, video).build());
 		assertThat(response.statusCode()).isEqualTo(201);
 		assertThat(response.body()).isEqualTo("{\"video_id\":\"" + this.vid + "\",\"size\":300000}");
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(storedFile(this.vid)).isEqualTo(video);
 		assertThat(fileSize(this.vid)).isEqualTo(300_000L);
 		assertThat(partFiles()).isZero();
+		assertThat(unfinishedUploads()).isZero();
 	}
 
 	@Test
@@ -65,7 +69,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		byte[] video = mp4(200_000, 3);
 		HttpResponse<String> response = send(multipart(this.vid, "file", video).build());
 		assertThat(response.statusCode()).isEqualTo(201);
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(storedFile(this.vid)).isEqualTo(video);
 		assertThat(fileSize(this.vid)).isEqualTo(200_000L);
 	}
 
@@ -73,7 +77,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 	void postWithoutAFilePartIsRejected() throws Exception {
 		HttpResponse<String> response = send(multipart(this.vid, "other", mp4(1000, 4)).build());
 		assertLegacyError(response, 400, "001");
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(isStored(this.vid)).isFalse();
 	}
 
 	@Test
@@ -96,7 +100,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		String expired = createSession(this.user, true);
 		assertLegacyError(send(put(this.vid, video, expired, this.user).build()), 401, "002");
 		assertLegacyError(send(put(this.vid, video, "'; DROP TABLE users; --", this.user).build()), 401, "002");
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(isStored(this.vid)).isFalse();
 	}
 
 	@Test
@@ -109,7 +113,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 			.setHeader("X-User-Name", intruder)
 			.build();
 		assertLegacyError(send(form), 403, "007");
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(isStored(this.vid)).isFalse();
 	}
 
 	@Test
@@ -124,8 +128,9 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 				"009");
 		assertLegacyError(send(put(this.vid, new byte[0]).build()), 415, "009");
 		assertLegacyError(send(multipart(this.vid, "file", new byte[20]).build()), 415, "009");
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(isStored(this.vid)).isFalse();
 		assertThat(partFiles()).isZero();
+		assertThat(unfinishedUploads()).isZero();
 	}
 
 	@Test
@@ -139,8 +144,9 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		assertThat(response.body()).contains("not a valid MP4");
 		byte[] truncated = Arrays.copyOf(video, video.length - 1);
 		assertLegacyError(send(multipart(this.vid, "file", truncated).build()), 415, "009");
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(isStored(this.vid)).isFalse();
 		assertThat(partFiles()).isZero();
+		assertThat(unfinishedUploads()).isZero();
 		assertThat(fileSize(this.vid)).isEqualTo(-1L);
 	}
 
@@ -152,8 +158,9 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		HttpResponse<String> response = send(put(this.vid, moovLast).build());
 		assertThat(response.statusCode()).isEqualTo(201);
 		assertThat(response.body()).contains("\"size\":" + moovLast.length);
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(moovFirst).isNotEqualTo(moovLast);
+		assertThat(storedFile(this.vid)).isEqualTo(moovFirst).isNotEqualTo(moovLast);
 		assertThat(partFiles()).isZero();
+		assertThat(unfinishedUploads()).isZero();
 		assertThat(this.jdbc.sql("SELECT file_size, duration_ms, width, height, codec FROM video_info WHERE id = :vid")
 			.param("vid", this.vid)
 			.query((row, n) -> List.of(row.getLong(1), row.getLong(2), row.getInt(3), row.getInt(4), row.getString(5)))
@@ -185,7 +192,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 				assertThat(head).as(target).startsWith("HTTP/1.1 413");
 			}
 		}
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(isStored(this.vid)).isFalse();
 	}
 
 	@Test
@@ -200,8 +207,9 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		byte[] multipartTooBig = mp4((int) MAX_UPLOAD + 1, 11);
 		HttpRequest.Builder chunkedForm = multipart(this.vid, "file", multipartTooBig);
 		assertLegacyError(send(chunkedForm.build()), 413, "008");
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(isStored(this.vid)).isFalse();
 		assertThat(partFiles()).isZero();
+		assertThat(unfinishedUploads()).isZero();
 	}
 
 	@Test
@@ -222,7 +230,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 			RawHttp.abort(socket);
 		}
 		await("the temporary file is gone", () -> partFiles() == 0);
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(isStored(this.vid)).isFalse();
 		assertThat(fileSize(this.vid)).isEqualTo(-1L);
 	}
 
@@ -243,7 +251,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 			out.flush();
 			assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 201");
 		}
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(first);
+		assertThat(storedFile(this.vid)).isEqualTo(first);
 	}
 
 	@Test
@@ -260,7 +268,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 			body.transferTo(all);
 			assertThat(all.toByteArray()).isEqualTo(old);
 		}
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(mp4((int) MAX_UPLOAD, 17));
+		assertThat(storedFile(this.vid)).isEqualTo(mp4((int) MAX_UPLOAD, 17));
 	}
 
 	@Test
@@ -280,7 +288,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 			out.flush();
 			assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 404");
 		}
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(isStored(this.vid)).isFalse();
 	}
 
 	private HttpRequest.Builder put(String vid, byte[] body) {

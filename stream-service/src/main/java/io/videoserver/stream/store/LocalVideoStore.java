@@ -1,0 +1,111 @@
+package io.videoserver.stream.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.VideoIds;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The videos as files in one directory ({@code VIDEO_DIR}), published by an atomic
+ * rename, read through an open {@link FileChannel} so playback can use
+ * {@code sendfile(2)}.
+ */
+public final class LocalVideoStore implements VideoStore {
+
+	private static final int ATTEMPTS = 3;
+
+	private final Path dir;
+
+	public LocalVideoStore(Path dir) {
+		this.dir = dir.toAbsolutePath().normalize();
+	}
+
+	@Override
+	public VideoSource open(String vid) throws IOException {
+		Path file = file(vid);
+		try {
+			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+				VideoSource opened = tryOpen(file);
+				if (opened != null) {
+					return opened;
+				}
+			}
+		}
+		catch (NoSuchFileException ex) {
+			throw new ApiException(ErrorCode.NOT_FOUND, "Video not found");
+		}
+		throw new ApiException(ErrorCode.UNAVAILABLE, "Video is being replaced, try again", 1);
+	}
+
+	@Override
+	public void publish(String vid, Path complete) throws IOException {
+		Files.move(complete, file(vid), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	@Override
+	public void delete(String vid) throws IOException {
+		Files.deleteIfExists(file(vid));
+	}
+
+	@Override
+	public Path staging() {
+		return this.dir; // the rename into place is atomic only within one file system
+	}
+
+	/** The file of a video, checked to be directly inside the directory. */
+	private Path file(String vid) {
+		Path file = this.dir.resolve(VideoIds.require(vid));
+		if (!file.getParent().equals(this.dir)) {
+			throw new ApiException(ErrorCode.BAD_REQUEST, "Invalid video id");
+		}
+		return file;
+	}
+
+	/** Returns null when the file was replaced between stat and open (a re-upload). */
+	private static @Nullable VideoSource tryOpen(Path file) throws IOException {
+		BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		if (!before.isRegularFile()) {
+			throw new NoSuchFileException(file.toString());
+		}
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+		BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		if (!Objects.equals(before.fileKey(), after.fileKey()) || channel.size() != after.size()) {
+			channel.close();
+			return null;
+		}
+		String etag = "\"" + Long.toHexString(after.size()) + "-"
+				+ Long.toHexString(after.lastModifiedTime().to(TimeUnit.NANOSECONDS)) + "-"
+				+ Integer.toHexString(Objects.hashCode(after.fileKey())) + "\"";
+		return new LocalVideo(file, channel, after.size(), etag, after.lastModifiedTime().toMillis());
+	}
+
+	/** An open file; its channel is the one sendfile reads. */
+	private record LocalVideo(Path path, FileChannel channel, long size, String etag,
+			long lastModified) implements VideoSource {
+
+		@Override
+		public InputStream openRange(long first, long length) {
+			return new FileRangeInputStream(this.channel, first, length);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.channel.close();
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.videoserver.stream.store;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The video files, wherever they are kept: playback opens one version of a video, an
+ * upload publishes a complete local file as the new version, deletion removes it.
+ */
+public interface VideoStore {
+
+	/**
+	 * Opens the current version of a video for reading.
+	 * @param vid a valid video id
+	 * @return the open version with its validators
+	 * @throws io.videoserver.shared.ApiException 404/006 when there is none
+	 * @throws IOException when the store fails
+	 */
+	VideoSource open(String vid) throws IOException;
+
+	/**
+	 * Makes a complete, checked local file the video's current version at once, so that
+	 * readers see the old version or the new one, never a partial one. The local file is
+	 * moved or deleted afterwards, also on failure.
+	 * @param vid a valid video id
+	 * @param complete the finished file in {@link #staging()}
+	 * @throws IOException when the store fails; the old version is then left in place
+	 */
+	void publish(String vid, Path complete) throws IOException;
+
+	/**
+	 * Removes a video's current version; one that is already gone is no error.
+	 * @param vid a valid video id
+	 * @throws IOException when the store fails
+	 */
+	void delete(String vid) throws IOException;
+
+	/**
+	 * The local directory where uploads are received and checked before they are
+	 * published.
+	 */
+	Path staging();
+
+	/**
+	 * A short-lived address from which a client may fetch the video's bytes directly,
+	 * when the store offers one and it is configured.
+	 * @param vid a valid video id that {@link #open(String) exists}
+	 */
+	default Optional<URI> directUri(String vid) {
+		return Optional.empty();
+	}
+
+}
