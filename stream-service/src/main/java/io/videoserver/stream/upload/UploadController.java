@@ -7,8 +7,6 @@ import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,18 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UploadController {
 
-	private static final Logger log = LoggerFactory.getLogger(UploadController.class);
-
 	private final UploadAuthorizer authorizer;
 
 	private final UploadStore store;
 
-	private final UploadRepository uploads;
+	private final UploadPublisher publisher;
 
-	UploadController(UploadAuthorizer authorizer, UploadStore store, UploadRepository uploads) {
+	UploadController(UploadAuthorizer authorizer, UploadStore store, UploadPublisher publisher) {
 		this.authorizer = authorizer;
 		this.store = store;
-		this.uploads = uploads;
+		this.publisher = publisher;
 	}
 
 	@PostMapping("/upload/{vid}")
@@ -65,14 +61,7 @@ class UploadController {
 	}
 
 	private UploadResponse store(String vid, InputStream body) throws IOException {
-		StoredVideo stored = this.store.store(vid, body);
-		if (!this.uploads.recordUpload(vid, stored)) {
-			this.store.delete(vid);
-			throw new ApiException(ErrorCode.NOT_FOUND, "The video was deleted during the upload");
-		}
-		log.info("Stored video {} ({} bytes, {}{})", vid, stored.size(), stored.info(),
-				stored.rewritten() ? ", moov moved to the front" : "");
-		return new UploadResponse(vid, stored.size());
+		return this.publisher.record(vid, this.store.store(vid, body));
 	}
 
 }

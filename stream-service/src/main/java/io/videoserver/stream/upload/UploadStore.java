@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * sees a partial file and readers of the old file keep their consistent old bytes.
  */
 @Component
-class UploadStore {
+public class UploadStore {
 
 	private static final int BUFFER = 64 * 1024;
 
@@ -46,7 +46,8 @@ class UploadStore {
 		this.maxSize = properties.upload().maxSize().toBytes();
 	}
 
-	long maxSize() {
+	/** The largest accepted video file, in bytes. */
+	public long maxSize() {
 		return this.maxSize;
 	}
 
@@ -64,9 +65,29 @@ class UploadStore {
 			throw new ApiException(ErrorCode.ALREADY_EXISTS, "An upload of this video is already in progress");
 		}
 		Path part = partFile(vid);
-		Path faststart = partFile(vid);
 		try {
 			copy(body, part);
+			return complete(vid, part);
+		}
+		finally {
+			Files.deleteIfExists(part);
+			this.inProgress.remove(vid);
+		}
+	}
+
+	/**
+	 * The last step of every upload, however its bytes arrived: checks the received file,
+	 * rewrites it to faststart order when needed, renames it into place atomically and
+	 * removes the temporary files.
+	 * @param vid a valid video id
+	 * @param part the completely received file, on the same file system as the videos
+	 * @return the stored file's size and what its boxes say
+	 * @throws ApiException 415/009 for a non-MP4 (the part is removed all the same)
+	 * @throws IOException when the disk fails
+	 */
+	public StoredVideo complete(String vid, Path part) throws IOException {
+		Path faststart = partFile(vid);
+		try {
 			StoredVideo stored = UploadedMp4.prepare(part, faststart);
 			Files.move(stored.rewritten() ? faststart : part, this.dir.resolve(vid), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
@@ -75,7 +96,6 @@ class UploadStore {
 		finally {
 			Files.deleteIfExists(part);
 			Files.deleteIfExists(faststart);
-			this.inProgress.remove(vid);
 		}
 	}
 

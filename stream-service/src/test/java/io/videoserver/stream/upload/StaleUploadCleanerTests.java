@@ -46,7 +46,7 @@ class StaleUploadCleanerTests {
 
 	private static StaleUploadCleaner cleaner(Path dir) {
 		StreamProperties properties = new StreamProperties(dir,
-				new StreamProperties.Upload(DataSize.ofGigabytes(1), Duration.ofMinutes(15)),
+				new StreamProperties.Upload(DataSize.ofGigabytes(1), Duration.ofMinutes(15), Duration.ofHours(24)),
 				new StreamProperties.Stream(200, false), new StreamProperties.RateLimit(0, 1),
 				new StreamProperties.Cors(java.util.List.of("http://localhost:8000")));
 		return new StaleUploadCleaner(properties);
