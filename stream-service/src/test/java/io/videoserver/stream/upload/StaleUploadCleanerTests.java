@@ -38,6 +38,17 @@ class StaleUploadCleanerTests {
 	}
 
 	@Test
+	void leavesResumableUploadsToTheirOwnExpiry() throws Exception {
+		Path tus = Files.createDirectories(this.dir.resolve(".tus"));
+		Path bytes = Files.writeString(tus.resolve("0123456789abcdef0123456789abcdef.bin"), "half a video");
+		Files.setLastModifiedTime(bytes, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+		cleaner(this.dir).run(new DefaultApplicationArguments());
+
+		assertThat(bytes).exists();
+	}
+
+	@Test
 	void createsAMissingVideoDirectory() throws Exception {
 		Path missing = this.dir.resolve("videos");
 		cleaner(missing).run(new DefaultApplicationArguments());
