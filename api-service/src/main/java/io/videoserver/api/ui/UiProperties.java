@@ -4,16 +4,19 @@ import java.net.URI;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The web UI's one setting, bound from {@code video.stream-url}; kept apart from
- * {@code ApiProperties} because only the UI needs to know where the stream-service is.
+ * The web UI's settings, bound from {@code video.stream-url} and
+ * {@code video.upload.max-size}; kept apart from {@code ApiProperties} because only the
+ * UI needs to know where the stream-service is and what it accepts.
  *
  * @param streamUrl the stream-service's base URL as browsers reach it; empty means the
  * page's own host on port 9000
+ * @param upload what the stream-service accepts, so the page can say it before an upload
  */
 @ConfigurationProperties("video")
-record UiProperties(@DefaultValue("") String streamUrl) {
+record UiProperties(@DefaultValue("") String streamUrl, @DefaultValue Upload upload) {
 
 	UiProperties {
 		if (!streamUrl.isBlank()) {
@@ -22,6 +25,13 @@ record UiProperties(@DefaultValue("") String streamUrl) {
 				throw new IllegalArgumentException("video.stream-url must be an http(s) URL, not " + streamUrl);
 			}
 		}
+	}
+
+	/**
+	 * @param maxSize the largest video file, the stream-service's
+	 * {@code VIDEO_UPLOAD_MAX_SIZE}
+	 */
+	record Upload(@DefaultValue("1GB") DataSize maxSize) {
 	}
 
 }

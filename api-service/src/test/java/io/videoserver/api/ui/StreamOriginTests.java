@@ -3,11 +3,14 @@ package io.videoserver.api.ui;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class StreamOriginTests {
+
+	private static final UiProperties.Upload UPLOAD = new UiProperties.Upload(DataSize.ofGigabytes(1));
 
 	@Test
 	void emptySettingMeansThePageHostOnPort9000() {
@@ -35,11 +38,11 @@ class StreamOriginTests {
 
 	@Test
 	void aSettingThatIsNotAnHttpUrlIsRejectedAtStartUp() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new UiProperties("localhost:9000"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new UiProperties("localhost:9000", UPLOAD));
 	}
 
 	private static StreamOrigin origin(String url) {
-		return new StreamOrigin(new UiProperties(url));
+		return new StreamOrigin(new UiProperties(url, UPLOAD));
 	}
 
 	private static MockHttpServletRequest request(String scheme, String host) {
