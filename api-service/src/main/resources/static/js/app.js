@@ -99,7 +99,9 @@ function showFailure(error) {
 
 async function start() {
 	try {
-		session.streamUrl = (await api.config()).stream_url;
+		const config = await api.config();
+		session.streamUrl = config.stream_url;
+		session.uploadMaxSize = config.upload_max_size;
 	}
 	catch (error) {
 		session.streamUrl = `${location.protocol}//${location.hostname}:9000`;

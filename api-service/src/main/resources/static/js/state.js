@@ -2,7 +2,7 @@
 
 import { toast } from './dom.js';
 
-export const session = { me: null, streamUrl: '' };
+export const session = { me: null, streamUrl: '', uploadMaxSize: null };
 
 const listeners = [];
 

@@ -1,5 +1,6 @@
 // The upload panel: a title and an MP4 file, sent to the stream-service with a progress
-// bar (bytes sent, total, percentage) and a cancel button.
+// bar (bytes the server has, total, percentage) and a cancel button. The upload resumes
+// by itself after a broken connection; the size limit is stated and checked up front.
 
 import { h, icon, ICONS, notice, show, toast } from '../dom.js';
 import { api } from '../api.js';
@@ -23,7 +24,7 @@ export function uploadPanel(video, onUploaded) {
 		h('div', { class: 'field' },
 			h('label', { for: 'video-file' }, 'Video file'),
 			h('div', { class: 'dropzone' }, icon(ICONS.upload, 'icon dropzone-icon'), chosen, file),
-			h('p', { class: 'hint', id: 'video-file-hint' }, 'MP4 only. The file goes straight to the video server.')),
+			h('p', { class: 'hint', id: 'video-file-hint' }, limitHint())),
 		message, progress.element,
 		h('div', { class: 'form-actions' }, submit));
 
@@ -39,7 +40,8 @@ export function uploadPanel(video, onUploaded) {
 		event.preventDefault();
 		const selected = file.files[0];
 		const problem = !video && !title.value.trim() ? [title, 'Please give the video a title.']
-			: !selected ? [file, 'Please choose a video file.'] : null;
+			: !selected ? [file, 'Please choose a video file.']
+				: tooLarge(selected) ? [file, `The file is too large: the limit is ${bytes(session.uploadMaxSize)}.`] : null;
 		if (problem) {
 			show(message, notice('error', problem[1]));
 			problem[0].focus();
@@ -60,13 +62,22 @@ export function uploadPanel(video, onUploaded) {
 		h('h2', { id: 'upload-heading' }, video ? 'Upload the file of this video' : 'Upload a video'), form);
 }
 
+function limitHint() {
+	const limit = session.uploadMaxSize ? `, up to ${bytes(session.uploadMaxSize)}` : '';
+	return `MP4 only${limit}. The file goes straight to the video server and resumes by itself if the connection breaks.`;
+}
+
+function tooLarge(selected) {
+	return session.uploadMaxSize != null && selected.size > session.uploadMaxSize;
+}
+
 async function send(existing, title, selected, progress, message) {
 	let video = existing;
 	try {
 		if (!video) {
 			video = await api.createVideo(session.me.user_name, title);
 		}
-		const transfer = uploadFile(session.streamUrl, video.id, selected, progress.update);
+		const transfer = uploadFile(session.streamUrl, video.id, selected, progress.update, progress.interrupted);
 		progress.start(selected, transfer.cancel);
 		await transfer.done;
 		progress.finish(selected.size);
@@ -98,8 +109,10 @@ function progressView() {
 	const element = h('div', { class: 'progress', hidden: true, role: 'group', 'aria-label': 'Upload' },
 		h('div', { class: 'progress-row' }, name, percent), bar, h('div', { class: 'progress-row' }, sent, cancel));
 	let total = 0;
+	let loadedSoFar = 0;
 	const update = (loaded, size) => {
 		total = size;
+		loadedSoFar = loaded;
 		const value = size > 0 ? Math.floor((loaded / size) * 100) : 0;
 		bar.value = value;
 		percent.textContent = `${value} %`;
@@ -108,6 +121,9 @@ function progressView() {
 	return {
 		element,
 		update,
+		interrupted() {
+			sent.textContent = `${bytes(loadedSoFar)} of ${bytes(total)} sent · connection lost, resuming…`;
+		},
 		start(selected, onCancel) {
 			name.textContent = selected.name;
 			cancel.hidden = false;

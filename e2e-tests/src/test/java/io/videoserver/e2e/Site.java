@@ -37,20 +37,31 @@ final class Site implements AutoCloseable {
 
 	private final ServiceProcess api;
 
-	private final ServiceProcess stream;
+	private ServiceProcess stream;
+
+	private final Map<String, String> streamEnv;
 
 	private final Path accessLogs;
 
 	private final TestDatabaseHandle database;
 
-	private Site(TestDatabaseHandle database, ServiceProcess api, ServiceProcess stream, Path accessLogs) {
+	private Site(TestDatabaseHandle database, ServiceProcess api, ServiceProcess stream, Map<String, String> streamEnv,
+			Path accessLogs) {
 		this.database = database;
 		this.api = api;
 		this.stream = stream;
+		this.streamEnv = streamEnv;
 		this.accessLogs = accessLogs;
 	}
 
 	static Site start(Path work) throws IOException, InterruptedException {
+		return start(work, Map.of());
+	}
+
+	/**
+	 * @param settings environment variables for both services, over the defaults
+	 */
+	static Site start(Path work, Map<String, String> settings) throws IOException, InterruptedException {
 		TestDatabaseHandle database = TestDatabaseServer.shared().createDatabase();
 		int apiPort = ServiceProcess.freePort();
 		int streamPort = ServiceProcess.freePort();
@@ -64,6 +75,7 @@ final class Site implements AutoCloseable {
 		env.put("VIDEO_STREAM_URL", "http://127.0.0.1:" + streamPort);
 		env.put("VIDEO_CORS_ORIGINS", "http://127.0.0.1:" + apiPort + ",http://localhost:" + apiPort);
 		env.put("VIDEO_UPLOAD_MAX_SIZE", UPLOAD_LIMIT_KB + "KB");
+		env.putAll(settings);
 		Path logs = Path.of("target", "e2e-logs");
 		ServiceProcess api = ServiceProcess.start("api-service", apiPort, env, logs);
 		// One after the other: two services migrating an empty database at the same
@@ -91,7 +103,23 @@ final class Site implements AutoCloseable {
 			api.close();
 			throw ex;
 		}
-		return new Site(database, api, stream, accessLogs);
+		return new Site(database, api, stream, env, accessLogs);
+	}
+
+	/**
+	 * Crashes the stream-service (SIGKILL) and starts it again on the same port and
+	 * files, as a supervisor would after a crash.
+	 */
+	void crashAndRestartStream() throws IOException, InterruptedException {
+		this.stream.kill();
+		this.stream = ServiceProcess.start("stream-service", "stream-service-restarted", this.stream.port(),
+				this.streamEnv, Path.of("target", "e2e-logs"));
+		this.stream.awaitReady(Duration.ofSeconds(150));
+	}
+
+	/** Where the stream-service keeps its files. */
+	Path videoDir() {
+		return Path.of(this.streamEnv.get("VIDEO_DIR"));
 	}
 
 	String url() {
