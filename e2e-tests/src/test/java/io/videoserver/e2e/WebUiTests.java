@@ -281,6 +281,8 @@ class WebUiTests {
 		}
 		assertThat(this.browser.find("[role=status].notice").getText()).isEqualTo("The upload was cancelled.");
 		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").contains("\"videos\":[]") ? true : null);
+		this.browser
+			.waitFor((driver) -> accessLog().matches("(?s).*DELETE /tus/uploads/[0-9a-f]{32} 204.*") ? true : null);
 	}
 
 	@Test

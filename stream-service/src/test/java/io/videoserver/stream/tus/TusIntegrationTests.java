@@ -1,10 +1,15 @@
 package io.videoserver.stream.tus;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -13,6 +18,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.testhttp.RawHttp;
 import io.videoserver.stream.StreamIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +124,38 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		assertThat(right.headers().firstValue("Upload-Offset")).hasValue("4000");
 		assertLegacyError(send(patch(location, 4000, new byte[10]).header("Upload-Checksum", "crc99 AAAA").build()),
 				400, "001");
+	}
+
+	@Test
+	void aSecondWriterIsRefusedWith423AndABrokenOffChunkKeepsItsBytes() throws Exception {
+		byte[] video = mp4(500_000, 8);
+		String location = location(video.length);
+		Path bytes = VIDEO_DIR.resolve(".tus").resolve(location.substring(location.lastIndexOf('/') + 1) + ".bin");
+		try (Socket socket = RawHttp.open(this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("PATCH " + URI.create(location).getPath() + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
+					+ "X-Session-Id: " + this.session + "\r\nX-User-Name: " + this.user
+					+ "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: "
+					+ video.length + "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(video, 0, 200_000);
+			out.flush();
+			await("the first chunk is arriving", () -> size(bytes) == 200_000);
+			HttpResponse<String> second = send(
+					patch(location, 200_000, Arrays.copyOfRange(video, 200_000, 300_000)).build());
+			assertLegacyError(second, 423, "005");
+			RawHttp.abort(socket);
+		}
+		await("the broken-off request has ended", () -> {
+			try {
+				return send(patch(location, 200_000, Arrays.copyOfRange(video, 200_000, video.length)).build())
+					.statusCode() == 204;
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		});
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
 	}
 
 	@Test
@@ -268,6 +306,15 @@ class TusIntegrationTests extends StreamIntegrationTest {
 	private HttpResponse<String> head(String location) throws Exception {
 		return send(authorized(HttpRequest.newBuilder(URI.create(location))).method("HEAD", BodyPublishers.noBody())
 			.build());
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return -1;
+		}
 	}
 
 	private long fileSize() {
