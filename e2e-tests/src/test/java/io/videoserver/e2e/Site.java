@@ -130,6 +130,10 @@ final class Site implements AutoCloseable {
 		return this.stream.url();
 	}
 
+	int streamPort() {
+		return this.stream.port();
+	}
+
 	/**
 	 * What the stream-service answered so far, one line per request: method, path,
 	 * status, Range.
