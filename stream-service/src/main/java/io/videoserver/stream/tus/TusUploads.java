@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
@@ -37,10 +35,12 @@ class TusUploads {
 
 	private final long maxSize;
 
-	private final Set<String> busy = ConcurrentHashMap.newKeySet();
+	private final TusLocks locks;
 
-	TusUploads(TusStore store, UploadAuthorizer authorizer, UploadPublisher publisher, UploadStore uploads) {
+	TusUploads(TusStore store, TusLocks locks, UploadAuthorizer authorizer, UploadPublisher publisher,
+			UploadStore uploads) {
 		this.store = store;
+		this.locks = locks;
 		this.authorizer = authorizer;
 		this.publisher = publisher;
 		this.maxSize = uploads.maxSize();
@@ -98,7 +98,7 @@ class TusUploads {
 	 */
 	long append(TusUpload upload, long offset, InputStream body, long contentLength, @Nullable UploadChecksum checksum)
 			throws IOException {
-		try (Lock lock = lock(upload)) {
+		try (TusLocks.Lock lock = this.locks.acquire(upload)) {
 			long current = this.store.offset(upload);
 			if (offset != current || this.store.isPublished(upload)) {
 				throw new ApiException(ErrorCode.ALREADY_EXISTS,
@@ -125,7 +125,7 @@ class TusUploads {
 	long offset(TusUpload upload) throws IOException {
 		long offset = this.store.offset(upload);
 		if (offset == upload.length() && !this.store.isPublished(upload)) {
-			try (Lock lock = lock(upload)) {
+			try (TusLocks.Lock lock = this.locks.acquire(upload)) {
 				publish(upload);
 			}
 		}
@@ -133,7 +133,7 @@ class TusUploads {
 	}
 
 	void terminate(TusUpload upload) throws IOException {
-		try (Lock lock = lock(upload)) {
+		try (TusLocks.Lock lock = this.locks.acquire(upload)) {
 			this.store.delete(upload.id());
 		}
 	}
@@ -158,22 +158,6 @@ class TusUploads {
 			this.store.delete(upload.id());
 			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file is not an MP4 video");
 		}
-	}
-
-	private Lock lock(TusUpload upload) {
-		if (!this.busy.add(upload.id())) {
-			throw new TusException(TusException.LOCKED, ErrorCode.ALREADY_EXISTS,
-					"Another request is writing this upload, try again shortly");
-		}
-		return () -> this.busy.remove(upload.id());
-	}
-
-	/** Held while one request works on an upload. */
-	private interface Lock extends AutoCloseable {
-
-		@Override
-		void close();
-
 	}
 
 }
