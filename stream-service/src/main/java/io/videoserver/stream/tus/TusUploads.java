@@ -88,7 +88,17 @@ class TusUploads {
 		if (!user.equals(upload.owner())) {
 			throw new ApiException(ErrorCode.FORBIDDEN, "Only the user who started the upload may continue it");
 		}
-		this.authorizer.requireOwnedBy(user, upload.vid());
+		try {
+			this.authorizer.requireOwnedBy(user, upload.vid());
+		}
+		catch (ApiException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				// the video was deleted: its upload can never complete, so its bytes go
+				// now
+				this.store.delete(upload.id());
+			}
+			throw ex;
+		}
 		return upload;
 	}
 

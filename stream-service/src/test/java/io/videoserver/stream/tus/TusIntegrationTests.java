@@ -175,6 +175,17 @@ class TusIntegrationTests extends StreamIntegrationTest {
 	}
 
 	@Test
+	void anUploadOfADeletedVideoIsRemovedAtItsNextRequest() throws Exception {
+		String location = location(10_000);
+		send(patch(location, 0, Arrays.copyOf(mp4(10_000, 9), 1000)).build());
+		this.jdbc.sql("DELETE FROM video_info WHERE id = :vid").param("vid", this.vid).update();
+		assertThat(head(location).statusCode()).isEqualTo(404);
+		String id = location.substring(location.lastIndexOf('/') + 1);
+		assertThat(VIDEO_DIR.resolve(".tus").resolve(id + ".bin")).doesNotExist();
+		assertThat(VIDEO_DIR.resolve(".tus").resolve(id + ".info")).doesNotExist();
+	}
+
+	@Test
 	void everyAnswerStatesWhenTheUploadExpires() throws Exception {
 		HttpResponse<String> created = send(create(10_000).build());
 		Instant expires = ZonedDateTime
