@@ -19,13 +19,22 @@ import java.util.Base64;
 
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testhttp.RawHttp;
+import io.videoserver.stream.StreamApplication;
 import io.videoserver.stream.StreamIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.ConfigurableApplicationContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TusIntegrationTests extends StreamIntegrationTest {
+
+	@Autowired
+	private JdbcConnectionDetails database;
 
 	private String user;
 
@@ -83,6 +92,27 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		assertThat(send(patch(location, 300_000, new byte[1]).build()).statusCode()).isEqualTo(409);
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		assertThat(VIDEO_DIR.resolve(".tus").resolve(id + ".bin")).doesNotExist();
+	}
+
+	@Test
+	void aRestartedServiceOnTheSameDirectoryResumesFromTheBytesOnDisk() throws Exception {
+		byte[] video = mp4(100_000, 10);
+		String location = location(video.length);
+		send(patch(location, 0, Arrays.copyOf(video, 40_000)).build());
+		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(StreamApplication.class).run(
+				"--server.port=0", "--video.dir=" + VIDEO_DIR, "--video.rate-limit.requests-per-second=0",
+				"--spring.datasource.url=" + this.database.getJdbcUrl(),
+				"--spring.datasource.username=" + this.database.getUsername(),
+				"--spring.datasource.password=" + this.database.getPassword())) {
+			String port = restarted.getEnvironment().getRequiredProperty("local.server.port");
+			String moved = location.replace(":" + this.port + "/", ":" + port + "/");
+			HttpResponse<String> resumed = head(moved);
+			assertThat(resumed.statusCode()).isEqualTo(200);
+			assertThat(resumed.headers().firstValue("Upload-Offset")).hasValue("40000");
+			assertThat(send(patch(moved, 40_000, Arrays.copyOfRange(video, 40_000, video.length)).build()).statusCode())
+				.isEqualTo(204);
+		}
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
 	}
 
 	@Test
