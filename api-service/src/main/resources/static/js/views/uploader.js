@@ -1,5 +1,6 @@
 // The upload panel: a title and an MP4 file, sent to the stream-service with a progress
-// bar (bytes sent, total, percentage) and a cancel button.
+// bar (bytes the server has, total, percentage) and a cancel button. The upload resumes
+// by itself after a broken connection; the size limit is stated and checked up front.
 
 import { h, icon, ICONS, notice, show, toast } from '../dom.js';
 import { api } from '../api.js';
@@ -23,7 +24,7 @@ export function uploadPanel(video, onUploaded) {
 	let storage = null;
 	const refreshLimits = () => loadStorage().then((loaded) => {
 		storage = loaded;
-		hint.textContent = `MP4 only. ${limitsText(storage)}`;
+		hint.textContent = `MP4 only. ${limitsText(storage)} The upload resumes by itself if the connection breaks.`;
 	}).catch(() => {});
 	refreshLimits();
 	const form = h('form', { class: 'upload-form', novalidate: true },
@@ -82,7 +83,7 @@ async function send(existing, title, selected, progress, message) {
 		if (!video) {
 			video = await api.createVideo(session.me.user_name, title);
 		}
-		const transfer = uploadFile(session.streamUrl, video.id, selected, progress.update);
+		const transfer = uploadFile(session.streamUrl, video.id, selected, progress.update, progress.interrupted);
 		progress.start(selected, transfer.cancel);
 		await transfer.done;
 		progress.finish(selected.size);
@@ -114,8 +115,10 @@ function progressView() {
 	const element = h('div', { class: 'progress', hidden: true, role: 'group', 'aria-label': 'Upload' },
 		h('div', { class: 'progress-row' }, name, percent), bar, h('div', { class: 'progress-row' }, sent, cancel));
 	let total = 0;
+	let loadedSoFar = 0;
 	const update = (loaded, size) => {
 		total = size;
+		loadedSoFar = loaded;
 		const value = size > 0 ? Math.floor((loaded / size) * 100) : 0;
 		bar.value = value;
 		percent.textContent = `${value} %`;
@@ -124,6 +127,9 @@ function progressView() {
 	return {
 		element,
 		update,
+		interrupted() {
+			sent.textContent = `${bytes(loadedSoFar)} of ${bytes(total)} sent · connection lost, resuming…`;
+		},
 		start(selected, onCancel) {
 			name.textContent = selected.name;
 			cancel.hidden = false;

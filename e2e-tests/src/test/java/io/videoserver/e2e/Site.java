@@ -38,7 +38,7 @@ final class Site implements AutoCloseable {
 
 	private final ServiceProcess api;
 
-	private final ServiceProcess stream;
+	private ServiceProcess stream;
 
 	private final Path accessLogs;
 
@@ -111,6 +111,22 @@ final class Site implements AutoCloseable {
 	}
 
 	/**
+	 * Crashes the stream-service (SIGKILL) and starts it again on the same port and
+	 * files, as a supervisor would after a crash.
+	 */
+	void crashAndRestartStream() throws IOException, InterruptedException {
+		this.stream.kill();
+		this.stream = ServiceProcess.start("stream-service", "stream-service-restarted", this.stream.port(), this.env,
+				Path.of("target", "e2e-logs"));
+		this.stream.awaitReady(Duration.ofSeconds(150));
+	}
+
+	/** Where the stream-service keeps its files. */
+	Path videoDir() {
+		return Path.of(this.env.get("VIDEO_DIR"));
+	}
+
+	/**
 	 * Starts the scheduler-service on the site's database and store, so that deleted
 	 * videos' files are removed.
 	 */
@@ -128,6 +144,10 @@ final class Site implements AutoCloseable {
 
 	String streamUrl() {
 		return this.stream.url();
+	}
+
+	int streamPort() {
+		return this.stream.port();
 	}
 
 	/**

@@ -99,6 +99,9 @@ class WebUiTests {
 		assertThat(this.browser.find("#upload-percent").getText()).isEqualTo("100 %");
 		this.browser.waitForText("Upload complete");
 		assertThat(this.browser.find("#upload-bytes").getText()).isEqualTo("47 KB uploaded");
+		assertThat(accessLog()).as("sent by tus-js-client")
+			.containsPattern("POST /tus/videos/\\S+ 201")
+			.containsPattern("PATCH /tus/uploads/[0-9a-f]{32} 204");
 		this.browser.find(".card-title");
 		this.browser.screenshot("04-upload-complete");
 
@@ -242,6 +245,8 @@ class WebUiTests {
 		assertThat(this.browser.find("[role=alert]").getText()).contains("not an MP4 video");
 		this.browser.screenshot("14-upload-not-mp4");
 
+		assertThat(this.browser.find("#video-file-hint").getText())
+			.contains("Up to " + Site.UPLOAD_LIMIT_KB + " KB per video");
 		Path tooLarge = work.resolve("huge.mp4");
 		byte[] big = Arrays.copyOf(this.clip, (Site.UPLOAD_LIMIT_KB + 20) * 1024);
 		Files.write(tooLarge, big);
@@ -346,6 +351,8 @@ class WebUiTests {
 		}
 		assertThat(this.browser.find("[role=status].notice").getText()).isEqualTo("The upload was cancelled.");
 		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").contains("\"videos\":[]") ? true : null);
+		this.browser
+			.waitFor((driver) -> accessLog().matches("(?s).*DELETE /tus/uploads/[0-9a-f]{32} 204.*") ? true : null);
 	}
 
 	@Test

@@ -73,9 +73,11 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 	 * @param staleAfter how long an unmodified {@code .part} file must sit before
 	 * start-up cleanup treats it as abandoned (other replicas may still be writing
 	 * younger ones)
+	 * @param expireAfter how long a resumable (tus) upload may sit without receiving a
+	 * byte before it expires and its partial file is removed
 	 */
 	public record Upload(@DefaultValue("1GB") DataSize maxSize, @DefaultValue("15m") Duration staleAfter,
-			@DefaultValue("10GB") DataSize userQuota) {
+			@DefaultValue("10GB") DataSize userQuota, @DefaultValue("24h") Duration expireAfter) {
 	}
 
 	/**

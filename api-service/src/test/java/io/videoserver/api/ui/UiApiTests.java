@@ -63,6 +63,7 @@ class UiApiTests {
 		MvcTestResult result = this.mvc.get().uri("http://videos.example:8000/ui/config").exchange();
 		assertThat(result).hasStatus(200);
 		assertThat(result).bodyJson().extractingPath("$.stream_url").isEqualTo("http://videos.example:9000");
+		assertThat(result).bodyJson().extractingPath("$.upload_max_bytes").asNumber().isEqualTo(1024 * 1024 * 1024);
 	}
 
 	@Test

@@ -15,9 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Holds a permit of the {@link ConnectionLimiter} for the whole of each stream
- * ({@code GET /videos/*}) and upload ({@code PUT /videos/*}, {@code POST /upload/*}), and
- * gives it back exactly once however the request ends: normally, with an error, by a
- * client abort, or by an async timeout.
+ * ({@code GET /videos/*}) and upload ({@code PUT /videos/*}, {@code POST /upload/*}, the
+ * tus {@code POST} and {@code PATCH} under {@code /tus/}), and gives it back exactly once
+ * however the request ends: normally, with an error, by a client abort, or by an async
+ * timeout.
  */
 class ConnectionLimitFilter extends OncePerRequestFilter {
 
@@ -35,7 +36,8 @@ class ConnectionLimitFilter extends OncePerRequestFilter {
 		String path = request.getRequestURI();
 		return switch (request.getMethod()) {
 			case "GET", "PUT" -> !path.startsWith("/videos/");
-			case "POST" -> !path.startsWith("/upload/");
+			case "POST" -> !path.startsWith("/upload/") && !path.startsWith("/tus/");
+			case "PATCH" -> !path.startsWith("/tus/");
 			default -> true;
 		};
 	}

@@ -9,5 +9,5 @@ import io.videoserver.stream.mp4.MediaInfo;
  * @param info what its boxes say about the video
  * @param rewritten whether its moov box was moved ahead of the media
  */
-record StoredVideo(long size, MediaInfo info, boolean rewritten) {
+public record StoredVideo(long size, MediaInfo info, boolean rewritten) {
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * keeps: the original's header pair, or the browser's HttpOnly cookie.
  */
 @Component
-class UploadAuthorizer {
+public class UploadAuthorizer {
 
 	static final String SESSION_HEADER = "X-Session-Id";
 
@@ -35,9 +35,19 @@ class UploadAuthorizer {
 	 * Checks the uploader, before a byte of the body is read.
 	 * @throws ApiException 401/002 without a live session, 404/006 when the video does
 	 * not exist, 403/007 when it is someone else's
+	 * @return the owner's login name
 	 */
-	void requireOwner(HttpServletRequest request, String vid) {
-		String user = sessionUser(request);
+	public String requireOwner(HttpServletRequest request, String vid) {
+		String user = requireUser(request);
+		requireOwnedBy(user, vid);
+		return user;
+	}
+
+	/**
+	 * @throws ApiException 404/006 when the video does not exist, 403/007 when it is not
+	 * the user's
+	 */
+	public void requireOwnedBy(String user, String vid) {
 		UploadRepository.VideoOwner owner = this.uploads.findOwner(vid)
 			.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Video not found"));
 		if (!user.equals(owner.loginName())) {
@@ -45,7 +55,11 @@ class UploadAuthorizer {
 		}
 	}
 
-	private String sessionUser(HttpServletRequest request) {
+	/**
+	 * @return the login name of the request's live session
+	 * @throws ApiException 401/002 without one
+	 */
+	public String requireUser(HttpServletRequest request) {
 		String sessionId = request.getHeader(SESSION_HEADER);
 		String userName = request.getHeader(USER_HEADER);
 		if (sessionId == null) {

@@ -7,8 +7,6 @@ import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class UploadController {
-
-	private static final Logger log = LoggerFactory.getLogger(UploadController.class);
 
 	private final UploadAuthorizer authorizer;
 
@@ -67,11 +63,7 @@ class UploadController {
 	}
 
 	private UploadResponse store(String vid, InputStream body, UploadLimit limit) throws IOException {
-		StoredVideo stored = this.store.store(vid, body, limit,
-				(video, file, move) -> this.publisher.publish(vid, video, file, move));
-		log.info("Stored video {} ({} bytes, {}{})", vid, stored.size(), stored.info(),
-				stored.rewritten() ? ", moov moved to the front" : "");
-		return new UploadResponse(vid, stored.size());
+		return this.publisher.receive(vid, body, limit);
 	}
 
 }

@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param videoId the video
  * @param size the stored file's size in bytes
  */
-record UploadResponse(@JsonProperty("video_id") String videoId, long size) {
+public record UploadResponse(@JsonProperty("video_id") String videoId, long size) {
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * never sees a partial file and readers of the old file keep their consistent old bytes.
  */
 @Component
-class UploadStore {
+public class UploadStore {
 
 	private static final int BUFFER = 64 * 1024;
 
@@ -49,7 +49,8 @@ class UploadStore {
 		this.maxSize = properties.upload().maxSize().toBytes();
 	}
 
-	long maxSize() {
+	/** The largest accepted video file, in bytes. */
+	public long maxSize() {
 		return this.maxSize;
 	}
 

@@ -15,8 +15,8 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Lets the web UI on api-service's origin play and upload videos from the browser, and
- * serves the original's upload test page.
+ * Lets the web UI on api-service's origin play and upload videos (tus headers included)
+ * from the browser, and serves the original's upload test page.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -34,12 +34,16 @@ class WebConfiguration implements WebMvcConfigurer {
 		cors.addAllowedMethod("HEAD");
 		cors.addAllowedMethod("PUT");
 		cors.addAllowedMethod("POST");
+		cors.addAllowedMethod("PATCH");
+		cors.addAllowedMethod("DELETE");
 		for (String header : new String[] { "X-Session-Id", "X-User-Name", "Content-Type", "Range", "If-Range",
-				"If-None-Match", "If-Modified-Since", "X-Request-Id" }) {
+				"If-None-Match", "If-Modified-Since", "X-Request-Id", "Tus-Resumable", "Upload-Length", "Upload-Offset",
+				"Upload-Metadata", "Upload-Checksum", "Upload-Defer-Length", "Upload-Concat" }) {
 			cors.addAllowedHeader(header);
 		}
 		for (String header : new String[] { "Content-Range", "Accept-Ranges", "Content-Length", "ETag", "Retry-After",
-				"X-Request-Id" }) {
+				"X-Request-Id", "Location", "Tus-Resumable", "Tus-Version", "Tus-Max-Size", "Tus-Extension",
+				"Tus-Checksum-Algorithm", "Upload-Offset", "Upload-Length", "Upload-Expires", "Upload-Metadata" }) {
 			cors.addExposedHeader(header);
 		}
 		cors.setMaxAge(3600L);

@@ -7,13 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.videoserver.shared.VideoIds;
-import io.videoserver.stream.StreamProperties;
+import io.videoserver.stream.TestStreamProperties;
 import io.videoserver.stream.store.LocalVideoStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +38,17 @@ class StaleUploadCleanerTests {
 	}
 
 	@Test
+	void leavesResumableUploadsToTheirOwnExpiry() throws Exception {
+		Path tus = Files.createDirectories(this.dir.resolve(".tus"));
+		Path bytes = Files.writeString(tus.resolve("0123456789abcdef0123456789abcdef.bin"), "half a video");
+		Files.setLastModifiedTime(bytes, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+		cleaner(this.dir).run(new DefaultApplicationArguments());
+
+		assertThat(bytes).exists();
+	}
+
+	@Test
 	void createsAMissingVideoDirectory() throws Exception {
 		Path missing = this.dir.resolve("videos");
 		cleaner(missing).run(new DefaultApplicationArguments());
@@ -46,13 +56,7 @@ class StaleUploadCleanerTests {
 	}
 
 	private static StaleUploadCleaner cleaner(Path dir) {
-		StreamProperties properties = new StreamProperties(dir,
-				new StreamProperties.Upload(DataSize.ofGigabytes(1), Duration.ofMinutes(15), DataSize.ofGigabytes(10)),
-				new StreamProperties.Stream(200, false), new StreamProperties.RateLimit(0, 1),
-				new StreamProperties.Cors(java.util.List.of("http://localhost:8000")), StreamProperties.StoreKind.LOCAL,
-				new StreamProperties.S3("", "us-east-1", "", "", false, "", "", "", DataSize.ofMegabytes(16), false,
-						Duration.ofMinutes(5)));
-		return new StaleUploadCleaner(new LocalVideoStore(dir), properties);
+		return new StaleUploadCleaner(new LocalVideoStore(dir), TestStreamProperties.local(dir));
 	}
 
 }

@@ -1,0 +1,165 @@
+package io.videoserver.stream.tus;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.videoserver.stream.StreamProperties;
+import io.videoserver.stream.store.VideoStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the resumable uploads on local disk under {@code VIDEO_DIR/.tus}, so that they
+ * survive a restart: {@code {id}.info} describes an upload, {@code {id}.bin} holds the
+ * bytes received so far (its size is the offset) and is gone once the video is published.
+ * An upload expires when none of its files was touched for the configured time.
+ */
+@Component
+class TusStore {
+
+	static final String DIR = ".tus";
+
+	private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+
+	private static final String[] SUFFIXES = { ".bin", ".info", ".info.tmp" };
+
+	private final Path dir;
+
+	private final Duration expireAfter;
+
+	TusStore(VideoStore videos, StreamProperties properties) {
+		// in the staging directory: on the local disk, beside the videos for the local
+		// store
+		this.dir = videos.staging().toAbsolutePath().normalize().resolve(DIR);
+		this.expireAfter = properties.upload().expireAfter();
+	}
+
+	static boolean isId(String id) {
+		return ID.matcher(id).matches();
+	}
+
+	TusUpload create(String vid, String owner, long length, @Nullable String metadata) throws IOException {
+		Files.createDirectories(this.dir);
+		TusUpload upload = new TusUpload(UUID.randomUUID().toString().replace("-", ""), vid, owner, length, metadata);
+		Files.createFile(data(upload));
+		Path temp = this.dir.resolve(upload.id() + ".info.tmp");
+		try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+			upload.write(out);
+		}
+		try (FileChannel written = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+			written.force(true);
+		}
+		Files.move(temp, info(upload.id()), StandardCopyOption.ATOMIC_MOVE);
+		return upload;
+	}
+
+	/** The upload, unless it is unknown, terminated or expired. */
+	Optional<TusUpload> find(String id) throws IOException {
+		if (!isId(id)) {
+			return Optional.empty();
+		}
+		try (Reader in = Files.newBufferedReader(info(id), StandardCharsets.UTF_8)) {
+			TusUpload upload = TusUpload.read(id, in);
+			return expires(id).isAfter(Instant.now()) ? Optional.of(upload) : Optional.empty();
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The bytes on disk; the declared length once the video is published. */
+	long offset(TusUpload upload) throws IOException {
+		try {
+			return Files.size(data(upload));
+		}
+		catch (NoSuchFileException ex) {
+			return upload.length();
+		}
+	}
+
+	boolean isPublished(TusUpload upload) {
+		return !Files.exists(data(upload));
+	}
+
+	Path data(TusUpload upload) {
+		return this.dir.resolve(upload.id() + ".bin");
+	}
+
+	/**
+	 * Keeps a published upload answering HEAD for a while, for a client that missed the
+	 * answer.
+	 */
+	void published(TusUpload upload) throws IOException {
+		Files.setLastModifiedTime(info(upload.id()), FileTime.from(Instant.now()));
+	}
+
+	Instant expires(String id) throws IOException {
+		FileTime touched = FileTime.fromMillis(0);
+		for (String suffix : SUFFIXES) {
+			try {
+				FileTime modified = Files.getLastModifiedTime(this.dir.resolve(id + suffix));
+				touched = (modified.compareTo(touched) > 0) ? modified : touched;
+			}
+			catch (NoSuchFileException ex) {
+				// not every file exists in every state
+			}
+		}
+		return touched.toInstant().plus(this.expireAfter);
+	}
+
+	void delete(String id) throws IOException {
+		for (String suffix : SUFFIXES) {
+			Files.deleteIfExists(this.dir.resolve(id + suffix));
+		}
+	}
+
+	/**
+	 * @return how many expired uploads were removed, partial files and all
+	 */
+	int removeExpired(Instant now) throws IOException {
+		if (!Files.isDirectory(this.dir)) {
+			return 0;
+		}
+		Set<String> ids = new HashSet<>();
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.dir)) {
+			for (Path file : files) {
+				String name = file.getFileName().toString();
+				int dot = name.indexOf('.');
+				if (dot > 0 && isId(name.substring(0, dot))) {
+					ids.add(name.substring(0, dot));
+				}
+			}
+		}
+		int removed = 0;
+		for (String id : ids) {
+			if (!expires(id).isAfter(now)) {
+				delete(id);
+				removed++;
+			}
+		}
+		return removed;
+	}
+
+	private Path info(String id) {
+		return this.dir.resolve(id + ".info");
+	}
+
+}

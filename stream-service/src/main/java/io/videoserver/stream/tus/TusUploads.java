@@ -1,0 +1,178 @@
+package io.videoserver.stream.tus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+import io.videoserver.stream.upload.UploadAuthorizer;
+import io.videoserver.stream.upload.UploadPublisher;
+import io.videoserver.stream.upload.UploadQuota;
+import io.videoserver.stream.upload.UploadStore;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of a resumable upload: who may create and continue it, one writer at a time,
+ * chunks only at the current offset, and publication of the video once the last byte is
+ * in.
+ */
+@Component
+class TusUploads {
+
+	/** An MP4 starts with a box whose type, at offset 4, is {@code ftyp}. */
+	private static final int SNIFF = 8;
+
+	private final TusStore store;
+
+	private final UploadAuthorizer authorizer;
+
+	private final UploadPublisher publisher;
+
+	private final long maxSize;
+
+	private final TusLocks locks;
+
+	private final UploadQuota quota;
+
+	TusUploads(TusStore store, TusLocks locks, UploadAuthorizer authorizer, UploadPublisher publisher,
+			UploadStore uploads, UploadQuota quota) {
+		this.store = store;
+		this.locks = locks;
+		this.authorizer = authorizer;
+		this.publisher = publisher;
+		this.maxSize = uploads.maxSize();
+		this.quota = quota;
+	}
+
+	long maxSize() {
+		return this.maxSize;
+	}
+
+	/**
+	 * Creates an upload for a video of the caller's, after every check that needs no byte
+	 * of the file.
+	 */
+	TusUpload create(HttpServletRequest request, String vid, long length, @Nullable String metadata)
+			throws IOException {
+		String owner = this.authorizer.requireOwner(request, vid);
+		checkBeforeAccepting(vid, owner, length);
+		return this.store.create(vid, owner, length, metadata);
+	}
+
+	/**
+	 * The checks an upload must pass before it is accepted; any limit on what a user may
+	 * store belongs here.
+	 */
+	private void checkBeforeAccepting(String vid, String owner, long length) {
+		if (length > this.maxSize) {
+			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The video is larger than " + this.maxSize + " bytes");
+		}
+		if (length < SNIFF) {
+			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file is not an MP4 video");
+		}
+		this.quota.requireRoom(vid, length);
+	}
+
+	/**
+	 * The upload, for the user who created it while the video is still theirs.
+	 * @throws ApiException 401/002, 404/006 for an unknown or expired upload, 403/007
+	 */
+	TusUpload authorized(HttpServletRequest request, String id) throws IOException {
+		if (!TusStore.isId(id)) {
+			throw new ApiException(ErrorCode.BAD_REQUEST, "Invalid upload id");
+		}
+		String user = this.authorizer.requireUser(request);
+		TusUpload upload = this.store.find(id)
+			.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Upload not found or expired"));
+		if (!user.equals(upload.owner())) {
+			throw new ApiException(ErrorCode.FORBIDDEN, "Only the user who started the upload may continue it");
+		}
+		try {
+			this.authorizer.requireOwnedBy(user, upload.vid());
+		}
+		catch (ApiException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				// the video was deleted: its upload can never complete, so its bytes go
+				// now
+				this.store.delete(upload.id());
+			}
+			throw ex;
+		}
+		return upload;
+	}
+
+	/**
+	 * Appends a chunk at {@code offset} and publishes the video when it was the last.
+	 * @return the new offset
+	 */
+	long append(TusUpload upload, long offset, InputStream body, long contentLength, @Nullable UploadChecksum checksum)
+			throws IOException {
+		try (TusLocks.Lock lock = this.locks.acquire(upload)) {
+			long current = this.store.offset(upload);
+			if (offset != current || this.store.isPublished(upload)) {
+				throw new ApiException(ErrorCode.ALREADY_EXISTS,
+						"Upload-Offset " + offset + " does not match the upload's offset " + current);
+			}
+			if (contentLength > upload.length() - offset) {
+				throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The chunk goes beyond the upload's length");
+			}
+			long next = ChunkWriter.append(this.store.data(upload), offset, upload.length() - offset, body, checksum);
+			if (offset < SNIFF && next >= SNIFF) {
+				requireMp4Start(upload);
+			}
+			if (next == upload.length()) {
+				publish(upload);
+			}
+			return next;
+		}
+	}
+
+	/**
+	 * The offset a client resumes from; an upload whose last byte arrived just before a
+	 * crash is published now, so that a complete offset always means a published video.
+	 */
+	long offset(TusUpload upload) throws IOException {
+		long offset = this.store.offset(upload);
+		if (offset == upload.length() && !this.store.isPublished(upload)) {
+			try (TusLocks.Lock lock = this.locks.acquire(upload)) {
+				publish(upload);
+			}
+		}
+		return offset;
+	}
+
+	void terminate(TusUpload upload) throws IOException {
+		try (TusLocks.Lock lock = this.locks.acquire(upload)) {
+			this.store.delete(upload.id());
+		}
+	}
+
+	private void publish(TusUpload upload) throws IOException {
+		try {
+			this.publisher.publish(upload.vid(), this.store.data(upload));
+			this.store.published(upload);
+		}
+		catch (ApiException ex) {
+			this.store.delete(upload.id());
+			throw ex;
+		}
+	}
+
+	private void requireMp4Start(TusUpload upload) throws IOException {
+		ByteBuffer head = ByteBuffer.allocate(SNIFF);
+		try (FileChannel in = FileChannel.open(this.store.data(upload), StandardOpenOption.READ)) {
+			in.read(head, 0);
+		}
+		if (head.get(4) != 'f' || head.get(5) != 't' || head.get(6) != 'y' || head.get(7) != 'p') {
+			this.store.delete(upload.id());
+			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file is not an MP4 video");
+		}
+	}
+
+}
