@@ -47,13 +47,27 @@ function tooLarge(said) {
 	return limit ? `The file is too large: the limit is ${bytes(Number(limit[1]))}.` : 'The file is too large for this site.';
 }
 
-async function call(method, path, body) {
+/**
+ * A new id for one action of the person's, sent as X-Request-Id to every service the
+ * action calls, so that their logs can be followed together. getRandomValues, because
+ * randomUUID exists only on https pages.
+ */
+export function newRequestId() {
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function call(method, path, body, requestId) {
 	let response;
 	try {
 		response = await fetch(path, {
 			method,
 			credentials: 'same-origin',
-			headers: body ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+			headers: {
+				Accept: 'application/json',
+				...(body ? { 'Content-Type': 'application/json' } : {}),
+				...(requestId ? { 'X-Request-Id': requestId } : {}),
+			},
 			body: body ? JSON.stringify(body) : undefined,
 		});
 	}
@@ -87,7 +101,7 @@ export const api = {
 	videos: (before, limit = 12) => call('GET', page('/videos', before, limit)),
 	videosOf: (userName, before, limit = 12) => call('GET', page(`/user/${name(userName)}/videos`, before, limit)),
 	video: (vid) => call('GET', `/videos/${name(vid)}`),
-	createVideo: (userName, title) => call('POST', `/user/${name(userName)}/videos`, { name: title }),
+	createVideo: (userName, title, requestId) => call('POST', `/user/${name(userName)}/videos`, { name: title }, requestId),
 	deleteVideo: (userName, vid) => call('DELETE', `/user/${name(userName)}/videos/${name(vid)}`),
 	comments: (vid, before, limit = 20) => call('GET', page(`/videos/${name(vid)}/comments`, before, limit)),
 	postComment: (vid, content) => call('POST', `/videos/${name(vid)}/comments`, { content }),

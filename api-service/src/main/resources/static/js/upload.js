@@ -17,9 +17,10 @@ const RETRY_DELAYS = [0, 1000, 2000, 3000, 5000, 5000, 10000, 10000, 15000, 2000
 /**
  * @param onProgress called with the bytes the server has and the file's size
  * @param onRetry called when the connection broke and the upload will resume
+ * @param requestId the id of the person's action, sent with every request of the upload
  * @returns {{done: Promise<object>, cancel: () => void}}
  */
-export function uploadFile(streamUrl, vid, file, onProgress, onRetry = () => {}) {
+export function uploadFile(streamUrl, vid, file, onProgress, onRetry = () => {}, requestId = null) {
 	let upload;
 	let fail;
 	const done = new Promise((resolve, reject) => {
@@ -29,6 +30,7 @@ export function uploadFile(streamUrl, vid, file, onProgress, onRetry = () => {})
 			retryDelays: RETRY_DELAYS,
 			metadata: { filename: file.name, filetype: file.type || 'video/mp4' },
 			storeFingerprintForResuming: false,
+			headers: requestId ? { 'X-Request-Id': requestId } : {},
 			onBeforeRequest: (request) => {
 				request.getUnderlyingObject().withCredentials = true;
 			},

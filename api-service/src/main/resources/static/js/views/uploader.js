@@ -3,7 +3,7 @@
 // by itself after a broken connection; the size limit is stated and checked up front.
 
 import { h, icon, ICONS, notice, show, toast } from '../dom.js';
-import { api } from '../api.js';
+import { api, newRequestId } from '../api.js';
 import { bytes } from '../format.js';
 import { session, sessionExpired } from '../state.js';
 import { uploadFile, UploadCancelled } from '../upload.js';
@@ -79,11 +79,13 @@ export function uploadPanel(video, onUploaded) {
 
 async function send(existing, title, selected, progress, message) {
 	let video = existing;
+	const requestId = newRequestId(); // one id for the creation and every request of the upload
 	try {
 		if (!video) {
-			video = await api.createVideo(session.me.user_name, title);
+			video = await api.createVideo(session.me.user_name, title, requestId);
 		}
-		const transfer = uploadFile(session.streamUrl, video.id, selected, progress.update, progress.interrupted);
+		const transfer = uploadFile(session.streamUrl, video.id, selected, progress.update, progress.interrupted,
+			requestId);
 		progress.start(selected, transfer.cancel);
 		await transfer.done;
 		progress.finish(selected.size);

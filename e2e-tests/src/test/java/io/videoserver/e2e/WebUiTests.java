@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +104,11 @@ class WebUiTests {
 		assertThat(accessLog()).as("sent by tus-js-client")
 			.containsPattern("POST /tus/videos/\\S+ 201")
 			.containsPattern("PATCH /tus/uploads/[0-9a-f]{32} 204");
+		Matcher created = Pattern.compile("\\[([0-9a-f]{32})].*POST /user/" + Pattern.quote(name) + "/videos 201")
+			.matcher(this.site.logs());
+		assertThat(created.find()).as("the api-service logged the creation under the page's request id").isTrue();
+		assertThat(this.site.logs()).as("the stream-service logged the upload under the same id")
+			.containsPattern("\\[" + created.group(1) + "].*POST /tus/videos/\\S+ 201");
 		this.browser.find(".card-title");
 		this.browser.screenshot("04-upload-complete");
 
