@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.stream.upload.UploadAuthorizer;
+import io.videoserver.stream.upload.UploadMetrics;
 import io.videoserver.stream.upload.UploadPublisher;
 import io.videoserver.stream.upload.UploadQuota;
 import io.videoserver.stream.upload.UploadStore;
@@ -40,8 +41,11 @@ class TusUploads {
 
 	private final UploadQuota quota;
 
+	private final UploadMetrics metrics;
+
 	TusUploads(TusStore store, TusLocks locks, UploadAuthorizer authorizer, UploadPublisher publisher,
-			UploadStore uploads, UploadQuota quota) {
+			UploadStore uploads, UploadQuota quota, UploadMetrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.locks = locks;
 		this.authorizer = authorizer;
@@ -123,6 +127,7 @@ class TusUploads {
 				throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The chunk goes beyond the upload's length");
 			}
 			long next = ChunkWriter.append(this.store.data(upload), offset, upload.length() - offset, body, checksum);
+			this.metrics.received(next - offset);
 			if (offset < SNIFF && next >= SNIFF) {
 				requireMp4Start(upload);
 			}

@@ -41,9 +41,12 @@ public class UploadPublisher {
 
 	private final TransactionTemplate transactions;
 
+	private final UploadMetrics metrics;
+
 	UploadPublisher(UploadStore store, UploadQuota quota, UploadRepository uploads, Posters posters,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, UploadMetrics metrics) {
 		this.store = store;
+		this.metrics = metrics;
 		this.quota = quota;
 		this.uploads = uploads;
 		this.posters = posters;
@@ -104,7 +107,8 @@ public class UploadPublisher {
 		}
 	}
 
-	private static UploadResponse stored(String vid, StoredVideo stored) {
+	private UploadResponse stored(String vid, StoredVideo stored) {
+		this.metrics.stored(stored.size());
 		log.info("Stored video {} ({} bytes, {}{})", vid, stored.size(), stored.info(),
 				stored.rewritten() ? ", moov moved to the front" : "");
 		return new UploadResponse(vid, stored.size());

@@ -43,8 +43,11 @@ public class UploadStore {
 
 	private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
-	UploadStore(VideoStore videos, StreamProperties properties) {
+	private final UploadMetrics metrics;
+
+	UploadStore(VideoStore videos, StreamProperties properties, UploadMetrics metrics) {
 		this.videos = videos;
+		this.metrics = metrics;
 		this.dir = videos.staging().toAbsolutePath().normalize();
 		this.maxSize = properties.upload().maxSize().toBytes();
 	}
@@ -125,6 +128,7 @@ public class UploadStore {
 			long size = 0;
 			for (int n = first; n >= 0; n = read(body, buffer, 0, buffer.length)) {
 				size += n;
+				this.metrics.received(n);
 				if (size > limit.bytes()) {
 					throw limit.exceeded();
 				}
