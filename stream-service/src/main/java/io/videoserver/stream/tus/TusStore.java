@@ -39,7 +39,10 @@ class TusStore {
 
 	private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
-	private static final String[] SUFFIXES = { ".bin", ".info", ".info.tmp" };
+	/**
+	 * The description goes first, so that a half-deleted upload is gone, not complete.
+	 */
+	private static final String[] SUFFIXES = { ".info", ".info.tmp", ".bin" };
 
 	private final Path dir;
 
@@ -93,6 +96,11 @@ class TusStore {
 		catch (NoSuchFileException ex) {
 			return upload.length();
 		}
+	}
+
+	/** Whether the upload is still there (not terminated meanwhile). */
+	boolean exists(TusUpload upload) {
+		return Files.exists(info(upload.id()));
 	}
 
 	boolean isPublished(TusUpload upload) {

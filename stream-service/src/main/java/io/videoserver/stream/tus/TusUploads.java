@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 
 import io.videoserver.shared.ApiException;
@@ -126,7 +127,7 @@ class TusUploads {
 			if (contentLength > upload.length() - offset) {
 				throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The chunk goes beyond the upload's length");
 			}
-			long next = ChunkWriter.append(this.store.data(upload), offset, upload.length() - offset, body, checksum);
+			long next = write(upload, offset, body, checksum);
 			this.metrics.received(next - offset);
 			if (offset < SNIFF && next >= SNIFF) {
 				requireMp4Start(upload);
@@ -136,6 +137,20 @@ class TusUploads {
 			}
 			return next;
 		}
+	}
+
+	private long write(TusUpload upload, long offset, InputStream body, @Nullable UploadChecksum checksum)
+			throws IOException {
+		try {
+			long next = ChunkWriter.append(this.store.data(upload), offset, upload.length() - offset, body, checksum);
+			if (this.store.exists(upload)) {
+				return next;
+			}
+		}
+		catch (NoSuchFileException ex) {
+			// terminated before the chunk began
+		}
+		throw new ApiException(ErrorCode.NOT_FOUND, "The upload was terminated");
 	}
 
 	/**
@@ -152,10 +167,12 @@ class TusUploads {
 		return offset;
 	}
 
+	/**
+	 * Removes the upload at once, without waiting for a PATCH that may hang on a silent
+	 * client until the connection times out; that PATCH then finds its upload gone.
+	 */
 	void terminate(TusUpload upload) throws IOException {
-		try (TusLocks.Lock lock = this.locks.acquire(upload)) {
-			this.store.delete(upload.id());
-		}
+		this.store.delete(upload.id());
 	}
 
 	private void publish(TusUpload upload) throws IOException {

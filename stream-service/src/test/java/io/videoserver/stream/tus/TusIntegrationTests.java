@@ -189,6 +189,36 @@ class TusIntegrationTests extends StreamIntegrationTest {
 	}
 
 	@Test
+	void terminationDoesNotWaitForAWriterWhoseClientFellSilent() throws Exception {
+		byte[] video = mp4(500_000, 11);
+		String location = location(video.length);
+		String id = location.substring(location.lastIndexOf('/') + 1);
+		Path bytes = VIDEO_DIR.resolve(".tus").resolve(id + ".bin");
+		try (Socket socket = RawHttp.open(this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("PATCH " + URI.create(location).getPath() + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
+					+ "X-Session-Id: " + this.session + "\r\nX-User-Name: " + this.user
+					+ "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: "
+					+ video.length + "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(video, 0, 100_000);
+			out.flush();
+			await("the chunk is arriving", () -> size(bytes) == 100_000);
+			HttpResponse<String> deleted = send(
+					authorized(HttpRequest.newBuilder(URI.create(location))).DELETE().build());
+			assertThat(deleted.statusCode()).isEqualTo(204);
+			assertThat(head(location).statusCode()).isEqualTo(404);
+			out.write(video, 100_000, video.length - 100_000);
+			out.flush();
+			assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 404");
+		}
+		assertThat(bytes).doesNotExist();
+		assertThat(VIDEO_DIR.resolve(".tus").resolve(id + ".info")).doesNotExist();
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(fileSize()).isEqualTo(-1L);
+	}
+
+	@Test
 	void terminationRemovesTheUpload() throws Exception {
 		byte[] video = mp4(10_000, 5);
 		String location = location(video.length);
