@@ -89,3 +89,79 @@ start_stream() {
 peak_rss_kib() {
 	awk '/VmHWM/ { print $2 }' "/proc/$1/status"
 }
+
+# compare NAME_A URL_A NAME_B URL_B: loads two servers of the same $SIZE-byte file with
+# wrk in the same run (random 1 MiB Range requests, then whole-file GETs), $ROUNDS
+# interleaved rounds of $DURATION after a $WARMUP warm-up of each, and prints req/s,
+# MB/s and p99 of each and the B/A ratios. Settings: THREADS, CONNECTIONS (ranges),
+# WHOLE_CONNECTIONS (whole files).
+compare() {
+	local names=("$1" "$3") urls=("$2" "$4")
+	cat >"$WORK/range.lua" <<LUA
+local size, chunk = $SIZE, 1048576
+math.randomseed(os.time() + (os.clock() * 1000000))
+request = function()
+  local first = math.random(0, size - chunk)
+  return wrk.format("GET", nil, { ["Range"] = "bytes=" .. first .. "-" .. (first + chunk - 1) })
+end
+LUA
+	cat >"$WORK/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d\n", summary.requests, summary.bytes, summary.duration,
+    latency:percentile(99), e.status + e.connect + e.read + e.write + e.timeout))
+end
+LUA
+	cat "$WORK/report.lua" >>"$WORK/range.lua"
+	local url got
+	for url in "${urls[@]}"; do
+		got=$(curl -fs -r 0-1048575 -o /dev/null -w '%{http_code} %{size_download}' "$url")
+		[[ "$got" == "206 1048576" ]] || { echo "Unexpected answer from $url: $got" >&2; exit 1; }
+	done
+	echo "Warming up both ($WARMUP each); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	for url in "${urls[@]}"; do
+		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/range.lua" "$url" >/dev/null
+		wrk -t"$THREADS" -c"$WHOLE_CONNECTIONS" -d"$WARMUP" -s "$WORK/report.lua" "$url" >/dev/null
+	done
+	local -A sum
+	local round test i result rps mbs p99 errors
+	for ((round = 1; round <= ROUNDS; round++)); do
+		for test in range whole; do
+			for i in 0 1; do
+				if [[ $test == range ]]; then
+					result=$(wrk_result "${urls[$i]}" "$WORK/range.lua" "$CONNECTIONS")
+				else
+					result=$(wrk_result "${urls[$i]}" "$WORK/report.lua" "$WHOLE_CONNECTIONS")
+				fi
+				printf 'round %d %-5s %-6s req/s %10s  MB/s %8s  p99 ms %7s  errors %s\n' "$round" "$test" \
+					"${names[$i]}" $result
+				read -r rps mbs p99 errors <<<"$result"
+				sum[$test.$i.rps]=$(awk -v a="${sum[$test.$i.rps]:-0}" -v b="$rps" 'BEGIN { print a + b }')
+				sum[$test.$i.mbs]=$(awk -v a="${sum[$test.$i.mbs]:-0}" -v b="$mbs" 'BEGIN { print a + b }')
+				sum[$test.$i.p99]=$(awk -v a="${sum[$test.$i.p99]:-0}" -v b="$p99" 'BEGIN { print a + b }')
+			done
+		done
+	done
+	echo
+	echo "Mean of $ROUNDS rounds, $DURATION each, wrk -t$THREADS, $CONNECTIONS connections for ranges," \
+		"$WHOLE_CONNECTIONS for whole files, $(nproc) cores, $(date -u +%Y-%m-%d)," \
+		"load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+	printf '%-22s %12s %12s %10s\n' "" "req/s" "MB/s" "p99 ms"
+	for test in range whole; do
+		for i in 0 1; do
+			awk -v n="$ROUNDS" -v name="$test ${names[$i]}" -v r="${sum[$test.$i.rps]}" -v m="${sum[$test.$i.mbs]}" \
+				-v p="${sum[$test.$i.p99]}" 'BEGIN { printf "%-22s %12.1f %12.1f %10.2f\n", name, r / n, m / n, p / n }'
+		done
+		awk -v name="$test ${names[1]}/${names[0]}" -v r1="${sum[$test.1.rps]}" -v r0="${sum[$test.0.rps]}" \
+			-v m1="${sum[$test.1.mbs]}" -v m0="${sum[$test.0.mbs]}" \
+			-v p1="${sum[$test.1.p99]}" -v p0="${sum[$test.0.p99]}" \
+			'BEGIN { printf "%-22s %11.2fx %11.2fx %9.2fx\n", name, r1 / r0, m1 / m0, p1 / p0 }'
+	done
+}
+
+# wrk_result URL SCRIPT CONNECTIONS -> "req/s MB/s p99ms errors"
+wrk_result() {
+	local out
+	out=$(wrk -t"$THREADS" -c"$3" -d"$DURATION" --timeout 60s -s "$2" "$1" | awk '/^RESULT/')
+	echo "$out" | awk '{ s = $4 / 1e6; printf "%.1f %.1f %.2f %d\n", $2 / s, $3 / s / 1e6, $5 / 1000, $6 }'
+}
