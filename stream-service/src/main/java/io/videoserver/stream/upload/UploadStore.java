@@ -114,10 +114,6 @@ public class UploadStore {
 		return this.dir.resolve(vid + "." + UUID.randomUUID().toString().replace("-", "") + ".part");
 	}
 
-	void delete(String vid) throws IOException {
-		this.videos.delete(vid);
-	}
-
 	private long copy(InputStream body, Path part, UploadLimit limit) throws IOException {
 		byte[] buffer = new byte[BUFFER];
 		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
