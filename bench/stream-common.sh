@@ -90,6 +90,14 @@ peak_rss_kib() {
 	awk '/VmHWM/ { print $2 }' "/proc/$1/status"
 }
 
+# The load the comparisons put on both servers; each can be set from the environment.
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+WHOLE_CONNECTIONS=${WHOLE_CONNECTIONS:-4}
+ROUNDS=${ROUNDS:-2}
+
 # compare NAME_A URL_A NAME_B URL_B: loads two servers of the same $SIZE-byte file with
 # wrk in the same run (random 1 MiB Range requests, then whole-file GETs), $ROUNDS
 # interleaved rounds of $DURATION after a $WARMUP warm-up of each, and prints req/s,

@@ -161,15 +161,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		byte[] video = mp4(500_000, 8);
 		String location = location(video.length);
 		Path bytes = VIDEO_DIR.resolve(".tus").resolve(location.substring(location.lastIndexOf('/') + 1) + ".bin");
-		try (Socket socket = RawHttp.open(this.port)) {
-			OutputStream out = socket.getOutputStream();
-			out.write(("PATCH " + URI.create(location).getPath() + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
-					+ "X-Session-Id: " + this.session + "\r\nX-User-Name: " + this.user
-					+ "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: "
-					+ video.length + "\r\n\r\n")
-				.getBytes(StandardCharsets.ISO_8859_1));
-			out.write(video, 0, 200_000);
-			out.flush();
+		try (Socket socket = startPatch(location, video, 200_000)) {
 			await("the first chunk is arriving", () -> size(bytes) == 200_000);
 			HttpResponse<String> second = send(
 					patch(location, 200_000, Arrays.copyOfRange(video, 200_000, 300_000)).build());
@@ -194,22 +186,14 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		String location = location(video.length);
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		Path bytes = VIDEO_DIR.resolve(".tus").resolve(id + ".bin");
-		try (Socket socket = RawHttp.open(this.port)) {
-			OutputStream out = socket.getOutputStream();
-			out.write(("PATCH " + URI.create(location).getPath() + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
-					+ "X-Session-Id: " + this.session + "\r\nX-User-Name: " + this.user
-					+ "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: "
-					+ video.length + "\r\n\r\n")
-				.getBytes(StandardCharsets.ISO_8859_1));
-			out.write(video, 0, 100_000);
-			out.flush();
+		try (Socket socket = startPatch(location, video, 100_000)) {
 			await("the chunk is arriving", () -> size(bytes) == 100_000);
 			HttpResponse<String> deleted = send(
 					authorized(HttpRequest.newBuilder(URI.create(location))).DELETE().build());
 			assertThat(deleted.statusCode()).isEqualTo(204);
 			assertThat(head(location).statusCode()).isEqualTo(404);
-			out.write(video, 100_000, video.length - 100_000);
-			out.flush();
+			socket.getOutputStream().write(video, 100_000, video.length - 100_000);
+			socket.getOutputStream().flush();
 			assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 404");
 		}
 		assertThat(bytes).doesNotExist();
@@ -403,6 +387,23 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.body()).startsWith("{\"error\":\"").endsWith("\"error_code\":\"" + code + "\"}");
 		assertThat(response.headers().firstValue("Tus-Resumable")).hasValue("1.0.0");
+	}
+
+	/**
+	 * Starts a PATCH of the whole video from offset 0 on a raw socket and sends only its
+	 * first bytes, leaving the request open.
+	 */
+	private Socket startPatch(String location, byte[] video, int sent) throws IOException {
+		Socket socket = RawHttp.open(this.port);
+		OutputStream out = socket.getOutputStream();
+		out.write(("PATCH " + URI.create(location).getPath() + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
+				+ "X-Session-Id: " + this.session + "\r\nX-User-Name: " + this.user
+				+ "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: "
+				+ video.length + "\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		out.write(video, 0, sent);
+		out.flush();
+		return socket;
 	}
 
 }
