@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -358,8 +359,16 @@ class WebUiTests {
 		}
 		assertThat(this.browser.find("[role=status].notice").getText()).isEqualTo("The upload was cancelled.");
 		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").contains("\"videos\":[]") ? true : null);
-		this.browser
-			.waitFor((driver) -> accessLog().matches("(?s).*DELETE /tus/uploads/[0-9a-f]{32} 204.*") ? true : null);
+		// The page deletes the half-made video as soon as the upload is cancelled, so the
+		// termination may find its video gone (404, and the upload is removed then) or
+		// not
+		// yet (204): either way the upload's bytes must be gone from the server.
+		this.browser.waitFor(
+				(driver) -> accessLog().matches("(?s).*DELETE /tus/uploads/[0-9a-f]{32} (204|404).*") ? true : null);
+		try (Stream<Path> left = Files.list(this.site.videoDir().resolve(".tus"))) {
+			assertThat(left.map(Path::toString)).as("partial uploads left on the server")
+				.noneMatch((f) -> f.endsWith(".bin"));
+		}
 	}
 
 	@Test
