@@ -77,6 +77,16 @@ public abstract class StreamIntegrationTest {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
+	/**
+	 * A raw-body upload ({@code PUT /videos/{vid}}) signed with the original's headers.
+	 */
+	protected HttpRequest.Builder put(String vid, byte[] body, String session, String user) {
+		return HttpRequest.newBuilder(uri("/videos/" + vid))
+			.header("X-Session-Id", session)
+			.header("X-User-Name", user)
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+	}
+
 	protected HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}

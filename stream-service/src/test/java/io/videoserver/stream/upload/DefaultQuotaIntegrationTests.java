@@ -1,7 +1,5 @@
 package io.videoserver.stream.upload;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
 import io.videoserver.stream.StreamIntegrationTest;
@@ -24,23 +22,15 @@ class DefaultQuotaIntegrationTests extends StreamIntegrationTest {
 		long id = createUser(user);
 		String session = createSession(user, false);
 		String vid = createVideo(id);
-		HttpResponse<String> refused = send(put(vid, mp4(150_000, 1), session, user));
+		HttpResponse<String> refused = send(put(vid, mp4(150_000, 1), session, user).build());
 		assertThat(refused.statusCode()).isEqualTo(413);
 		assertThat(refused.body()).contains("102400 bytes left");
 		this.jdbc.sql("UPDATE users SET quota_bytes = 200000 WHERE id = :id").param("id", id).update();
-		assertThat(send(put(vid, mp4(150_000, 1), session, user)).statusCode()).isEqualTo(201);
+		assertThat(send(put(vid, mp4(150_000, 1), session, user).build()).statusCode()).isEqualTo(201);
 		this.jdbc.sql("UPDATE users SET quota_bytes = 1000 WHERE id = :id").param("id", id).update();
-		HttpResponse<String> lowered = send(put(createVideo(id), mp4(2000, 2), session, user));
+		HttpResponse<String> lowered = send(put(createVideo(id), mp4(2000, 2), session, user).build());
 		assertThat(lowered.statusCode()).isEqualTo(413);
 		assertThat(lowered.body()).contains(": 0 bytes left");
-	}
-
-	private HttpRequest put(String vid, byte[] body, String session, String user) {
-		return HttpRequest.newBuilder(uri("/videos/" + vid))
-			.header("X-Session-Id", session)
-			.header("X-User-Name", user)
-			.PUT(BodyPublishers.ofByteArray(body))
-			.build();
 	}
 
 }

@@ -182,10 +182,7 @@ class QuotaIntegrationTests extends StreamIntegrationTest {
 	}
 
 	private HttpRequest.Builder put(String vid, byte[] body) {
-		return HttpRequest.newBuilder(uri("/videos/" + vid))
-			.header("X-Session-Id", this.session)
-			.header("X-User-Name", this.user)
-			.PUT(BodyPublishers.ofByteArray(body));
+		return put(vid, body, this.session, this.user);
 	}
 
 	/**

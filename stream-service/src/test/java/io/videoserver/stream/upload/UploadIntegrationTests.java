@@ -295,13 +295,6 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		return put(vid, body, this.session, this.user);
 	}
 
-	private HttpRequest.Builder put(String vid, byte[] body, String sessionId, String userName) {
-		return HttpRequest.newBuilder(uri("/videos/" + vid))
-			.header("X-Session-Id", sessionId)
-			.header("X-User-Name", userName)
-			.PUT(BodyPublishers.ofByteArray(body));
-	}
-
 	private HttpRequest.Builder multipart(String vid, String field, byte[] file) {
 		String boundary = "----test" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -1,7 +1,6 @@
 package io.videoserver.stream.upload;
 
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,23 +24,15 @@ class UploadMetricsTests extends StreamIntegrationTest {
 		double received = counter("video_upload_received_bytes_total");
 		double stored = counter("video_upload_stored_bytes_total");
 
-		assertThat(send(put(vid, mp4(5_000, 1), session, user)).statusCode()).isEqualTo(201);
+		assertThat(send(put(vid, mp4(5_000, 1), session, user).build()).statusCode()).isEqualTo(201);
 		assertThat(counter("video_upload_received_bytes_total") - received).isEqualTo(5_000);
 		assertThat(counter("video_upload_stored_bytes_total") - stored).isEqualTo(5_000);
 
 		byte[] truncated = Arrays.copyOf(mp4(3_001, 2), 3_000); // received, checked,
 																// refused
-		assertThat(send(put(vid, truncated, session, user)).statusCode()).isEqualTo(415);
+		assertThat(send(put(vid, truncated, session, user).build()).statusCode()).isEqualTo(415);
 		assertThat(counter("video_upload_received_bytes_total") - received).isEqualTo(8_000);
 		assertThat(counter("video_upload_stored_bytes_total") - stored).isEqualTo(5_000);
-	}
-
-	private HttpRequest put(String vid, byte[] body, String session, String user) {
-		return HttpRequest.newBuilder(uri("/videos/" + vid))
-			.header("X-Session-Id", session)
-			.header("X-User-Name", user)
-			.PUT(BodyPublishers.ofByteArray(body))
-			.build();
 	}
 
 	private double counter(String name) throws Exception {
