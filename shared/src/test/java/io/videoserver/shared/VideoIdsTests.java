@@ -1,5 +1,7 @@
 package io.videoserver.shared;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +30,21 @@ class VideoIdsTests {
 	@Test
 	void rejectsOverlongIds() {
 		assertThat(VideoIds.isValid("a".repeat(10_000))).isFalse();
+	}
+
+	@Test
+	void agreesWithThePatternOnEveryOneCharacterChange() {
+		Pattern pattern = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+		String valid = "0b0a6a0e-3f57-4c8a-9d57-5d0f8f2f6a11";
+		int accepted = 0;
+		for (int i = 0; i < valid.length(); i++) {
+			for (char c : "-0129:/`abfgAF. \u0000\u0660".toCharArray()) {
+				String id = valid.substring(0, i) + c + valid.substring(i + 1);
+				assertThat(VideoIds.isValid(id)).as(id).isEqualTo(pattern.matcher(id).matches());
+				accepted += VideoIds.isValid(id) ? 1 : 0;
+			}
+		}
+		assertThat(accepted).isEqualTo(32 * 7 + 4);
 	}
 
 }
