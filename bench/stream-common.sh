@@ -90,21 +90,29 @@ peak_rss_kib() {
 	awk '/VmHWM/ { print $2 }' "/proc/$1/status"
 }
 
-# The load the comparisons put on both servers; each can be set from the environment.
+# The load the comparisons put on the servers; each can be set from the environment. The
+# warm-up is long because a JVM reaches its steady speed only after C2 has compiled the
+# request path, which took about a minute of this load on 2 cores; nginx and Go get the
+# same warm-up, though they need none.
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-45s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 WHOLE_CONNECTIONS=${WHOLE_CONNECTIONS:-4}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
 
-# compare NAME_A URL_A NAME_B URL_B: loads two servers of the same $SIZE-byte file with
-# wrk in the same run (random 1 MiB Range requests, then whole-file GETs), $ROUNDS
-# interleaved rounds of $DURATION after a $WARMUP warm-up of each, and prints req/s,
-# MB/s and p99 of each and the B/A ratios. Settings: THREADS, CONNECTIONS (ranges),
+# compare NAME URL PIDS [NAME URL PIDS]...: loads each server of the same $SIZE-byte file
+# with wrk in the same run (random 1 MiB Range requests, then whole-file GETs), $ROUNDS
+# interleaved rounds of $DURATION after a $WARMUP warm-up of each, and prints req/s, MB/s,
+# p99 and the CPU time the server's processes (PIDS, space-separated) took per request,
+# for each and as a ratio to the first server. Settings: THREADS, CONNECTIONS (ranges),
 # WHOLE_CONNECTIONS (whole files).
 compare() {
-	local names=("$1" "$3") urls=("$2" "$4")
+	local names=() urls=() pids=()
+	while (($# >= 3)); do
+		names+=("$1") urls+=("$2") pids+=("$3")
+		shift 3
+	done
 	cat >"$WORK/range.lua" <<LUA
 local size, chunk = $SIZE, 1048576
 math.randomseed(os.time() + (os.clock() * 1000000))
@@ -126,27 +134,31 @@ LUA
 		got=$(curl -fs -r 0-1048575 -o /dev/null -w '%{http_code} %{size_download}' "$url")
 		[[ "$got" == "206 1048576" ]] || { echo "Unexpected answer from $url: $got" >&2; exit 1; }
 	done
-	echo "Warming up both ($WARMUP each); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "Warming up each server ($WARMUP of ranges, $WARMUP of whole files); load average" \
+		"$(cut -d' ' -f1-3 /proc/loadavg)"
 	for url in "${urls[@]}"; do
 		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/range.lua" "$url" >/dev/null
 		wrk -t"$THREADS" -c"$WHOLE_CONNECTIONS" -d"$WARMUP" -s "$WORK/report.lua" "$url" >/dev/null
 	done
 	local -A sum
-	local round test i result rps mbs p99 errors
+	local round test i result field value
+	local fields=(rps mbs p99 cpu)
 	for ((round = 1; round <= ROUNDS; round++)); do
 		for test in range whole; do
-			for i in 0 1; do
+			for i in "${!urls[@]}"; do
 				if [[ $test == range ]]; then
-					result=$(wrk_result "${urls[$i]}" "$WORK/range.lua" "$CONNECTIONS")
+					result=$(wrk_result "${urls[$i]}" "$WORK/range.lua" "$CONNECTIONS" "${pids[$i]}")
 				else
-					result=$(wrk_result "${urls[$i]}" "$WORK/report.lua" "$WHOLE_CONNECTIONS")
+					result=$(wrk_result "${urls[$i]}" "$WORK/report.lua" "$WHOLE_CONNECTIONS" "${pids[$i]}")
 				fi
-				printf 'round %d %-5s %-6s req/s %10s  MB/s %8s  p99 ms %7s  errors %s\n' "$round" "$test" \
-					"${names[$i]}" $result
-				read -r rps mbs p99 errors <<<"$result"
-				sum[$test.$i.rps]=$(awk -v a="${sum[$test.$i.rps]:-0}" -v b="$rps" 'BEGIN { print a + b }')
-				sum[$test.$i.mbs]=$(awk -v a="${sum[$test.$i.mbs]:-0}" -v b="$mbs" 'BEGIN { print a + b }')
-				sum[$test.$i.p99]=$(awk -v a="${sum[$test.$i.p99]:-0}" -v b="$p99" 'BEGIN { print a + b }')
+				read -r -a values <<<"$result"
+				printf 'round %d %-5s %-6s req/s %10s  MB/s %8s  p99 ms %7s  cpu ms/req %7s  errors %s\n' \
+					"$round" "$test" "${names[$i]}" "${values[@]}"
+				for field in 0 1 2 3; do
+					value=${values[$field]}
+					sum[$test.$i.${fields[$field]}]=$(awk -v a="${sum[$test.$i.${fields[$field]}]:-0}" -v b="$value" \
+						'BEGIN { print a + b }')
+				done
 			done
 		done
 	done
@@ -154,22 +166,40 @@ LUA
 	echo "Mean of $ROUNDS rounds, $DURATION each, wrk -t$THREADS, $CONNECTIONS connections for ranges," \
 		"$WHOLE_CONNECTIONS for whole files, $(nproc) cores, $(date -u +%Y-%m-%d)," \
 		"load average now $(cut -d' ' -f1-3 /proc/loadavg)"
-	printf '%-22s %12s %12s %10s\n' "" "req/s" "MB/s" "p99 ms"
+	printf '%-22s %12s %12s %10s %12s\n' "" "req/s" "MB/s" "p99 ms" "cpu ms/req"
 	for test in range whole; do
-		for i in 0 1; do
+		for i in "${!urls[@]}"; do
 			awk -v n="$ROUNDS" -v name="$test ${names[$i]}" -v r="${sum[$test.$i.rps]}" -v m="${sum[$test.$i.mbs]}" \
-				-v p="${sum[$test.$i.p99]}" 'BEGIN { printf "%-22s %12.1f %12.1f %10.2f\n", name, r / n, m / n, p / n }'
+				-v p="${sum[$test.$i.p99]}" -v c="${sum[$test.$i.cpu]}" \
+				'BEGIN { printf "%-22s %12.1f %12.1f %10.2f %12.3f\n", name, r / n, m / n, p / n, c / n }'
 		done
-		awk -v name="$test ${names[1]}/${names[0]}" -v r1="${sum[$test.1.rps]}" -v r0="${sum[$test.0.rps]}" \
-			-v m1="${sum[$test.1.mbs]}" -v m0="${sum[$test.0.mbs]}" \
-			-v p1="${sum[$test.1.p99]}" -v p0="${sum[$test.0.p99]}" \
-			'BEGIN { printf "%-22s %11.2fx %11.2fx %9.2fx\n", name, r1 / r0, m1 / m0, p1 / p0 }'
+		for ((i = 1; i < ${#urls[@]}; i++)); do
+			awk -v name="$test ${names[$i]}/${names[0]}" -v r1="${sum[$test.$i.rps]}" -v r0="${sum[$test.0.rps]}" \
+				-v m1="${sum[$test.$i.mbs]}" -v m0="${sum[$test.0.mbs]}" \
+				-v p1="${sum[$test.$i.p99]}" -v p0="${sum[$test.0.p99]}" \
+				-v c1="${sum[$test.$i.cpu]}" -v c0="${sum[$test.0.cpu]}" \
+				'BEGIN { printf "%-22s %11.2fx %11.2fx %9.2fx %11.2fx\n", name, r1 / r0, m1 / m0, p1 / p0, c1 / c0 }'
+		done
 	done
 }
 
-# wrk_result URL SCRIPT CONNECTIONS -> "req/s MB/s p99ms errors"
+# cpu_ticks PIDS -> the user + system clock ticks all threads of these processes have used
+cpu_ticks() {
+	local pid total=0
+	for pid in $1; do
+		# fields after the thread's name, which may hold spaces: utime and stime are 12 and 13
+		total=$((total + $(cat /proc/"$pid"/task/*/stat 2>/dev/null | sed 's/.*) //' |
+			awk '{ t += $12 + $13 } END { print t + 0 }')))
+	done
+	echo "$total"
+}
+
+# wrk_result URL SCRIPT CONNECTIONS PIDS -> "req/s MB/s p99ms cpu-ms/request errors"
 wrk_result() {
-	local out
+	local out before after
+	before=$(cpu_ticks "$4")
 	out=$(wrk -t"$THREADS" -c"$3" -d"$DURATION" --timeout 60s -s "$2" "$1" | awk '/^RESULT/')
-	echo "$out" | awk '{ s = $4 / 1e6; printf "%.1f %.1f %.2f %d\n", $2 / s, $3 / s / 1e6, $5 / 1000, $6 }'
+	after=$(cpu_ticks "$4")
+	echo "$out" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+		'{ s = $4 / 1e6; printf "%.1f %.1f %.2f %.3f %d\n", $2 / s, $3 / s / 1e6, $5 / 1000, ticks * 1000 / hz / $2, $6 }'
 }

@@ -58,8 +58,10 @@ s3 -T "$VIDEOS/$VID" "http://127.0.0.1:$S3_PORT/$BUCKET/$VID" -o /dev/null
 
 echo "Starting the stream-service twice: local directory on $LOCAL_PORT, S3 on $S3_STREAM_PORT"
 STREAM_PORT=$LOCAL_PORT start_stream
+LOCAL_PID=$STREAM_PID
 STREAM_PORT=$S3_STREAM_PORT start_stream VIDEO_STORE=s3 VIDEO_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" \
 	VIDEO_S3_BUCKET=$BUCKET VIDEO_S3_PATH_STYLE=true VIDEO_S3_ACCESS_KEY=$KEY VIDEO_S3_SECRET_KEY=$SECRET \
 	VIDEO_S3_STAGING_DIR="$WORK/staging"
 
-compare local "http://127.0.0.1:$LOCAL_PORT/videos/$VID" s3 "http://127.0.0.1:$S3_STREAM_PORT/videos/$VID"
+compare local "http://127.0.0.1:$LOCAL_PORT/videos/$VID" "$LOCAL_PID" \
+	s3 "http://127.0.0.1:$S3_STREAM_PORT/videos/$VID" "$STREAM_PID"

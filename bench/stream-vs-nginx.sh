@@ -2,7 +2,10 @@
 # Serves one 256 MiB file from the stream-service and from nginx (Debian nginx-light,
 # 2 workers, sendfile on, run from a temporary prefix on 127.0.0.1) and loads both with
 # wrk in the same run: random 1 MiB Range requests, then whole-file GETs. Prints req/s,
-# MB/s and p99 latency of each, and the stream-service/nginx ratios.
+# MB/s, p99 latency and CPU per request of each, and the stream-service/nginx ratios.
+# When a Go toolchain is installed (Debian: golang-go), a plain Go net/http file server
+# (bench/reference/fileserver.go) runs beside them: the reference the range target is
+# set against, measured on this machine instead of taken on trust.
 #
 #   bench/stream-vs-nginx.sh
 #   DURATION=30s CONNECTIONS=32 ROUNDS=3 bench/stream-vs-nginx.sh
@@ -16,6 +19,7 @@ require java nginx wrk curl mysql
 
 SIZE_MIB=${SIZE_MIB:-256}
 NGINX_PORT=${NGINX_PORT:-19080}
+GO_PORT=${GO_PORT:-19090}
 
 VID=$(cat /proc/sys/kernel/random/uuid)
 SIZE=$((SIZE_MIB * 1024 * 1024))
@@ -48,9 +52,21 @@ http {
 }
 CONF
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
-PIDS+=("$!")
+NGINX_PID=$!
+PIDS+=("$NGINX_PID")
 
 echo "Starting the stream-service"
 start_stream
+servers=(nginx "http://127.0.0.1:$NGINX_PORT/videos/$VID" "$(pgrep -P "$NGINX_PID" | tr '\n' ' ')"
+	stream "http://127.0.0.1:$STREAM_PORT/videos/$VID" "$STREAM_PID")
 
-compare nginx "http://127.0.0.1:$NGINX_PORT/videos/$VID" stream "http://127.0.0.1:$STREAM_PORT/videos/$VID"
+if command -v go >/dev/null; then
+	echo "Starting the Go reference file server"
+	(cd bench/reference && GOCACHE="$WORK/go-cache" go build -o "$WORK/fileserver" fileserver.go)
+	"$WORK/fileserver" "127.0.0.1:$GO_PORT" "$VIDEOS" &
+	PIDS+=("$!")
+	servers+=(go "http://127.0.0.1:$GO_PORT/videos/$VID" "$!")
+	for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$GO_PORT/videos/" && break; sleep 0.1; done
+fi
+
+compare "${servers[@]}"
