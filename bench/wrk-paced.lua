@@ -32,7 +32,7 @@ local next_slot
 
 function init(args)
 	local rate = tonumber(os.getenv("RATE") or "500")
-	-- wrk calls setup for every thread before any init, so the count is final here
+	-- a thread's Lua state cannot see how many threads setup() counted: the caller says
 	local thread_count = tonumber(os.getenv("WRK_THREADS") or "2")
 	interval_ms = 1000 * thread_count / rate
 	-- threads start half an interval apart so that their slots interleave

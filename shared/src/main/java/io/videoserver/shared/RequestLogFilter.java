@@ -59,9 +59,9 @@ public class RequestLogFilter extends OncePerRequestFilter {
 	 */
 	static String newRequestId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
-		long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF
-																				// variant
+		// the version (4) and variant (IETF) bits, as UUID.randomUUID() sets them
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
 		return new UUID(high, low).toString();
 	}
 
