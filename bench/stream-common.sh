@@ -141,7 +141,7 @@ LUA
 		wrk -t"$THREADS" -c"$WHOLE_CONNECTIONS" -d"$WARMUP" -s "$WORK/report.lua" "$url" >/dev/null
 	done
 	local -A sum
-	local round test i result field value
+	local round test i result field value values
 	local fields=(rps mbs p99 cpu)
 	for ((round = 1; round <= ROUNDS; round++)); do
 		for test in range whole; do
