@@ -24,12 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param cors the origins of the web UI
  * @param store where the video files are kept
  * @param s3 the bucket, when {@code store} is {@code s3}
+ * @param poster the bounds of an upload's poster decode
  */
 @Validated
 @ConfigurationProperties("video")
 public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @DefaultValue Upload upload,
 		@Valid @DefaultValue Stream stream, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Cors cors,
-		@DefaultValue("local") StoreKind store, @Valid @DefaultValue S3 s3) {
+		@DefaultValue("local") StoreKind store, @Valid @DefaultValue S3 s3, @Valid @DefaultValue Poster poster) {
 
 	/** Where the video files are kept. */
 	public enum StoreKind {
@@ -78,6 +79,18 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 	 */
 	public record Upload(@DefaultValue("1GB") DataSize maxSize, @DefaultValue("15m") Duration staleAfter,
 			@DefaultValue("10GB") DataSize userQuota, @DefaultValue("24h") Duration expireAfter) {
+	}
+
+	/**
+	 * @param timeout how long an upload waits for its poster (queued and decoding) before
+	 * it is stored without one
+	 * @param threads how many posters are decoded at once
+	 * @param queue how many more may wait for a thread; beyond it an upload gets none
+	 * @param maxPixels the largest picture decoded, coded and cropped (a decode holds a
+	 * few such pictures in memory)
+	 */
+	public record Poster(@DefaultValue("10s") Duration timeout, @Min(1) @DefaultValue("1") int threads,
+			@Min(1) @DefaultValue("4") int queue, @Min(1) @DefaultValue("9437184") long maxPixels) {
 	}
 
 	/**

@@ -22,7 +22,8 @@ public final class TestStreamProperties {
 				new StreamProperties.Stream(200, false), new StreamProperties.RateLimit(0, 1),
 				new StreamProperties.Cors(List.of("http://localhost:8000")), StreamProperties.StoreKind.LOCAL,
 				new StreamProperties.S3("", "us-east-1", "", "", false, "", "", "", DataSize.ofMegabytes(16), false,
-						Duration.ofMinutes(5)));
+						Duration.ofMinutes(5)),
+				new StreamProperties.Poster(Duration.ofSeconds(10), 1, 4, 4096L * 2304));
 	}
 
 }

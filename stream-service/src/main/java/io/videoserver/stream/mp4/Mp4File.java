@@ -61,6 +61,10 @@ public final class Mp4File {
 		return mp4;
 	}
 
+	Box moov() {
+		return this.moov;
+	}
+
 	public MediaInfo info() {
 		return this.movie.info();
 	}

@@ -78,6 +78,28 @@ class PosterIntegrationTests extends StreamIntegrationTest {
 	}
 
 	@Test
+	void spsLargerThanTheTrackHeaderIsNotDecoded() throws Exception {
+		byte[] video = CraftedMp4.withSpsSize(H264Mp4.solid(64, 48, 1, RED, RED), 2875);
+		assertThat(upload(video)).isEqualTo(201);
+		assertThat(poster(this.vid)).isEmpty();
+	}
+
+	@Test
+	void truncatedNalUnitIsNotDecoded() throws Exception {
+		assertThat(upload(CraftedMp4.withTruncatedNal(H264Mp4.solid(64, 48, 1, RED, RED)))).isEqualTo(201);
+		assertThat(poster(this.vid)).isEmpty();
+	}
+
+	@Test
+	void sampleTablesCountingFarMoreThanTheFileAreNotDecoded() throws Exception {
+		for (String table : new String[] { "stsz", "stts", "stsc", "stss" }) {
+			byte[] video = CraftedMp4.withCount(H264Mp4.solid(64, 48, 1, RED, RED), table, 0x7FFF_FFF0);
+			assertThat(upload(video)).as(table).isEqualTo(201);
+			assertThat(poster(this.vid)).as(table).isEmpty();
+		}
+	}
+
+	@Test
 	void deletingTheVideoDeletesItsPoster() throws Exception {
 		assertThat(upload(H264Mp4.solid(64, 48, 1, RED, RED))).isEqualTo(201);
 		this.jdbc.sql("DELETE FROM video_info WHERE id = :id").param("id", this.vid).update();

@@ -1,0 +1,117 @@
+package io.videoserver.stream.poster;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.jcodec.codecs.h264.H264Utils;
+import org.jcodec.codecs.h264.io.model.SeqParameterSet;
+
+/**
+ * Hostile variants of the H.264 MP4s that {@link H264Mp4} encodes (moov last, so a moov
+ * that grows moves no media): the fields a decoder trusts set beyond the file or the
+ * bounds.
+ */
+final class CraftedMp4 {
+
+	/** Where a box's children start, after its header and fixed fields. */
+	private static final Map<String, Integer> CHILDREN_AT = Map.of("stsd", 16, "avc1", 86);
+
+	private static final String[] STBL = { "moov", "trak", "mdia", "minf", "stbl" };
+
+	private CraftedMp4() {
+	}
+
+	/** The first sequence parameter set saying {@code mbs}×{@code mbs} macroblocks. */
+	static byte[] withSpsSize(byte[] mp4, int mbs) {
+		int avcC = find(mp4, path("stsd", "avc1", "avcC"));
+		ByteBuffer in = ByteBuffer.wrap(mp4, avcC + 8, size(mp4, avcC) - 8).slice();
+		int spsLength = Short.toUnsignedInt(in.getShort(6));
+		ByteBuffer nal = in.duplicate().position(9).limit(9 + spsLength - 1).slice();
+		SeqParameterSet sps = H264Utils.readSPS(nal);
+		sps.picWidthInMbsMinus1 = mbs - 1;
+		sps.picHeightInMapUnitsMinus1 = mbs - 1;
+		sps.frameCroppingFlag = false;
+		ByteBuffer written = H264Utils.writeSPS(sps, 128);
+		ByteArrayOutputStream payload = new ByteArrayOutputStream();
+		payload.write(in.array(), in.arrayOffset(), 6);
+		payload.write((written.remaining() + 1) >> 8);
+		payload.write(written.remaining() + 1);
+		payload.write(0x67);
+		payload.write(written.array(), written.arrayOffset() + written.position(), written.remaining());
+		int rest = 8 + spsLength;
+		payload.write(in.array(), in.arrayOffset() + rest, in.limit() - rest);
+		return replacePayload(mp4, path("stsd", "avc1", "avcC"), payload.toByteArray());
+	}
+
+	/** The first sample's first NAL unit claiming far more bytes than the sample has. */
+	static byte[] withTruncatedNal(byte[] mp4) {
+		byte[] crafted = mp4.clone();
+		int co64 = find(crafted, path("co64")); // JCodec writes 64-bit chunk offsets
+		int first = (int) ByteBuffer.wrap(crafted).getLong(co64 + 16);
+		ByteBuffer.wrap(crafted).putInt(first, 0x00FF_FFF0);
+		return crafted;
+	}
+
+	/** A table of the video track claiming {@code count} entries it does not hold. */
+	static byte[] withCount(byte[] mp4, String table, int count) {
+		byte[] crafted = mp4.clone();
+		int box = find(crafted, path(table));
+		ByteBuffer.wrap(crafted).putInt(box + (table.equals("stsz") ? 16 : 12), count);
+		return crafted;
+	}
+
+	private static String[] path(String... inStbl) {
+		String[] path = new String[STBL.length + inStbl.length];
+		System.arraycopy(STBL, 0, path, 0, STBL.length);
+		System.arraycopy(inStbl, 0, path, STBL.length, inStbl.length);
+		return path;
+	}
+
+	/** The offset of the first box along the path of types (first video trak). */
+	private static int find(byte[] mp4, String... path) {
+		int start = 0;
+		int end = mp4.length;
+		int found = -1;
+		for (String type : path) {
+			found = -1;
+			for (int at = start; at + 8 <= end; at += size(mp4, at)) {
+				if (new String(mp4, at + 4, 4, StandardCharsets.ISO_8859_1).equals(type)) {
+					found = at;
+					break;
+				}
+			}
+			if (found < 0) {
+				throw new IllegalArgumentException("no " + type);
+			}
+			start = found + CHILDREN_AT.getOrDefault(type, 8);
+			end = found + size(mp4, found);
+		}
+		return found;
+	}
+
+	private static int size(byte[] mp4, int at) {
+		int size = ByteBuffer.wrap(mp4).getInt(at);
+		return (size == 1) ? (int) ByteBuffer.wrap(mp4).getLong(at + 8) : size;
+	}
+
+	/** Replaces the last box's payload, growing or shrinking every box on the path. */
+	private static byte[] replacePayload(byte[] mp4, String[] path, byte[] payload) {
+		int box = find(mp4, path);
+		int delta = payload.length - (size(mp4, box) - 8);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(mp4, 0, box + 8);
+		out.write(payload, 0, payload.length);
+		int after = box + size(mp4, box);
+		out.write(mp4, after, mp4.length - after);
+		byte[] crafted = out.toByteArray();
+		for (int depth = 1; depth <= path.length; depth++) {
+			String[] prefix = java.util.Arrays.copyOf(path, depth);
+			int at = find(mp4, prefix);
+			ByteBuffer.wrap(crafted).putInt(at, size(mp4, at) + delta);
+		}
+		return crafted;
+	}
+
+}
