@@ -81,6 +81,18 @@ public final class LocalVideoStore implements VideoStore {
 			throw new NoSuchFileException(file.toString());
 		}
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+		try {
+			return opened(file, channel, before);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			// deleted or replaced after the open: the channel must not escape
+			channel.close();
+			throw ex;
+		}
+	}
+
+	private static @Nullable VideoSource opened(Path file, FileChannel channel, BasicFileAttributes before)
+			throws IOException {
 		BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
 		if (!Objects.equals(before.fileKey(), after.fileKey()) || channel.size() != after.size()) {
 			channel.close();

@@ -1,0 +1,68 @@
+package io.videoserver.stream.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.VideoIds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalVideoStoreTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void openRacingWithReplacementsAndDeletionsLeaksNoFileDescriptor() throws Exception {
+		String vid = VideoIds.newId();
+		Path video = this.dir.resolve(vid);
+		Path[] versions = { Files.writeString(this.dir.resolve("a"), "version a"),
+				Files.writeString(this.dir.resolve("bb"), "version bb") };
+		LocalVideoStore store = new LocalVideoStore(this.dir);
+		AtomicBoolean running = new AtomicBoolean(true);
+		Thread churn = new Thread(() -> { // links and unlinks take no descriptor
+			for (int i = 0; running.get(); i++) {
+				try {
+					Files.deleteIfExists(video);
+					Files.createLink(video, versions[i % 2]);
+				}
+				catch (IOException ex) {
+					// the next round tries again
+				}
+			}
+		});
+		long before = openDescriptors();
+		churn.start();
+		try {
+			for (int i = 0; i < 100_000; i++) {
+				try (VideoSource source = store.open(vid)) {
+					assertThat(source.size()).isIn(9L, 10L);
+				}
+				catch (ApiException ex) {
+					// 404 or 503 while the file is away or replaced
+				}
+			}
+		}
+		finally {
+			running.set(false);
+			churn.join();
+		}
+		assertThat(openDescriptors()).isLessThanOrEqualTo(before + 2);
+	}
+
+	private static long openDescriptors() throws IOException {
+		try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+			return fds.count();
+		}
+	}
+
+}
