@@ -29,8 +29,15 @@ public final class LocalVideoStore implements VideoStore {
 
 	private final Path dir;
 
+	private final DirectorySync sync;
+
 	public LocalVideoStore(Path dir) {
+		this(dir, LocalVideoStore::syncDirectory);
+	}
+
+	LocalVideoStore(Path dir, DirectorySync sync) {
 		this.dir = dir.toAbsolutePath().normalize();
+		this.sync = sync;
 	}
 
 	@Override
@@ -53,6 +60,7 @@ public final class LocalVideoStore implements VideoStore {
 	@Override
 	public void publish(String vid, Path complete) throws IOException {
 		Files.move(complete, file(vid), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		this.sync.sync(this.dir); // the rename itself survives a crash only then
 	}
 
 	@Override
@@ -72,6 +80,23 @@ public final class LocalVideoStore implements VideoStore {
 			throw new ApiException(ErrorCode.BAD_REQUEST, "Invalid video id");
 		}
 		return file;
+	}
+
+	/**
+	 * Flushes a directory's entries to disk, where the platform can open a directory (not
+	 * on Windows).
+	 */
+	static void syncDirectory(Path dir) throws IOException {
+		FileChannel channel;
+		try {
+			channel = FileChannel.open(dir, StandardOpenOption.READ);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return;
+		}
+		try (channel) {
+			channel.force(true);
+		}
 	}
 
 	/** Returns null when the file was replaced between stat and open (a re-upload). */
@@ -117,6 +142,14 @@ public final class LocalVideoStore implements VideoStore {
 		public void close() throws IOException {
 			this.channel.close();
 		}
+
+	}
+
+	/** Makes a directory's entries durable; a seam for tests. */
+	@FunctionalInterface
+	interface DirectorySync {
+
+		void sync(Path dir) throws IOException;
 
 	}
 

@@ -3,6 +3,8 @@ package io.videoserver.stream.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -57,6 +59,24 @@ class LocalVideoStoreTests {
 			churn.join();
 		}
 		assertThat(openDescriptors()).isLessThanOrEqualTo(before + 2);
+	}
+
+	@Test
+	void publishSyncsTheDirectoryAfterTheRename() throws Exception {
+		String vid = VideoIds.newId();
+		List<String> synced = new ArrayList<>();
+		LocalVideoStore store = new LocalVideoStore(this.dir,
+				(directory) -> synced.add(directory + " holds " + Files.readString(directory.resolve(vid))));
+		store.publish(vid, Files.writeString(this.dir.resolve(vid + ".x.part"), "new"));
+		assertThat(synced).containsExactly(this.dir.toAbsolutePath().normalize() + " holds new");
+	}
+
+	@Test
+	void syncingADirectoryWorksHere() throws Exception {
+		LocalVideoStore.syncDirectory(this.dir);
+		String vid = VideoIds.newId();
+		new LocalVideoStore(this.dir).publish(vid, Files.writeString(this.dir.resolve(vid + ".x.part"), "new"));
+		assertThat(this.dir.resolve(vid)).hasContent("new");
 	}
 
 	private static long openDescriptors() throws IOException {
