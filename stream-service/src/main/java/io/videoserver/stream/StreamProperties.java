@@ -71,9 +71,9 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 	 * @param maxSize the largest accepted video file
 	 * @param userQuota the storage a user's videos may take together, unless the user's
 	 * {@code users.quota_bytes} says otherwise
-	 * @param staleAfter how long an unmodified {@code .part} file must sit before
-	 * start-up cleanup treats it as abandoned (other replicas may still be writing
-	 * younger ones)
+	 * @param staleAfter how long an unmodified {@code .part} file without an owner in its
+	 * name (an earlier version's) must sit before start-up cleanup treats it as
+	 * abandoned; the files of a process that died go at once
 	 * @param expireAfter how long a resumable (tus) upload may sit without receiving a
 	 * byte before it expires and its partial file is removed
 	 */

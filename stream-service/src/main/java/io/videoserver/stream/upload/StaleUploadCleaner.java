@@ -10,6 +10,7 @@ import java.time.Instant;
 
 import io.videoserver.stream.StreamProperties;
 import io.videoserver.stream.store.VideoStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes the {@code .part} files that a crashed upload left behind, at start-up; only
- * those untouched for a while, since another replica may be writing the younger ones.
+ * Removes the {@code .part} files that a crashed process left behind, at start-up: those
+ * of an owner whose lock no process holds any more (see {@link StagingOwner}), at once,
+ * since other replicas sharing the directory hold theirs; files named otherwise (by an
+ * older version) only once untouched for a while.
  */
 @Component
 class StaleUploadCleaner implements ApplicationRunner {
@@ -31,25 +34,45 @@ class StaleUploadCleaner implements ApplicationRunner {
 	private final Duration staleAfter;
 
 	StaleUploadCleaner(VideoStore videos, StreamProperties properties) {
-		this.dir = videos.staging();
+		this.dir = videos.staging().toAbsolutePath().normalize();
 		this.staleAfter = properties.upload().staleAfter();
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
 		Files.createDirectories(this.dir);
+		StagingOwner.claim(this.dir);
 		FileTime cutoff = FileTime.from(Instant.now().minus(this.staleAfter));
 		int removed = 0;
 		try (DirectoryStream<Path> parts = Files.newDirectoryStream(this.dir, "*.part")) {
 			for (Path part : parts) {
-				if (Files.isRegularFile(part) && Files.getLastModifiedTime(part).compareTo(cutoff) < 0
-						&& Files.deleteIfExists(part)) {
+				if (Files.isRegularFile(part) && isAbandoned(part, cutoff) && Files.deleteIfExists(part)) {
 					removed++;
 				}
 			}
 		}
+		removeDeadOwners();
 		if (removed > 0) {
 			log.info("Removed {} abandoned upload file(s) from {}", removed, this.dir);
+		}
+	}
+
+	private boolean isAbandoned(Path part, FileTime cutoff) throws IOException {
+		@Nullable String owner = StagingOwner.ownerOf(part);
+		if (owner != null) {
+			return !StagingOwner.isAlive(this.dir, owner);
+		}
+		return Files.getLastModifiedTime(part).compareTo(cutoff) < 0;
+	}
+
+	/** The lock files of owners that are gone, after their files. */
+	private void removeDeadOwners() throws IOException {
+		try (DirectoryStream<Path> locks = Files.newDirectoryStream(this.dir.resolve(StagingOwner.OWNERS), "*.lock")) {
+			for (Path lock : locks) {
+				if (!StagingOwner.isAlive(this.dir, StagingOwner.ownerOfLock(lock))) {
+					Files.deleteIfExists(lock);
+				}
+			}
 		}
 	}
 

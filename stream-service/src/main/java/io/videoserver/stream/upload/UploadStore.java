@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.videoserver.shared.ApiException;
@@ -19,10 +18,11 @@ import io.videoserver.stream.store.VideoStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams an upload to {@code {vid}.{random}.part} in the store's local staging directory
- * and publishes it to the store only when it is complete and a valid MP4 (rewritten to
- * faststart order into a second {@code .part} file when its moov comes last), so a reader
- * never sees a partial file and readers of the old file keep their consistent old bytes.
+ * Streams an upload to {@code {vid}.{owner}.{random}.part} in the store's local staging
+ * directory and publishes it to the store only when it is complete and a valid MP4
+ * (rewritten to faststart order into a second {@code .part} file when its moov comes
+ * last), so a reader never sees a partial file and readers of the old file keep their
+ * consistent old bytes.
  */
 @Component
 public class UploadStore {
@@ -109,9 +109,12 @@ public class UploadStore {
 		}
 	}
 
-	/** A new file name for an upload of the video in the staging directory. */
+	/**
+	 * A new file name for an upload of the video in the staging directory, owned by this
+	 * process (see {@link StagingOwner}).
+	 */
 	Path partFile(String vid) {
-		return this.dir.resolve(vid + "." + UUID.randomUUID().toString().replace("-", "") + ".part");
+		return StagingOwner.partFile(this.dir, vid);
 	}
 
 	private long copy(InputStream body, Path part, UploadLimit limit) throws IOException {
