@@ -21,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record AvcTrack(ByteBuffer decoderConfig, long largestSample) {
 
+	/**
+	 * A demuxer holds the whole moov and objects for its table entries, several times its
+	 * size; the moov of a four-hour video takes a few MB.
+	 */
+	public static final long MAX_MOOV = 16L * 1024 * 1024;
+
 	/** A decoder configuration holds a few parameter sets of a few bytes each. */
 	private static final int MAX_CONFIG = 64 * 1024;
 
@@ -44,10 +50,14 @@ public record AvcTrack(ByteBuffer decoderConfig, long largestSample) {
 
 	/**
 	 * The first video track of a checked MP4, when it is H.264 with a decoder
-	 * configuration and every track's sample tables hold what they count.
+	 * configuration, its moov at most {@link #MAX_MOOV} and every track's sample tables
+	 * hold what they count.
 	 */
 	public static Optional<AvcTrack> read(FileChannel file) throws IOException {
 		Mp4File mp4 = Mp4File.read(file);
+		if (mp4.moov().size() > MAX_MOOV) {
+			return Optional.empty();
+		}
 		BoxReader reader = new BoxReader(file);
 		try {
 			return Optional.ofNullable(read(reader, mp4.moov()));

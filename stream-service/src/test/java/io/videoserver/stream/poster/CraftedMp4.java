@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.jcodec.codecs.h264.H264Utils;
+import org.jcodec.codecs.h264.io.model.PictureParameterSet;
 import org.jcodec.codecs.h264.io.model.SeqParameterSet;
 
 /**
@@ -51,6 +52,46 @@ final class CraftedMp4 {
 		int co64 = find(crafted, path("co64")); // JCodec writes 64-bit chunk offsets
 		int first = (int) ByteBuffer.wrap(crafted).getLong(co64 + 16);
 		ByteBuffer.wrap(crafted).putInt(first, 0x00FF_FFF0);
+		return crafted;
+	}
+
+	/**
+	 * The second sample (a P frame) replaced by one slice whose header asks to reorder
+	 * the reference list and then ends: a decoder reading past the end as zeros never
+	 * reads the command that ends the list.
+	 */
+	static byte[] withEndlessReordering(byte[] mp4) {
+		byte[] crafted = mp4.clone();
+		ByteBuffer file = ByteBuffer.wrap(crafted);
+		int avcC = find(crafted, path("stsd", "avc1", "avcC"));
+		ByteBuffer config = ByteBuffer.wrap(crafted, avcC + 8, size(crafted, avcC) - 8).slice();
+		int spsLength = Short.toUnsignedInt(config.getShort(6));
+		SeqParameterSet sps = H264Utils.readSPS(config.duplicate().position(9).limit(8 + spsLength).slice());
+		int ppsAt = 8 + spsLength + 1;
+		int ppsLength = Short.toUnsignedInt(config.getShort(ppsAt));
+		ByteBuffer ppsNal = config.duplicate().position(ppsAt + 3).limit(ppsAt + 2 + ppsLength).slice();
+		PictureParameterSet pps = PictureParameterSet.read(ppsNal);
+		Bits header = new Bits();
+		header.ue(0).ue(0).ue(pps.picParameterSetId).bits(1, sps.log2MaxFrameNumMinus4 + 4);
+		if (sps.picOrderCntType == 0) {
+			header.bits(2, sps.log2MaxPicOrderCntLsbMinus4 + 4);
+			if (pps.picOrderPresentFlag) {
+				header.ue(0);
+			}
+		}
+		if (pps.redundantPicCntPresentFlag) {
+			header.ue(0);
+		}
+		header.bits(0, 1).bits(1, 1); // no override; reordering follows, and nothing else
+		int stsz = find(crafted, path("stsz"));
+		int first = (int) file.getLong(find(crafted, path("co64")) + 16);
+		int second = first + file.getInt(stsz + 20);
+		int secondSize = file.getInt(stsz + 24);
+		java.util.Arrays.fill(crafted, second, second + secondSize, (byte) 0);
+		file.putInt(second, secondSize - 4);
+		crafted[second + 4] = 0x41; // a reference slice, not IDR
+		byte[] bits = header.bytes();
+		System.arraycopy(bits, 0, crafted, second + 5, bits.length);
 		return crafted;
 	}
 
