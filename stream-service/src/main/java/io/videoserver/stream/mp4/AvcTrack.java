@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an H.264 decoder of the first video track reads before its first frame, present
- * only when nothing in the movie makes a demuxer allocate more than the file holds: a
- * demuxer sizes its arrays by the entry counts of the sample tables (of every track) and
- * each sample's buffer by its size, so a table must hold the entries it counts.
+ * only when nothing in the movie makes JCodec's demuxer allocate more than the file
+ * holds: it sizes its arrays by the entry counts of the tables ({@link CountedTables})
+ * and each sample's buffer by its size.
  *
  * @param decoderConfig the payload of the first sample entry's {@code avcC} box
  * @param largestSample the largest sample of the track, in bytes
@@ -35,10 +34,6 @@ public record AvcTrack(ByteBuffer decoderConfig, long largestSample) {
 	 */
 	private static final int BATCH = 8192;
 
-	/** The bytes of one entry, after the version, flags and count, of each table. */
-	private static final Map<Integer, Integer> ENTRY_SIZES = Map.of(Box.type("stts"), 8, Box.type("ctts"), 8,
-			Box.type("stsc"), 12, Box.type("stss"), 4, Box.type("stps"), 4);
-
 	private static final Set<String> AVC = Set.of("avc1", "avc3");
 
 	private static final int STSZ = Box.type("stsz");
@@ -50,8 +45,8 @@ public record AvcTrack(ByteBuffer decoderConfig, long largestSample) {
 
 	/**
 	 * The first video track of a checked MP4, when it is H.264 with a decoder
-	 * configuration, its moov at most {@link #MAX_MOOV} and every track's sample tables
-	 * hold what they count.
+	 * configuration, its moov at most {@link #MAX_MOOV} and every table in it holding
+	 * what it counts.
 	 */
 	public static Optional<AvcTrack> read(FileChannel file) throws IOException {
 		Mp4File mp4 = Mp4File.read(file);
@@ -59,6 +54,10 @@ public record AvcTrack(ByteBuffer decoderConfig, long largestSample) {
 			return Optional.empty();
 		}
 		BoxReader reader = new BoxReader(file);
+		Box moov = mp4.moov();
+		if (!CountedTables.fit(reader.read(moov.payloadOffset(), (int) moov.payloadSize()))) {
+			return Optional.empty();
+		}
 		try {
 			return Optional.ofNullable(read(reader, mp4.moov()));
 		}
@@ -80,7 +79,7 @@ public record AvcTrack(ByteBuffer decoderConfig, long largestSample) {
 			Box minf = Box.only(inMdia, Box.MINF, "mdia");
 			List<Box> inStbl = children(reader, Box.only(children(reader, minf), Box.STBL, "minf"));
 			Box entry = sampleEntry(reader, Box.only(inStbl, Box.STSD, "stbl"));
-			if (entry.is(Box.type("tmcd")) || !tablesFit(reader, inStbl)) {
+			if (entry.is(Box.type("tmcd"))) {
 				return null; // a demuxer reads the samples of a time code track at once
 			}
 			if (handler == Box.VIDE && first) {
@@ -101,20 +100,6 @@ public record AvcTrack(ByteBuffer decoderConfig, long largestSample) {
 			}
 		}
 		return null;
-	}
-
-	private static boolean tablesFit(BoxReader reader, List<Box> inStbl) throws IOException {
-		for (Box table : inStbl) {
-			Integer entrySize = ENTRY_SIZES.get(table.type());
-			if (entrySize != null && table.payloadSize() < 8 + count(reader, table, 4) * entrySize) {
-				return false;
-			}
-			if (table.is(STSZ) && reader.payload(table, 12, 12).getInt(4) == 0
-					&& table.payloadSize() < 12 + count(reader, table, 8) * 4) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/** The largest size in a sample size table that has been checked to fit. */

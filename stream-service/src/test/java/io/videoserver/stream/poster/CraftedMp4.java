@@ -95,6 +95,27 @@ final class CraftedMp4 {
 		return crafted;
 	}
 
+	/**
+	 * A sample size table claiming {@code count} entries, in a {@code skip} box at the
+	 * end of the moov, where no track refers to it but a box parser still reads it.
+	 */
+	static byte[] withHiddenTable(byte[] mp4, int count) {
+		int moov = find(mp4, "moov");
+		if (moov + size(mp4, moov) != mp4.length) {
+			throw new IllegalArgumentException("the moov is not last");
+		}
+		ByteBuffer skip = ByteBuffer.allocate(28).putInt(28).put(ascii("skip")).putInt(20).put(ascii("stsz"));
+		skip.putInt(0).putInt(0).putInt(count);
+		byte[] crafted = java.util.Arrays.copyOf(mp4, mp4.length + 28);
+		System.arraycopy(skip.array(), 0, crafted, mp4.length, 28);
+		ByteBuffer.wrap(crafted).putInt(moov, size(mp4, moov) + 28);
+		return crafted;
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.ISO_8859_1);
+	}
+
 	/** A table of the video track claiming {@code count} entries it does not hold. */
 	static byte[] withCount(byte[] mp4, String table, int count) {
 		byte[] crafted = mp4.clone();

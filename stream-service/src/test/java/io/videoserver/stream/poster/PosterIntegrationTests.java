@@ -91,6 +91,13 @@ class PosterIntegrationTests extends StreamIntegrationTest {
 	}
 
 	@Test
+	void tableOutsideAnyTrackCountingFarMoreThanTheFileIsNotDecoded() throws Exception {
+		byte[] video = CraftedMp4.withHiddenTable(H264Mp4.solid(64, 48, 1, RED, RED), 0x7FFF_FFF0);
+		assertThat(upload(video)).isEqualTo(201);
+		assertThat(poster(this.vid)).isEmpty();
+	}
+
+	@Test
 	void sliceHeaderCutBeforeItsReferenceListEndsIsNotDecoded() throws Exception {
 		byte[] video = CraftedMp4.withEndlessReordering(H264Mp4.solid(64, 48, 4, RED, TEAL));
 		assertThat(upload(video)).isEqualTo(201);
