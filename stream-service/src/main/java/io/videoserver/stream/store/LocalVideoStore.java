@@ -17,6 +17,8 @@ import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The videos as files in one directory ({@code VIDEO_DIR}), published by an atomic
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * {@code sendfile(2)}.
  */
 public final class LocalVideoStore implements VideoStore {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalVideoStore.class);
 
 	private static final int ATTEMPTS = 3;
 
@@ -60,7 +64,14 @@ public final class LocalVideoStore implements VideoStore {
 	@Override
 	public void publish(String vid, Path complete) throws IOException {
 		Files.move(complete, file(vid), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		this.sync.sync(this.dir); // the rename itself survives a crash only then
+		try {
+			this.sync.sync(this.dir); // the rename itself survives a crash only then
+		}
+		catch (IOException ex) {
+			// the new version is in place and served: failing the upload now would roll
+			// back its record, not the rename
+			log.warn("Directory {} not flushed after publishing {}: {}", this.dir, vid, ex.toString());
+		}
 	}
 
 	@Override

@@ -72,6 +72,16 @@ class LocalVideoStoreTests {
 	}
 
 	@Test
+	void aFailedDirectorySyncLeavesThePublishedVersionInPlaceAndRecorded() throws Exception {
+		String vid = VideoIds.newId();
+		LocalVideoStore store = new LocalVideoStore(this.dir, (directory) -> {
+			throw new IOException("EIO");
+		});
+		store.publish(vid, Files.writeString(this.dir.resolve(vid + ".x.part"), "new"));
+		assertThat(this.dir.resolve(vid)).hasContent("new");
+	}
+
+	@Test
 	void syncingADirectoryWorksHere() throws Exception {
 		LocalVideoStore.syncDirectory(this.dir);
 		String vid = VideoIds.newId();
