@@ -42,7 +42,7 @@ class TusStore {
 	/**
 	 * The description goes first, so that a half-deleted upload is gone, not complete.
 	 */
-	private static final String[] SUFFIXES = { ".info", ".info.tmp", ".bin" };
+	private static final String[] SUFFIXES = { ".info", ".info.tmp", ".bin", ".bin.tmp" };
 
 	private final Path dir;
 
@@ -88,14 +88,42 @@ class TusStore {
 		}
 	}
 
-	/** The bytes on disk; the declared length once the video is published. */
+	/**
+	 * The offset a client resumes from: the bytes on disk, the declared length once the
+	 * video is published. A file that is complete but not published (its publication
+	 * failed, or the service stopped before it ended) answers one byte less, so that the
+	 * client sends the last byte again and that PATCH publishes the video: a complete
+	 * offset always means a published video.
+	 */
 	long offset(TusUpload upload) throws IOException {
 		try {
-			return Files.size(data(upload));
+			long size = Files.size(data(upload));
+			return (size == upload.length()) ? size - 1 : size;
 		}
 		catch (NoSuchFileException ex) {
 			return upload.length();
 		}
+	}
+
+	/**
+	 * Cuts the received bytes back to the offset a client was told. The bytes stay in a
+	 * new file: the old one may already be the published video, through a hard link.
+	 */
+	void rewind(TusUpload upload, long offset) throws IOException {
+		Path data = data(upload);
+		if (Files.size(data) <= offset) {
+			return;
+		}
+		Path temp = this.dir.resolve(upload.id() + ".bin.tmp");
+		try (FileChannel in = FileChannel.open(data, StandardOpenOption.READ);
+				FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+						StandardOpenOption.TRUNCATE_EXISTING)) {
+			for (long done = 0; done < offset;) {
+				done += in.transferTo(done, offset - done, out);
+			}
+			out.force(true);
+		}
+		Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	/** Whether the upload is still there (not terminated meanwhile). */
@@ -112,11 +140,12 @@ class TusStore {
 	}
 
 	/**
-	 * Keeps a published upload answering HEAD for a while, for a client that missed the
-	 * answer.
+	 * Marks the upload published once its video is recorded: its bytes go, and it keeps
+	 * answering HEAD for a while, for a client that missed the answer.
 	 */
 	void published(TusUpload upload) throws IOException {
 		Files.setLastModifiedTime(info(upload.id()), FileTime.from(Instant.now()));
+		Files.deleteIfExists(data(upload));
 	}
 
 	Instant expires(String id) throws IOException {

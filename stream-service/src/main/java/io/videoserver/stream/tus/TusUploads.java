@@ -127,6 +127,7 @@ class TusUploads {
 			if (contentLength > upload.length() - offset) {
 				throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The chunk goes beyond the upload's length");
 			}
+			this.store.rewind(upload, offset);
 			long next = write(upload, offset, body, checksum);
 			this.metrics.received(next - offset);
 			if (offset < SNIFF && next >= SNIFF) {
@@ -154,17 +155,12 @@ class TusUploads {
 	}
 
 	/**
-	 * The offset a client resumes from; an upload whose last byte arrived just before a
-	 * crash is published now, so that a complete offset always means a published video.
+	 * The offset a client resumes from. HEAD never publishes (it holds no permit of the
+	 * connection limiter): an upload whose last byte is in but whose video is not
+	 * published answers one byte less, and the PATCH that resends it publishes.
 	 */
 	long offset(TusUpload upload) throws IOException {
-		long offset = this.store.offset(upload);
-		if (offset == upload.length() && !this.store.isPublished(upload)) {
-			try (TusLocks.Lock lock = this.locks.acquire(upload)) {
-				publish(upload);
-			}
-		}
-		return offset;
+		return this.store.offset(upload);
 	}
 
 	/**
@@ -175,15 +171,21 @@ class TusUploads {
 		this.store.delete(upload.id());
 	}
 
+	/**
+	 * Publishes the complete upload. A refusal (not an MP4, over the quota, the video
+	 * deleted) removes it; any other failure (disk, database, store) leaves its bytes, so
+	 * that its offset is one byte short and the client's retry of the last byte publishes
+	 * again.
+	 */
 	private void publish(TusUpload upload) throws IOException {
 		try {
 			this.publisher.publish(upload.vid(), this.store.data(upload));
-			this.store.published(upload);
 		}
 		catch (ApiException ex) {
 			this.store.delete(upload.id());
 			throw ex;
 		}
+		this.store.published(upload);
 	}
 
 	private void requireMp4Start(TusUpload upload) throws IOException {

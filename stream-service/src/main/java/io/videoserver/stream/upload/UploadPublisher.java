@@ -57,15 +57,16 @@ public class UploadPublisher {
 	 * Checks, publishes and records a completely received file; the video becomes visible
 	 * only now.
 	 * @param vid a valid video id
-	 * @param part the complete file in the staging directory, removed afterwards whatever
-	 * happens
+	 * @param part the complete file below the staging directory, left as it is: the
+	 * caller removes it once the video is recorded, and keeps it to retry after a failure
 	 * @return what was stored
 	 * @throws ApiException 415/009 for a non-MP4, 413/008 when the quota has no room for
 	 * it any more, 404/006 when the video was deleted meanwhile
 	 * @throws IOException when the disk or the store fails
+	 * @throws org.springframework.dao.DataAccessException when the database fails
 	 */
 	public UploadResponse publish(String vid, Path part) throws IOException {
-		return stored(vid, this.store.complete(vid, part, publication(vid)));
+		return stored(vid, this.store.complete(vid, part, true, publication(vid)));
 	}
 
 	/**

@@ -76,7 +76,7 @@ public class UploadStore {
 		Path part = partFile(vid);
 		try {
 			copy(body, part, limit);
-			return complete(vid, part, publication);
+			return complete(vid, part, false, publication);
 		}
 		finally {
 			Files.deleteIfExists(part);
@@ -87,25 +87,41 @@ public class UploadStore {
 	/**
 	 * Checks a completely received upload, rewrites it to faststart order when needed and
 	 * hands it to the publication, which publishes it to the store; the staging files are
-	 * gone afterwards, whatever happened.
+	 * gone afterwards, whatever happened, and the received file too unless it is kept.
 	 * @param vid a valid video id
-	 * @param part the received file, in {@link #partFile(String) the staging directory}
+	 * @param part the received file, in the staging directory or below it
+	 * @param keep whether the received file stays as it is (a resumable upload keeps its
+	 * bytes until its video is recorded, so that a failed publication can be retried):
+	 * the store then gets a hard link to it, or a copy where links are not supported
 	 * @param publication decides, once the file is checked, whether it is published
 	 * @return the stored file's size and what its boxes say
 	 * @throws ApiException 415/009 for an invalid MP4
 	 * @throws IOException when the disk or the store fails
 	 */
-	StoredVideo complete(String vid, Path part, Publication publication) throws IOException {
+	StoredVideo complete(String vid, Path part, boolean keep, Publication publication) throws IOException {
 		Path faststart = partFile(vid);
+		Path link = partFile(vid);
 		try {
 			StoredVideo stored = UploadedMp4.prepare(part, faststart);
-			Path ready = stored.rewritten() ? faststart : part;
+			Path ready = stored.rewritten() ? faststart : keep ? linkTo(part, link) : part;
 			publication.publish(stored, ready, () -> this.videos.publish(vid, ready));
 			return stored;
 		}
 		finally {
-			Files.deleteIfExists(part);
+			if (!keep) {
+				Files.deleteIfExists(part);
+			}
 			Files.deleteIfExists(faststart);
+			Files.deleteIfExists(link);
+		}
+	}
+
+	private static Path linkTo(Path file, Path link) throws IOException {
+		try {
+			return Files.createLink(link, file);
+		}
+		catch (UnsupportedOperationException | IOException ex) {
+			return Files.copy(file, link);
 		}
 	}
 
