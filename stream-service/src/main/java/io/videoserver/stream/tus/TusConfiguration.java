@@ -16,7 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Puts the protocol check in front of the tus endpoints, after CORS and the limiters, and
- * removes expired uploads every few minutes.
+ * removes expired uploads and the leases of writers that died every few minutes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -26,8 +26,11 @@ class TusConfiguration {
 
 	private final TusStore store;
 
-	TusConfiguration(TusStore store) {
+	private final TusLocks locks;
+
+	TusConfiguration(TusStore store, TusLocks locks) {
 		this.store = store;
+		this.locks = locks;
 	}
 
 	@Bean
@@ -43,6 +46,10 @@ class TusConfiguration {
 		int removed = this.store.removeExpired(Instant.now());
 		if (removed > 0) {
 			log.info("Removed {} expired resumable upload(s)", removed);
+		}
+		int leases = this.locks.removeExpired();
+		if (leases > 0) {
+			log.info("Removed {} expired upload lease(s) of writers that stopped", leases);
 		}
 	}
 
