@@ -6,9 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.stream.StreamProperties;
 import io.videoserver.stream.upload.UploadAuthorizer;
 import io.videoserver.stream.upload.UploadMetrics;
 import io.videoserver.stream.upload.UploadPublisher;
@@ -44,8 +46,11 @@ class TusUploads {
 
 	private final UploadMetrics metrics;
 
+	private final Duration expireAfter;
+
 	TusUploads(TusStore store, TusLocks locks, UploadAuthorizer authorizer, UploadPublisher publisher,
-			UploadStore uploads, UploadQuota quota, UploadMetrics metrics) {
+			UploadStore uploads, UploadQuota quota, UploadMetrics metrics, StreamProperties properties) {
+		this.expireAfter = properties.upload().expireAfter();
 		this.metrics = metrics;
 		this.store = store;
 		this.locks = locks;
@@ -179,7 +184,7 @@ class TusUploads {
 	 */
 	private void publish(TusUpload upload) throws IOException {
 		try {
-			this.publisher.publish(upload.vid(), this.store.data(upload));
+			this.publisher.publish(upload.vid(), this.store.data(upload), upload.id(), this.expireAfter);
 		}
 		catch (ApiException ex) {
 			this.store.delete(upload.id());

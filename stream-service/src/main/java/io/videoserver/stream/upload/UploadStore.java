@@ -19,10 +19,10 @@ import io.videoserver.stream.store.VideoStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams an upload to {@code {vid}.{random}.part} in the store's local staging directory
- * and publishes it to the store only when it is complete and a valid MP4 (rewritten to
- * faststart order into a second {@code .part} file when its moov comes last), so a reader
- * never sees a partial file and readers of the old file keep their consistent old bytes.
+ * The local side of an upload: streams a body to {@code {vid}.{random}.part} in the
+ * store's staging directory and turns a complete file into one ready to publish, a valid
+ * MP4 in faststart order (rewritten into a second {@code .part} file when its moov comes
+ * last), so that the store only ever receives complete, checked files.
  */
 @Component
 public class UploadStore {
@@ -35,8 +35,6 @@ public class UploadStore {
 	 */
 	private static final int SNIFF = 8;
 
-	private final VideoStore videos;
-
 	private final Path dir;
 
 	private final long maxSize;
@@ -46,7 +44,6 @@ public class UploadStore {
 	private final UploadMetrics metrics;
 
 	UploadStore(VideoStore videos, StreamProperties properties, UploadMetrics metrics) {
-		this.videos = videos;
 		this.metrics = metrics;
 		this.dir = videos.staging().toAbsolutePath().normalize();
 		this.maxSize = properties.upload().maxSize().toBytes();
@@ -58,62 +55,62 @@ public class UploadStore {
 	}
 
 	/**
-	 * Stores a complete upload as the video's file, in faststart order.
-	 * @param vid a valid video id
-	 * @param body the file's bytes
-	 * @param limit the most the file may have (size limit or quota)
-	 * @param publication decides, once the file is complete and checked, whether it is
-	 * published: it publishes the file to the store by calling the move it is given
-	 * @return the stored file's size and what its boxes say
-	 * @throws ApiException 409/005 while another upload of the video runs here, 413/008
-	 * over the limit, 415/009 for a non-MP4, 400/001 when the client broke off
-	 * @throws IOException when the disk fails
+	 * Marks the video as receiving an upload here until the claim is closed.
+	 * @throws ApiException 409/005 while another upload of the video runs here
 	 */
-	StoredVideo store(String vid, InputStream body, UploadLimit limit, Publication publication) throws IOException {
+	Claim claim(String vid) {
 		if (!this.inProgress.add(vid)) {
 			throw new ApiException(ErrorCode.ALREADY_EXISTS, "An upload of this video is already in progress");
 		}
+		return () -> this.inProgress.remove(vid);
+	}
+
+	/**
+	 * Streams a body to a new staging file.
+	 * @param limit the most the file may have (size limit or quota)
+	 * @return the complete file, which the caller removes
+	 * @throws ApiException 413/008 over the limit, 415/009 for a non-MP4, 400/001 when
+	 * the client broke off; the file is gone then
+	 * @throws IOException when the disk fails
+	 */
+	Path receive(String vid, InputStream body, UploadLimit limit) throws IOException {
 		Path part = partFile(vid);
 		try {
 			copy(body, part, limit);
-			return complete(vid, part, false, publication);
+			return part;
 		}
-		finally {
+		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(part);
-			this.inProgress.remove(vid);
+			throw ex;
 		}
 	}
 
 	/**
-	 * Checks a completely received upload, rewrites it to faststart order when needed and
-	 * hands it to the publication, which publishes it to the store; the staging files are
-	 * gone afterwards, whatever happened, and the received file too unless it is kept.
+	 * Checks a completely received upload and rewrites it to faststart order when needed.
 	 * @param vid a valid video id
-	 * @param part the received file, in the staging directory or below it
-	 * @param keep whether the received file stays as it is (a resumable upload keeps its
-	 * bytes until its video is recorded, so that a failed publication can be retried):
-	 * the store then gets a hard link to it, or a copy where links are not supported
-	 * @param publication decides, once the file is checked, whether it is published
-	 * @return the stored file's size and what its boxes say
+	 * @param received the received file, in the staging directory or below it; left as it
+	 * is
+	 * @return the file to publish, which closing removes if it is still there: the
+	 * faststart copy, or a hard link to the received file (a copy where links are not
+	 * supported), so that the store may move it and the received bytes stay for a retry
 	 * @throws ApiException 415/009 for an invalid MP4
-	 * @throws IOException when the disk or the store fails
+	 * @throws IOException when the disk fails
 	 */
-	StoredVideo complete(String vid, Path part, boolean keep, Publication publication) throws IOException {
+	StagedVideo stage(String vid, Path received) throws IOException {
 		Path faststart = partFile(vid);
-		Path link = partFile(vid);
 		try {
-			StoredVideo stored = UploadedMp4.prepare(part, faststart);
-			Path ready = stored.rewritten() ? faststart : keep ? linkTo(part, link) : part;
-			publication.publish(stored, ready, () -> this.videos.publish(vid, ready));
-			return stored;
+			StoredVideo stored = UploadedMp4.prepare(received, faststart);
+			return new StagedVideo(stored, stored.rewritten() ? faststart : linkTo(received, partFile(vid)));
 		}
-		finally {
-			if (!keep) {
-				Files.deleteIfExists(part);
-			}
+		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(faststart);
-			Files.deleteIfExists(link);
+			throw ex;
 		}
+	}
+
+	/** A new file name for an upload of the video in the staging directory. */
+	Path partFile(String vid) {
+		return this.dir.resolve(vid + "." + UUID.randomUUID().toString().replace("-", "") + ".part");
 	}
 
 	private static Path linkTo(Path file, Path link) throws IOException {
@@ -123,11 +120,6 @@ public class UploadStore {
 		catch (UnsupportedOperationException | IOException ex) {
 			return Files.copy(file, link);
 		}
-	}
-
-	/** A new file name for an upload of the video in the staging directory. */
-	Path partFile(String vid) {
-		return this.dir.resolve(vid + "." + UUID.randomUUID().toString().replace("-", "") + ".part");
 	}
 
 	private long copy(InputStream body, Path part, UploadLimit limit) throws IOException {
@@ -154,19 +146,27 @@ public class UploadStore {
 		}
 	}
 
-	/** The last step of an upload, between its check and its publication. */
-	@FunctionalInterface
-	interface Publication {
+	/** Held while an upload of a video runs here. */
+	interface Claim extends AutoCloseable {
 
-		void publish(StoredVideo stored, Path file, StoreWrite move) throws IOException;
+		@Override
+		void close();
 
 	}
 
-	/** Publishes a complete upload to the store, replacing the video's old version. */
-	@FunctionalInterface
-	interface StoreWrite {
+	/**
+	 * A checked upload ready to be published; closing removes its file unless the store
+	 * took it.
+	 *
+	 * @param stored what the file is
+	 * @param file the file to publish, in the staging directory
+	 */
+	record StagedVideo(StoredVideo stored, Path file) implements AutoCloseable {
 
-		void run() throws IOException;
+		@Override
+		public void close() throws IOException {
+			Files.deleteIfExists(this.file);
+		}
 
 	}
 
