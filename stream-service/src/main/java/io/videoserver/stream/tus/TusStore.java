@@ -14,7 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -169,11 +171,11 @@ class TusStore {
 	}
 
 	/**
-	 * @return how many expired uploads were removed, partial files and all
+	 * @return the ids of the expired uploads that were removed, partial files and all
 	 */
-	int removeExpired(Instant now) throws IOException {
+	List<String> removeExpired(Instant now) throws IOException {
 		if (!Files.isDirectory(this.dir)) {
-			return 0;
+			return List.of();
 		}
 		Set<String> ids = new HashSet<>();
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.dir)) {
@@ -185,11 +187,11 @@ class TusStore {
 				}
 			}
 		}
-		int removed = 0;
+		List<String> removed = new ArrayList<>();
 		for (String id : ids) {
 			if (!expires(id).isAfter(now)) {
 				delete(id);
-				removed++;
+				removed.add(id);
 			}
 		}
 		return removed;

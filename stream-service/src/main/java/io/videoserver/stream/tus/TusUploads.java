@@ -72,12 +72,21 @@ class TusUploads {
 			throws IOException {
 		String owner = this.authorizer.requireOwner(request, vid);
 		checkBeforeAccepting(vid, owner, length);
-		return this.store.create(vid, owner, length, metadata);
+		TusUpload upload = this.store.create(vid, owner, length, metadata);
+		try {
+			this.quota.reserve(upload.id(), vid, length, this.expireAfter);
+		}
+		catch (RuntimeException ex) {
+			this.store.delete(upload.id());
+			throw ex;
+		}
+		return upload;
 	}
 
 	/**
 	 * The checks an upload must pass before it is accepted; any limit on what a user may
-	 * store belongs here.
+	 * store belongs here. The quota is then reserved for the upload's whole length, until
+	 * its video is recorded, it is terminated or it expires.
 	 */
 	private void checkBeforeAccepting(String vid, String owner, long length) {
 		if (length > this.maxSize) {
@@ -110,7 +119,7 @@ class TusUploads {
 			if (ex.code() == ErrorCode.NOT_FOUND) {
 				// the video was deleted: its upload can never complete, so its bytes go
 				// now
-				this.store.delete(upload.id());
+				remove(upload);
 			}
 			throw ex;
 		}
@@ -133,6 +142,7 @@ class TusUploads {
 				throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The chunk goes beyond the upload's length");
 			}
 			this.store.rewind(upload, offset);
+			this.quota.hold(upload.id(), upload.vid(), upload.length(), this.expireAfter);
 			long next = write(upload, offset, body, checksum);
 			this.metrics.received(next - offset);
 			if (offset < SNIFF && next >= SNIFF) {
@@ -173,7 +183,13 @@ class TusUploads {
 	 * client until the connection times out; that PATCH then finds its upload gone.
 	 */
 	void terminate(TusUpload upload) throws IOException {
+		remove(upload);
+	}
+
+	/** Removes the upload's files and gives its reserved space back. */
+	private void remove(TusUpload upload) throws IOException {
 		this.store.delete(upload.id());
+		this.quota.release(upload.id());
 	}
 
 	/**
@@ -187,7 +203,7 @@ class TusUploads {
 			this.publisher.publish(upload.vid(), this.store.data(upload), upload.id(), this.expireAfter);
 		}
 		catch (ApiException ex) {
-			this.store.delete(upload.id());
+			remove(upload);
 			throw ex;
 		}
 		this.store.published(upload);
@@ -199,7 +215,7 @@ class TusUploads {
 			in.read(head, 0);
 		}
 		if (head.get(4) != 'f' || head.get(5) != 't' || head.get(6) != 'y' || head.get(7) != 'p') {
-			this.store.delete(upload.id());
+			remove(upload);
 			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file is not an MP4 video");
 		}
 	}

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
@@ -92,21 +91,16 @@ public class UploadPublisher {
 	}
 
 	/**
-	 * Streams a body to the staging directory within the limit, then publishes it as
-	 * {@link #publish(String, Path, String, Duration)} does.
-	 * @throws ApiException 409/005 while another upload of the video runs here
+	 * Streams a body to the staging directory within its reservation, then publishes it
+	 * as {@link #publish(String, Path, String, Duration)} does.
 	 */
-	UploadResponse receive(String vid, InputStream body, UploadLimit limit) throws IOException {
-		String reservation = UUID.randomUUID().toString().replace("-", "");
-		try (UploadStore.Claim claim = this.store.claim(vid)) {
-			Path part = this.store.receive(vid, body, limit);
-			try {
-				return publish(vid, part, reservation, this.heartbeat.ttl());
-			}
-			finally {
-				Files.deleteIfExists(part);
-				this.quota.release(reservation);
-			}
+	UploadResponse receive(String vid, InputStream body, Reservation reservation) throws IOException {
+		Path part = this.store.receive(vid, body, reservation);
+		try {
+			return publish(vid, part, reservation.id(), this.heartbeat.ttl());
+		}
+		finally {
+			Files.deleteIfExists(part);
 		}
 	}
 

@@ -67,16 +67,16 @@ public class UploadStore {
 
 	/**
 	 * Streams a body to a new staging file.
-	 * @param limit the most the file may have (size limit or quota)
+	 * @param reservation the upload's space, grown as the body needs
 	 * @return the complete file, which the caller removes
 	 * @throws ApiException 413/008 over the limit, 415/009 for a non-MP4, 400/001 when
 	 * the client broke off; the file is gone then
 	 * @throws IOException when the disk fails
 	 */
-	Path receive(String vid, InputStream body, UploadLimit limit) throws IOException {
+	Path receive(String vid, InputStream body, Reservation reservation) throws IOException {
 		Path part = partFile(vid);
 		try {
-			copy(body, part, limit);
+			copy(body, part, reservation);
 			return part;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -122,7 +122,7 @@ public class UploadStore {
 		}
 	}
 
-	private long copy(InputStream body, Path part, UploadLimit limit) throws IOException {
+	private long copy(InputStream body, Path part, Reservation reservation) throws IOException {
 		byte[] buffer = new byte[BUFFER];
 		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
 			int first = readAtLeast(body, buffer, SNIFF);
@@ -133,9 +133,11 @@ public class UploadStore {
 			for (int n = first; n >= 0; n = read(body, buffer, 0, buffer.length)) {
 				size += n;
 				this.metrics.received(n);
-				if (size > limit.bytes()) {
-					throw limit.exceeded();
+				if (size > this.maxSize) {
+					throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+							"The video is larger than " + this.maxSize + " bytes");
 				}
+				reservation.cover(size);
 				ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
 				while (chunk.hasRemaining()) {
 					out.write(chunk);

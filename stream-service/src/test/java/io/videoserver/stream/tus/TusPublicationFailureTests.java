@@ -90,13 +90,13 @@ class TusPublicationFailureTests extends StreamIntegrationTest {
 	@Test
 	void aLockTimeoutLeavesTheUploadResumable() throws Exception {
 		byte[] video = mp4(60_000, 3);
-		String location;
+		String location = startUpload(video);
 		try (Connection holder = this.dataSource.getConnection()) {
 			holder.setAutoCommit(false);
 			try (Statement statement = holder.createStatement()) {
 				statement.executeQuery("SELECT id FROM users WHERE id = " + this.userId + " FOR UPDATE").close();
 				statement.executeQuery("SELECT id FROM video_info WHERE id = '" + this.vid + "' FOR UPDATE").close();
-				location = failLastChunk(video);
+				failLastChunk(location, video);
 			}
 			finally {
 				holder.rollback();
@@ -151,8 +151,16 @@ class TusPublicationFailureTests extends StreamIntegrationTest {
 	 * fail; checks that the upload is not reported complete.
 	 */
 	private String failLastChunk(byte[] video) throws Exception {
+		return failLastChunk(startUpload(video), video);
+	}
+
+	private String startUpload(byte[] video) throws Exception {
 		String location = location(video.length);
 		assertThat(send(patch(location, 0, Arrays.copyOf(video, 50_000))).statusCode()).isEqualTo(204);
+		return location;
+	}
+
+	private String failLastChunk(String location, byte[] video) throws Exception {
 		HttpResponse<String> failed = send(patch(location, 50_000, Arrays.copyOfRange(video, 50_000, video.length)));
 		assertThat(failed.statusCode()).isGreaterThanOrEqualTo(500);
 		assertThat(failed.body()).contains("\"error_code\":\"");
