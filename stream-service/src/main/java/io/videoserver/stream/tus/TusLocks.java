@@ -48,12 +48,24 @@ class TusLocks {
 					"Another request is writing this upload, try again shortly");
 		}
 		LeaseHeartbeat.Registration renewal = this.heartbeat.keep(() -> renew(upload.id(), holder));
-		return () -> {
-			renewal.close();
-			this.jdbc.sql("DELETE FROM upload_lease WHERE upload_id = :id AND holder = :holder")
-				.param("id", upload.id())
-				.param("holder", holder)
-				.update();
+		return new Lock() {
+
+			@Override
+			public void confirm() {
+				if (!renew(upload.id(), holder)) {
+					throw lost();
+				}
+			}
+
+			@Override
+			public void close() {
+				renewal.close();
+				TusLocks.this.jdbc.sql("DELETE FROM upload_lease WHERE upload_id = :id AND holder = :holder")
+					.param("id", upload.id())
+					.param("holder", holder)
+					.update();
+			}
+
 		};
 	}
 
@@ -62,18 +74,31 @@ class TusLocks {
 		return this.jdbc.sql("DELETE FROM upload_lease WHERE expires_at < NOW(3)").update();
 	}
 
-	private void renew(String id, String holder) {
-		this.jdbc.sql("""
+	private boolean renew(String id, String holder) {
+		return this.jdbc.sql("""
 				UPDATE upload_lease SET expires_at = NOW(3) + INTERVAL :ttl MICROSECOND
 				WHERE upload_id = :id AND holder = :holder""")
 			.param("ttl", this.heartbeat.ttlMicros())
 			.param("id", id)
 			.param("holder", holder)
-			.update();
+			.update() > 0;
+	}
+
+	private static TusException lost() {
+		return new TusException(TusException.LOCKED, ErrorCode.ALREADY_EXISTS,
+				"This request lost its hold on the upload to another writer, try again shortly");
 	}
 
 	/** Held while one request works on an upload. */
 	interface Lock extends AutoCloseable {
+
+		/**
+		 * Renews the lease now and makes sure it is still this request's (it lapses when
+		 * the database was out of reach for longer than its time to live, and another
+		 * writer may then have taken it).
+		 * @throws TusException 423 when it was lost
+		 */
+		void confirm();
 
 		@Override
 		void close();

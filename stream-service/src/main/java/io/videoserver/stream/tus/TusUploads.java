@@ -149,6 +149,7 @@ class TusUploads {
 				requireMp4Start(upload);
 			}
 			if (next == upload.length()) {
+				lock.confirm();
 				publish(upload);
 			}
 			return next;

@@ -101,6 +101,28 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 		assertThat(leases()).isZero();
 	}
 
+	@Test
+	void aWriterThatLostItsLeaseDoesNotPublish() throws Exception {
+		byte[] video = mp4(100_000, 3);
+		String location = location(video.length);
+		Path bytes = VIDEO_DIR.resolve(".tus").resolve(id(location) + ".bin");
+		try (Socket socket = startPatch(location, video, 90_000)) {
+			await("the chunk is arriving", () -> size(bytes) == 90_000);
+			// the lease lapsed (the database was out of reach) and another writer took it
+			this.jdbc.sql("UPDATE upload_lease SET holder = 'deadbeefdeadbeefdeadbeefdeadbeef' WHERE upload_id = :id")
+				.param("id", id(location))
+				.update();
+			socket.getOutputStream().write(video, 90_000, video.length - 90_000);
+			socket.getOutputStream().flush();
+			assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 423");
+		}
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		this.jdbc.sql("DELETE FROM upload_lease").update();
+		assertThat(send(patch(location, video.length - 1, Arrays.copyOfRange(video, video.length - 1, video.length)))
+			.statusCode()).isEqualTo(204);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+	}
+
 	private ConfigurableApplicationContext secondReplica() {
 		return new SpringApplicationBuilder(StreamApplication.class).run("--server.port=0", "--video.dir=" + VIDEO_DIR,
 				"--video.rate-limit.requests-per-second=0", "--video.upload.lease-ttl=1500ms",
