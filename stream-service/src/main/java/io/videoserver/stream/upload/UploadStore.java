@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,9 +117,13 @@ public class UploadStore {
 
 	private static Path linkTo(Path file, Path link) throws IOException {
 		try {
-			return Files.createLink(link, file);
+			Files.createLink(link, file);
+			// the link shares the upload's time stamp: young, so that no replica's
+			// start-up cleaner takes it for an abandoned .part file while it publishes
+			return Files.setLastModifiedTime(link, FileTime.from(Instant.now()));
 		}
 		catch (UnsupportedOperationException | IOException ex) {
+			Files.deleteIfExists(link);
 			return Files.copy(file, link);
 		}
 	}
