@@ -76,9 +76,14 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 	 * abandoned; the files of a process that died go at once
 	 * @param expireAfter how long a resumable (tus) upload may sit without receiving a
 	 * byte before it expires and its partial file is removed
+	 * @param leaseTtl how long a running upload's hold in the database (the writer's
+	 * lease on a resumable upload, the space reserved for an upload) outlives the last
+	 * renewal: the holder renews it every third of this time, so it is what a crashed
+	 * replica's hold lasts at most
 	 */
 	public record Upload(@DefaultValue("1GB") DataSize maxSize, @DefaultValue("15m") Duration staleAfter,
-			@DefaultValue("10GB") DataSize userQuota, @DefaultValue("24h") Duration expireAfter) {
+			@DefaultValue("10GB") DataSize userQuota, @DefaultValue("24h") Duration expireAfter,
+			@DefaultValue("30s") Duration leaseTtl) {
 	}
 
 	/**

@@ -2,8 +2,10 @@ package io.videoserver.stream.tus;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.videoserver.stream.upload.UploadQuota;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Puts the protocol check in front of the tus endpoints, after CORS and the limiters, and
- * removes expired uploads every few minutes.
+ * sweeps expired uploads and the holds of stopped uploads every few minutes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -26,8 +28,14 @@ class TusConfiguration {
 
 	private final TusStore store;
 
-	TusConfiguration(TusStore store) {
+	private final TusLocks locks;
+
+	private final UploadQuota quota;
+
+	TusConfiguration(TusStore store, TusLocks locks, UploadQuota quota) {
 		this.store = store;
+		this.locks = locks;
+		this.quota = quota;
 	}
 
 	@Bean
@@ -38,11 +46,20 @@ class TusConfiguration {
 		return registration;
 	}
 
+	/**
+	 * Removes the expired uploads with their reservations, then whatever holds in the
+	 * database crashed processes left (writers' leases, reservations of form, raw and tus
+	 * uploads), on whichever replica runs it first.
+	 */
 	@Scheduled(initialDelay = 0, fixedDelay = 5, timeUnit = TimeUnit.MINUTES)
 	void removeExpiredUploads() throws IOException {
-		int removed = this.store.removeExpired(Instant.now());
-		if (removed > 0) {
-			log.info("Removed {} expired resumable upload(s)", removed);
+		List<String> removed = this.store.removeExpired(Instant.now());
+		removed.forEach(this.quota::release);
+		int leases = this.locks.removeExpired();
+		int reservations = this.quota.removeExpired();
+		if (!removed.isEmpty() || leases > 0 || reservations > 0) {
+			log.info("Removed {} expired resumable upload(s), {} lease(s) and {} reservation(s) of stopped uploads",
+					removed.size(), leases, reservations);
 		}
 	}
 

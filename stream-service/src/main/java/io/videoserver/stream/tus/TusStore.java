@@ -14,7 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +44,7 @@ class TusStore {
 	/**
 	 * The description goes first, so that a half-deleted upload is gone, not complete.
 	 */
-	private static final String[] SUFFIXES = { ".info", ".info.tmp", ".bin" };
+	private static final String[] SUFFIXES = { ".info", ".info.tmp", ".bin", ".bin.tmp" };
 
 	private final Path dir;
 
@@ -88,14 +90,42 @@ class TusStore {
 		}
 	}
 
-	/** The bytes on disk; the declared length once the video is published. */
+	/**
+	 * The offset a client resumes from: the bytes on disk, the declared length once the
+	 * video is published. A file that is complete but not published (its publication
+	 * failed, or the service stopped before it ended) answers one byte less, so that the
+	 * client sends the last byte again and that PATCH publishes the video: a complete
+	 * offset always means a published video.
+	 */
 	long offset(TusUpload upload) throws IOException {
 		try {
-			return Files.size(data(upload));
+			long size = Files.size(data(upload));
+			return (size == upload.length()) ? size - 1 : size;
 		}
 		catch (NoSuchFileException ex) {
 			return upload.length();
 		}
+	}
+
+	/**
+	 * Cuts the received bytes back to the offset a client was told. The bytes stay in a
+	 * new file: the old one may already be the published video, through a hard link.
+	 */
+	void rewind(TusUpload upload, long offset) throws IOException {
+		Path data = data(upload);
+		if (Files.size(data) <= offset) {
+			return;
+		}
+		Path temp = this.dir.resolve(upload.id() + ".bin.tmp");
+		try (FileChannel in = FileChannel.open(data, StandardOpenOption.READ);
+				FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+						StandardOpenOption.TRUNCATE_EXISTING)) {
+			for (long done = 0; done < offset;) {
+				done += in.transferTo(done, offset - done, out);
+			}
+			out.force(true);
+		}
+		Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	/** Whether the upload is still there (not terminated meanwhile). */
@@ -112,11 +142,12 @@ class TusStore {
 	}
 
 	/**
-	 * Keeps a published upload answering HEAD for a while, for a client that missed the
-	 * answer.
+	 * Marks the upload published once its video is recorded: its bytes go, and it keeps
+	 * answering HEAD for a while, for a client that missed the answer.
 	 */
 	void published(TusUpload upload) throws IOException {
 		Files.setLastModifiedTime(info(upload.id()), FileTime.from(Instant.now()));
+		Files.deleteIfExists(data(upload));
 	}
 
 	Instant expires(String id) throws IOException {
@@ -140,11 +171,11 @@ class TusStore {
 	}
 
 	/**
-	 * @return how many expired uploads were removed, partial files and all
+	 * @return the ids of the expired uploads that were removed, partial files and all
 	 */
-	int removeExpired(Instant now) throws IOException {
+	List<String> removeExpired(Instant now) throws IOException {
 		if (!Files.isDirectory(this.dir)) {
-			return 0;
+			return List.of();
 		}
 		Set<String> ids = new HashSet<>();
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.dir)) {
@@ -156,11 +187,11 @@ class TusStore {
 				}
 			}
 		}
-		int removed = 0;
+		List<String> removed = new ArrayList<>();
 		for (String id : ids) {
 			if (!expires(id).isAfter(now)) {
 				delete(id);
-				removed++;
+				removed.add(id);
 			}
 		}
 		return removed;

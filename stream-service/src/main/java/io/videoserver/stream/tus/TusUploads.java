@@ -6,9 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.stream.StreamProperties;
 import io.videoserver.stream.upload.UploadAuthorizer;
 import io.videoserver.stream.upload.UploadMetrics;
 import io.videoserver.stream.upload.UploadPublisher;
@@ -44,8 +46,11 @@ class TusUploads {
 
 	private final UploadMetrics metrics;
 
+	private final Duration expireAfter;
+
 	TusUploads(TusStore store, TusLocks locks, UploadAuthorizer authorizer, UploadPublisher publisher,
-			UploadStore uploads, UploadQuota quota, UploadMetrics metrics) {
+			UploadStore uploads, UploadQuota quota, UploadMetrics metrics, StreamProperties properties) {
+		this.expireAfter = properties.upload().expireAfter();
 		this.metrics = metrics;
 		this.store = store;
 		this.locks = locks;
@@ -67,12 +72,21 @@ class TusUploads {
 			throws IOException {
 		String owner = this.authorizer.requireOwner(request, vid);
 		checkBeforeAccepting(vid, owner, length);
-		return this.store.create(vid, owner, length, metadata);
+		TusUpload upload = this.store.create(vid, owner, length, metadata);
+		try {
+			this.quota.reserve(upload.id(), vid, length, this.expireAfter);
+		}
+		catch (RuntimeException ex) {
+			this.store.delete(upload.id());
+			throw ex;
+		}
+		return upload;
 	}
 
 	/**
 	 * The checks an upload must pass before it is accepted; any limit on what a user may
-	 * store belongs here.
+	 * store belongs here. The quota is then reserved for the upload's whole length, until
+	 * its video is recorded, it is terminated or it expires.
 	 */
 	private void checkBeforeAccepting(String vid, String owner, long length) {
 		if (length > this.maxSize) {
@@ -105,7 +119,7 @@ class TusUploads {
 			if (ex.code() == ErrorCode.NOT_FOUND) {
 				// the video was deleted: its upload can never complete, so its bytes go
 				// now
-				this.store.delete(upload.id());
+				remove(upload);
 			}
 			throw ex;
 		}
@@ -127,12 +141,15 @@ class TusUploads {
 			if (contentLength > upload.length() - offset) {
 				throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The chunk goes beyond the upload's length");
 			}
+			this.store.rewind(upload, offset);
+			this.quota.hold(upload.id(), upload.vid(), upload.length(), this.expireAfter);
 			long next = write(upload, offset, body, checksum);
 			this.metrics.received(next - offset);
 			if (offset < SNIFF && next >= SNIFF) {
 				requireMp4Start(upload);
 			}
 			if (next == upload.length()) {
+				lock.confirm();
 				publish(upload);
 			}
 			return next;
@@ -154,17 +171,12 @@ class TusUploads {
 	}
 
 	/**
-	 * The offset a client resumes from; an upload whose last byte arrived just before a
-	 * crash is published now, so that a complete offset always means a published video.
+	 * The offset a client resumes from. HEAD never publishes (it holds no permit of the
+	 * connection limiter): an upload whose last byte is in but whose video is not
+	 * published answers one byte less, and the PATCH that resends it publishes.
 	 */
 	long offset(TusUpload upload) throws IOException {
-		long offset = this.store.offset(upload);
-		if (offset == upload.length() && !this.store.isPublished(upload)) {
-			try (TusLocks.Lock lock = this.locks.acquire(upload)) {
-				publish(upload);
-			}
-		}
-		return offset;
+		return this.store.offset(upload);
 	}
 
 	/**
@@ -172,18 +184,30 @@ class TusUploads {
 	 * client until the connection times out; that PATCH then finds its upload gone.
 	 */
 	void terminate(TusUpload upload) throws IOException {
-		this.store.delete(upload.id());
+		remove(upload);
 	}
 
+	/** Removes the upload's files and gives its reserved space back. */
+	private void remove(TusUpload upload) throws IOException {
+		this.store.delete(upload.id());
+		this.quota.release(upload.id());
+	}
+
+	/**
+	 * Publishes the complete upload. A refusal (not an MP4, over the quota, the video
+	 * deleted) removes it; any other failure (disk, database, store) leaves its bytes, so
+	 * that its offset is one byte short and the client's retry of the last byte publishes
+	 * again.
+	 */
 	private void publish(TusUpload upload) throws IOException {
 		try {
-			this.publisher.publish(upload.vid(), this.store.data(upload));
-			this.store.published(upload);
+			this.publisher.publish(upload.vid(), this.store.data(upload), upload.id(), this.expireAfter);
 		}
 		catch (ApiException ex) {
-			this.store.delete(upload.id());
+			remove(upload);
 			throw ex;
 		}
+		this.store.published(upload);
 	}
 
 	private void requireMp4Start(TusUpload upload) throws IOException {
@@ -192,7 +216,7 @@ class TusUploads {
 			in.read(head, 0);
 		}
 		if (head.get(4) != 'f' || head.get(5) != 't' || head.get(6) != 'y' || head.get(7) != 'p') {
-			this.store.delete(upload.id());
+			remove(upload);
 			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file is not an MP4 video");
 		}
 	}

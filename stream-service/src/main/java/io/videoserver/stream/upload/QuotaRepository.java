@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads how much storage the author of a video may use and uses, the video's own file
- * left out (a re-upload replaces it).
+ * Reads how much storage the author of a video may use and uses (the video's own file
+ * left out, a re-upload replaces it), and keeps the reservations of uploads in progress
+ * ({@code upload_reservation}) that count as used.
  */
 @Repository
 class QuotaRepository {
@@ -24,32 +25,72 @@ class QuotaRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The author's storage, or empty when the video or its author is gone. */
-	Optional<Storage> storage(String vid, long defaultQuota) {
-		return author(QUOTA, vid, defaultQuota).map((author) -> new Storage(author.quota(), used(author.id(), vid)));
+	/**
+	 * The author's storage, or empty when the video or its author is gone.
+	 * @param reservation the upload's own reservation, left out of the sum
+	 */
+	Optional<Storage> storage(String vid, String reservation, long defaultQuota) {
+		return author(QUOTA, vid, defaultQuota).map((author) -> storage(author, vid, reservation));
 	}
 
 	/**
 	 * The same, with the author's and the video's rows locked to the end of the
-	 * transaction: uploads of one user complete one after the other, and the video cannot
-	 * be deleted meanwhile. The sum that follows is the transaction's first plain read,
-	 * so InnoDB takes its snapshot after the lock is held and it sees every upload that
-	 * completed before.
+	 * transaction: reservations of one user are decided one after the other, on every
+	 * replica. The sums that follow are the transaction's first plain reads, so InnoDB
+	 * takes its snapshot after the lock is held and they see every reservation and upload
+	 * that was committed before.
 	 */
-	Optional<Storage> lockStorage(String vid, long defaultQuota) {
-		return author(QUOTA + "FOR UPDATE", vid, defaultQuota)
-			.map((author) -> new Storage(author.quota(), used(author.id(), vid)));
+	Optional<Storage> lockStorage(String vid, String reservation, long defaultQuota) {
+		return author(QUOTA + "FOR UPDATE", vid, defaultQuota).map((author) -> storage(author, vid, reservation));
+	}
+
+	/**
+	 * Reserves bytes for an upload until its hold expires, replacing what it reserved.
+	 */
+	void reserve(String id, long userId, String vid, long bytes, long holdMicros) {
+		this.jdbc.sql("""
+				INSERT INTO upload_reservation (id, user_id, video_id, bytes, expires_at)
+				VALUES (:id, :userId, :vid, :bytes, NOW(3) + INTERVAL :hold MICROSECOND)
+				ON DUPLICATE KEY UPDATE bytes = VALUES(bytes), expires_at = VALUES(expires_at)""")
+			.param("id", id)
+			.param("userId", userId)
+			.param("vid", vid)
+			.param("bytes", bytes)
+			.param("hold", holdMicros)
+			.update();
+	}
+
+	/** Extends a reservation's hold from now; false when it is gone. */
+	boolean renew(String id, long holdMicros) {
+		return this.jdbc
+			.sql("UPDATE upload_reservation SET expires_at = NOW(3) + INTERVAL :hold MICROSECOND WHERE id = :id")
+			.param("hold", holdMicros)
+			.param("id", id)
+			.update() > 0;
+	}
+
+	void release(String id) {
+		this.jdbc.sql("DELETE FROM upload_reservation WHERE id = :id").param("id", id).update();
+	}
+
+	int removeExpired() {
+		return this.jdbc.sql("DELETE FROM upload_reservation WHERE expires_at < NOW(3)").update();
 	}
 
 	private Optional<Author> author(String sql, String vid, long defaultQuota) {
 		return this.jdbc.sql(sql).param("vid", vid).param("defaultQuota", defaultQuota).query(Author.class).optional();
 	}
 
-	private long used(long authorId, String vid) {
-		return this.jdbc.sql("""
+	private Storage storage(Author author, String vid, String reservation) {
+		long stored = this.jdbc.sql("""
 				SELECT COALESCE(SUM(file_size), 0) FROM video_info
 				WHERE author_id = :authorId AND id <> :vid
-				""").param("authorId", authorId).param("vid", vid).query(Long.class).single();
+				""").param("authorId", author.id()).param("vid", vid).query(Long.class).single();
+		long reserved = this.jdbc.sql("""
+				SELECT COALESCE(SUM(bytes), 0) FROM upload_reservation
+				WHERE user_id = :authorId AND expires_at > NOW(3) AND id <> :reservation
+				""").param("authorId", author.id()).param("reservation", reservation).query(Long.class).single();
+		return new Storage(author.id(), author.quota(), stored + reserved);
 	}
 
 	private record Author(long id, long quota) {
@@ -58,10 +99,11 @@ class QuotaRepository {
 	/**
 	 * A user's storage.
 	 *
+	 * @param userId the user
 	 * @param quota what their videos may take
-	 * @param used what their other videos take
+	 * @param used what their other videos take and their other uploads reserve
 	 */
-	record Storage(long quota, long used) {
+	record Storage(long userId, long quota, long used) {
 
 		long remaining() {
 			return Math.max(0, this.quota - this.used);

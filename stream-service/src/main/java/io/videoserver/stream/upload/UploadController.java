@@ -1,10 +1,7 @@
 package io.videoserver.stream.upload;
 
 import java.io.IOException;
-import java.io.InputStream;
 
-import io.videoserver.shared.ApiException;
-import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -40,30 +37,31 @@ class UploadController {
 	@PostMapping("/upload/{vid}")
 	@ResponseStatus(HttpStatus.CREATED)
 	UploadResponse uploadForm(@PathVariable String vid, HttpServletRequest request) throws IOException {
-		UploadLimit limit = checkBeforeReading(vid, request, MultipartBody.fileLength(request.getContentLengthLong()));
-		return store(vid, MultipartBody.filePart(request, this.store.maxSize()), limit);
+		checkOwner(vid, request);
+		try (UploadStore.Claim claim = this.store.claim(vid);
+				Reservation reservation = this.quota.open(vid,
+						MultipartBody.fileLength(request.getContentLengthLong()))) {
+			return this.publisher.receive(vid, MultipartBody.filePart(request, this.store.maxSize()), reservation);
+		}
 	}
 
 	@PutMapping("/videos/{vid}")
 	@ResponseStatus(HttpStatus.CREATED)
 	UploadResponse uploadRaw(@PathVariable String vid, HttpServletRequest request) throws IOException {
-		UploadLimit limit = checkBeforeReading(vid, request, Math.max(0, request.getContentLengthLong()));
-		return store(vid, request.getInputStream(), limit);
+		checkOwner(vid, request);
+		try (UploadStore.Claim claim = this.store.claim(vid);
+				Reservation reservation = this.quota.open(vid, Math.max(0, request.getContentLengthLong()))) {
+			return this.publisher.receive(vid, request.getInputStream(), reservation);
+		}
 	}
 
 	/**
-	 * Everything that can be refused without the body, so a client is not kept sending.
-	 * @param declaredBytes the file's size as the request announces it, 0 when unknown
-	 * @return how much the body may bring
+	 * Everything but the quota that can be refused without the body (the quota is
+	 * reserved next, still before any byte is read), so a client is not kept sending.
 	 */
-	private UploadLimit checkBeforeReading(String vid, HttpServletRequest request, long declaredBytes) {
+	private void checkOwner(String vid, HttpServletRequest request) {
 		VideoIds.require(vid);
 		this.authorizer.requireOwner(request, vid);
-		return this.quota.admit(vid, declaredBytes);
-	}
-
-	private UploadResponse store(String vid, InputStream body, UploadLimit limit) throws IOException {
-		return this.publisher.receive(vid, body, limit);
 	}
 
 }

@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,11 +20,10 @@ import io.videoserver.stream.store.VideoStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams an upload to {@code {vid}.{owner}.{random}.part} in the store's local staging
- * directory and publishes it to the store only when it is complete and a valid MP4
- * (rewritten to faststart order into a second {@code .part} file when its moov comes
- * last), so a reader never sees a partial file and readers of the old file keep their
- * consistent old bytes.
+ * The local side of an upload: streams a body to {@code {vid}.{owner}.{random}.part} in the
+ * store's staging directory and turns a complete file into one ready to publish, a valid
+ * MP4 in faststart order (rewritten into a second {@code .part} file when its moov comes
+ * last), so that the store only ever receives complete, checked files.
  */
 @Component
 public class UploadStore {
@@ -35,8 +36,6 @@ public class UploadStore {
 	 */
 	private static final int SNIFF = 8;
 
-	private final VideoStore videos;
-
 	private final Path dir;
 
 	private final long maxSize;
@@ -46,7 +45,6 @@ public class UploadStore {
 	private final UploadMetrics metrics;
 
 	UploadStore(VideoStore videos, StreamProperties properties, UploadMetrics metrics) {
-		this.videos = videos;
 		this.metrics = metrics;
 		this.dir = videos.staging().toAbsolutePath().normalize();
 		this.maxSize = properties.upload().maxSize().toBytes();
@@ -58,54 +56,56 @@ public class UploadStore {
 	}
 
 	/**
-	 * Stores a complete upload as the video's file, in faststart order.
-	 * @param vid a valid video id
-	 * @param body the file's bytes
-	 * @param limit the most the file may have (size limit or quota)
-	 * @param publication decides, once the file is complete and checked, whether it is
-	 * published: it publishes the file to the store by calling the move it is given
-	 * @return the stored file's size and what its boxes say
-	 * @throws ApiException 409/005 while another upload of the video runs here, 413/008
-	 * over the limit, 415/009 for a non-MP4, 400/001 when the client broke off
-	 * @throws IOException when the disk fails
+	 * Marks the video as receiving an upload here until the claim is closed.
+	 * @throws ApiException 409/005 while another upload of the video runs here
 	 */
-	StoredVideo store(String vid, InputStream body, UploadLimit limit, Publication publication) throws IOException {
+	Claim claim(String vid) {
 		if (!this.inProgress.add(vid)) {
 			throw new ApiException(ErrorCode.ALREADY_EXISTS, "An upload of this video is already in progress");
 		}
+		return () -> this.inProgress.remove(vid);
+	}
+
+	/**
+	 * Streams a body to a new staging file.
+	 * @param reservation the upload's space, grown as the body needs
+	 * @return the complete file, which the caller removes
+	 * @throws ApiException 413/008 over the limit, 415/009 for a non-MP4, 400/001 when
+	 * the client broke off; the file is gone then
+	 * @throws IOException when the disk fails
+	 */
+	Path receive(String vid, InputStream body, Reservation reservation) throws IOException {
 		Path part = partFile(vid);
 		try {
-			copy(body, part, limit);
-			return complete(vid, part, publication);
+			copy(body, part, reservation);
+			return part;
 		}
-		finally {
+		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(part);
-			this.inProgress.remove(vid);
+			throw ex;
 		}
 	}
 
 	/**
-	 * Checks a completely received upload, rewrites it to faststart order when needed and
-	 * hands it to the publication, which publishes it to the store; the staging files are
-	 * gone afterwards, whatever happened.
+	 * Checks a completely received upload and rewrites it to faststart order when needed.
 	 * @param vid a valid video id
-	 * @param part the received file, in {@link #partFile(String) the staging directory}
-	 * @param publication decides, once the file is checked, whether it is published
-	 * @return the stored file's size and what its boxes say
+	 * @param received the received file, in the staging directory or below it; left as it
+	 * is
+	 * @return the file to publish, which closing removes if it is still there: the
+	 * faststart copy, or a hard link to the received file (a copy where links are not
+	 * supported), so that the store may move it and the received bytes stay for a retry
 	 * @throws ApiException 415/009 for an invalid MP4
-	 * @throws IOException when the disk or the store fails
+	 * @throws IOException when the disk fails
 	 */
-	StoredVideo complete(String vid, Path part, Publication publication) throws IOException {
+	StagedVideo stage(String vid, Path received) throws IOException {
 		Path faststart = partFile(vid);
 		try {
-			StoredVideo stored = UploadedMp4.prepare(part, faststart);
-			Path ready = stored.rewritten() ? faststart : part;
-			publication.publish(stored, ready, () -> this.videos.publish(vid, ready));
-			return stored;
+			StoredVideo stored = UploadedMp4.prepare(received, faststart);
+			return new StagedVideo(stored, stored.rewritten() ? faststart : linkTo(received, partFile(vid)));
 		}
-		finally {
-			Files.deleteIfExists(part);
+		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(faststart);
+			throw ex;
 		}
 	}
 
@@ -117,7 +117,20 @@ public class UploadStore {
 		return StagingOwner.partFile(this.dir, vid);
 	}
 
-	private long copy(InputStream body, Path part, UploadLimit limit) throws IOException {
+	private static Path linkTo(Path file, Path link) throws IOException {
+		try {
+			Files.createLink(link, file);
+			// the link shares the upload's time stamp: young, so that no replica's
+			// start-up cleaner takes it for an abandoned .part file while it publishes
+			return Files.setLastModifiedTime(link, FileTime.from(Instant.now()));
+		}
+		catch (UnsupportedOperationException | IOException ex) {
+			Files.deleteIfExists(link);
+			return Files.copy(file, link);
+		}
+	}
+
+	private long copy(InputStream body, Path part, Reservation reservation) throws IOException {
 		byte[] buffer = new byte[BUFFER];
 		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
 			int first = readAtLeast(body, buffer, SNIFF);
@@ -128,9 +141,11 @@ public class UploadStore {
 			for (int n = first; n >= 0; n = read(body, buffer, 0, buffer.length)) {
 				size += n;
 				this.metrics.received(n);
-				if (size > limit.bytes()) {
-					throw limit.exceeded();
+				if (size > this.maxSize) {
+					throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+							"The video is larger than " + this.maxSize + " bytes");
 				}
+				reservation.cover(size);
 				ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
 				while (chunk.hasRemaining()) {
 					out.write(chunk);
@@ -141,19 +156,27 @@ public class UploadStore {
 		}
 	}
 
-	/** The last step of an upload, between its check and its publication. */
-	@FunctionalInterface
-	interface Publication {
+	/** Held while an upload of a video runs here. */
+	interface Claim extends AutoCloseable {
 
-		void publish(StoredVideo stored, Path file, StoreWrite move) throws IOException;
+		@Override
+		void close();
 
 	}
 
-	/** Publishes a complete upload to the store, replacing the video's old version. */
-	@FunctionalInterface
-	interface StoreWrite {
+	/**
+	 * A checked upload ready to be published; closing removes its file unless the store
+	 * took it.
+	 *
+	 * @param stored what the file is
+	 * @param file the file to publish, in the staging directory
+	 */
+	record StagedVideo(StoredVideo stored, Path file) implements AutoCloseable {
 
-		void run() throws IOException;
+		@Override
+		public void close() throws IOException {
+			Files.deleteIfExists(this.file);
+		}
 
 	}
 

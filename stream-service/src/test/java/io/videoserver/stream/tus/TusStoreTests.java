@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import io.videoserver.shared.VideoIds;
 import io.videoserver.stream.TestStreamProperties;
@@ -45,11 +46,11 @@ class TusStoreTests {
 
 		assertThat(store.find(old.id())).isEmpty();
 		assertThat(store.find(fresh.id())).isPresent();
-		assertThat(store.removeExpired(Instant.now())).isEqualTo(1);
+		assertThat(store.removeExpired(Instant.now())).hasSize(1);
 		assertThat(store.data(old)).doesNotExist();
 		assertThat(this.dir.resolve(".tus").resolve(old.id() + ".info")).doesNotExist();
 		assertThat(store.data(fresh)).exists();
-		assertThat(store.removeExpired(Instant.now().plus(Duration.ofHours(25)))).isEqualTo(1);
+		assertThat(store.removeExpired(Instant.now().plus(Duration.ofHours(25)))).hasSize(1);
 		assertThat(store.data(fresh)).doesNotExist();
 	}
 
@@ -63,6 +64,33 @@ class TusStoreTests {
 		ChunkWriter.append(store.data(upload), 0, 10_000, new ByteArrayInputStream(new byte[10]), null);
 		assertThat(store.find(upload.id())).isPresent();
 		assertThat(store.expires(upload.id())).isAfter(Instant.now().plus(Duration.ofHours(23)));
+	}
+
+	@Test
+	void aCompleteButUnpublishedUploadIsOneByteShortUntilItsBytesGo() throws Exception {
+		TusStore store = store();
+		TusUpload upload = store.create(VideoIds.newId(), "maria", 100, null);
+		Files.write(store.data(upload), new byte[100]);
+		assertThat(store.offset(upload)).isEqualTo(99);
+		assertThat(store.isPublished(upload)).isFalse();
+		store.published(upload);
+		assertThat(store.offset(upload)).isEqualTo(100);
+		assertThat(store.isPublished(upload)).isTrue();
+	}
+
+	@Test
+	void rewindingLeavesAFileLinkedToTheOldBytesAsItWas() throws Exception {
+		TusStore store = store();
+		TusUpload upload = store.create(VideoIds.newId(), "maria", 100, null);
+		byte[] bytes = new byte[100];
+		Arrays.fill(bytes, (byte) 7);
+		Files.write(store.data(upload), bytes);
+		Path published = Files.createLink(this.dir.resolve("published"), store.data(upload));
+		store.rewind(upload, 99);
+		assertThat(Files.size(store.data(upload))).isEqualTo(99);
+		assertThat(Files.readAllBytes(published)).isEqualTo(bytes);
+		store.rewind(upload, 99);
+		assertThat(Files.readAllBytes(store.data(upload))).isEqualTo(Arrays.copyOf(bytes, 99));
 	}
 
 	@Test

@@ -115,15 +115,16 @@ class QuotaIntegrationTests extends StreamIntegrationTest {
 		String second = createVideo(this.userId);
 		byte[] a = mp4(300_000, 8);
 		byte[] b = mp4(300_000, 9);
-		try (Socket one = startUpload(first, a); Socket two = startUpload(second, b)) {
-			await("both uploads have passed the check before reading", () -> partFiles() == 2);
-			finish(one, a);
-			assertThat(RawHttp.readHead(one.getInputStream())).startsWith("HTTP/1.1 201");
-			finish(two, b);
+		try (Socket one = startUpload(first, a)) {
+			// the first reserves its declared size when it starts
+			await("the first upload is receiving", () -> partFiles() == 1);
+			Socket two = startUpload(second, b);
 			String refused = RawHttp.readHead(two.getInputStream());
 			assertThat(refused).startsWith("HTTP/1.1 413");
-			assertThat(new String(two.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-				.contains("200000 bytes left");
+			assertThat(errorBody(two.getInputStream())).contains("200000 bytes left");
+			two.close();
+			finish(one, a);
+			assertThat(RawHttp.readHead(one.getInputStream())).startsWith("HTTP/1.1 201");
 		}
 		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(first))).isEqualTo(a);
 		assertThat(VIDEO_DIR.resolve(second)).doesNotExist();
@@ -132,19 +133,20 @@ class QuotaIntegrationTests extends StreamIntegrationTest {
 	}
 
 	@Test
-	void reuploadRefusedAtCompletionKeepsTheStoredVideo() throws Exception {
+	void reuploadRefusedForTheQuotaKeepsTheStoredVideo() throws Exception {
 		String kept = createVideo(this.userId);
 		byte[] old = mp4(200_000, 10);
 		assertThat(send(put(kept, old).build()).statusCode()).isEqualTo(201);
 		String other = createVideo(this.userId);
 		byte[] otherBody = mp4(250_000, 11);
 		byte[] replacement = mp4(280_000, 12);
-		try (Socket otherUpload = startUpload(other, otherBody); Socket reupload = startUpload(kept, replacement)) {
-			await("both uploads have started", () -> partFiles() == 2);
+		try (Socket otherUpload = startUpload(other, otherBody)) {
+			await("the other upload is receiving", () -> partFiles() == 1);
+			try (Socket reupload = startUpload(kept, replacement)) {
+				assertThat(RawHttp.readHead(reupload.getInputStream())).startsWith("HTTP/1.1 413");
+			}
 			finish(otherUpload, otherBody);
 			assertThat(RawHttp.readHead(otherUpload.getInputStream())).startsWith("HTTP/1.1 201");
-			finish(reupload, replacement);
-			assertThat(RawHttp.readHead(reupload.getInputStream())).startsWith("HTTP/1.1 413");
 		}
 		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(kept))).isEqualTo(old);
 		assertThat(this.jdbc.sql("SELECT file_size FROM video_info WHERE id = :id")
