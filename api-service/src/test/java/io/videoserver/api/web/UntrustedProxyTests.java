@@ -1,0 +1,46 @@
+package io.videoserver.api.web;
+
+import io.videoserver.api.Api;
+import io.videoserver.api.Http;
+import io.videoserver.shared.testdb.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With no trusted proxies configured (the default), forwarded headers are the client's
+ * own claims, even from a loopback or private peer, and change nothing.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "video.rate-limit=0", "video.login.max-failures-per-account-and-client=3",
+				"video.login.max-failures-per-account=10" })
+@Import(TestDatabase.class)
+class UntrustedProxyTests {
+
+	@LocalServerPort
+	private int port;
+
+	private Http http;
+
+	@BeforeEach
+	void connect() {
+		this.http = new Http(this.port);
+	}
+
+	@Test
+	void aForwardedForFromAnUntrustedPeerIsIgnored() {
+		String name = Api.uniqueName("spoof");
+		this.http.register(name);
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.http.logIn(name, "wrong guess " + i, "198.51.100." + i).statusCode()).isEqualTo(401);
+		}
+		assertThat(this.http.logIn(name, Api.PASSWORD, "198.51.100.50").statusCode()).isEqualTo(429);
+	}
+
+}
