@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import io.videoserver.api.session.Sessions.Authentication;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.SessionCredentials;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -19,8 +20,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Turns the original's {@code X-Session-Id} and {@code X-User-Name} headers, or the
  * browser's session cookie, into a {@link SessionUser}; a handler that asks for one
- * answers 401/002 without it. When the check slides a cookie's session, the answer renews
- * the cookie too, or the browser would drop it a TTL after login however active.
+ * answers 401/002 without it, or with values that cannot be a session id (a version 4
+ * UUID) or a user name, before they reach a query. When the check slides a cookie's
+ * session, the answer renews the cookie too, or the browser would drop it a TTL after
+ * login however active.
  */
 class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -46,7 +49,7 @@ class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 		String headerSession = webRequest.getHeader(SESSION_HEADER);
 		if (headerSession != null) {
 			String userName = webRequest.getHeader(USER_HEADER);
-			if (userName == null) {
+			if (!SessionCredentials.isSessionId(headerSession) || !SessionCredentials.isUserName(userName)) {
 				throw notAuthenticated();
 			}
 			return this.sessions.authenticate(headerSession, userName)
@@ -54,7 +57,7 @@ class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 				.user();
 		}
 		String cookieSession = (request != null) ? cookie(request) : null;
-		if (cookieSession == null) {
+		if (!SessionCredentials.isSessionId(cookieSession)) {
 			throw notAuthenticated();
 		}
 		Authentication found = this.sessions.authenticate(cookieSession, null)
