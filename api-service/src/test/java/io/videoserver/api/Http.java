@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,8 @@ public final class Http {
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
+
+	private static final Pattern SESSION_ID = Pattern.compile("\"session_id\":\"([^\"]+)\"");
 
 	private final int port;
 
@@ -58,8 +63,33 @@ public final class Http {
 		}
 	}
 
-	public void register(String name) {
-		assertThat(send("POST", "/user", Api.credentials(name, Api.PASSWORD)).statusCode()).isEqualTo(201);
+	/**
+	 * Registers a user.
+	 * @param name the user name
+	 * @return the new session's id
+	 */
+	public String register(String name) {
+		HttpResponse<String> response = send("POST", "/user", Api.credentials(name, Api.PASSWORD));
+		assertThat(response.statusCode()).isEqualTo(201);
+		Matcher session = SESSION_ID.matcher(response.body());
+		assertThat(session.find()).isTrue();
+		return session.group(1);
+	}
+
+	/**
+	 * Creates a video as a browser page of the given origin would, with the original's
+	 * session headers.
+	 * @param name the user
+	 * @param sessionId the user's session
+	 * @param origin the {@code Origin} header
+	 * @param headers more header names and values, alternating
+	 * @return the answer
+	 */
+	public HttpResponse<String> createVideo(String name, String sessionId, String origin, String... headers) {
+		String[] all = Arrays.copyOf(headers, headers.length + 6);
+		System.arraycopy(new String[] { "X-Session-Id", sessionId, "X-User-Name", name, "Origin", origin }, 0, all,
+				headers.length, 6);
+		return send("POST", "/user/" + name + "/videos", "{\"name\":\"cats\"}", all);
 	}
 
 	/**
