@@ -15,17 +15,19 @@ public final class SessionCredentials {
 	/** The contract's user names; also the rule for registration and paths. */
 	public static final String USER_NAME_PATTERN = "[A-Za-z0-9_.-]{1,64}";
 
-	/** A random (version 4) UUID in canonical lower-case form, as sessions are issued. */
-	private static final Pattern SESSION_ID = Pattern
-		.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-
 	private static final Pattern USER_NAME = Pattern.compile(USER_NAME_PATTERN);
 
 	private SessionCredentials() {
 	}
 
+	/**
+	 * Whether the value is a random (version 4) UUID in canonical lower-case form, as
+	 * sessions are issued; checked by hand like {@link VideoIds}, since every
+	 * authenticated request checks it.
+	 */
 	public static boolean isSessionId(@Nullable String value) {
-		return value != null && value.length() == 36 && SESSION_ID.matcher(value).matches();
+		return value != null && VideoIds.isValid(value) && value.charAt(14) == '4'
+				&& "89ab".indexOf(value.charAt(19)) >= 0;
 	}
 
 	public static boolean isUserName(@Nullable String value) {
