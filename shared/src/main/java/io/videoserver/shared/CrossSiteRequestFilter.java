@@ -80,7 +80,8 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
 		}
 
 		/**
-		 * The origin, or null for "null", other schemes and anything with more than one.
+		 * The origin, or null for "null", schemes other than http(s) and anything beyond
+		 * a scheme, a host and a port (a path, a query, user info).
 		 */
 		static @Nullable Origin parse(String value) {
 			try {

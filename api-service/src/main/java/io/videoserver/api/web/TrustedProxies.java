@@ -37,10 +37,6 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
 		this.cidrs = cidrs(properties.trustedProxies());
 	}
 
-	private static IllegalArgumentException notAnAddress(String proxy, @Nullable Exception cause) {
-		return new IllegalArgumentException("video.trusted-proxies: not an IP address or CIDR range: " + proxy, cause);
-	}
-
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
 		List<RemoteIpValve> valves = factory.getEngineValves()
@@ -80,6 +76,10 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
 			}
 			return cidr;
 		}).collect(Collectors.joining(","));
+	}
+
+	private static IllegalArgumentException notAnAddress(String proxy, @Nullable Exception cause) {
+		return new IllegalArgumentException("video.trusted-proxies: not an IP address or CIDR range: " + proxy, cause);
 	}
 
 }
