@@ -29,12 +29,12 @@ import static org.mockito.Mockito.verify;
 /**
  * Password guessing over real connections, each test's clients named by a trusted proxy
  * (this machine) in {@code X-Forwarded-For}: 3 failures per account and address, 6 per
- * address, 10 per account.
+ * address, 10 per account, per hour (so that no attempt refills during a slow run).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "video.rate-limit=0", "video.trusted-proxies=127.0.0.1",
 				"video.login.max-failures-per-account-and-client=3", "video.login.max-failures-per-client=6",
-				"video.login.max-failures-per-account=10" })
+				"video.login.max-failures-per-account=10", "video.login.window=1h" })
 @Import(TestDatabase.class)
 class LoginThrottleApiTests {
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "video.rate-limit=0", "video.login.max-failures-per-account-and-client=3",
-				"video.login.max-failures-per-account=10" })
+				"video.login.max-failures-per-account=10", "video.login.window=1h" })
 @Import(TestDatabase.class)
 class UntrustedProxyTests {
 
