@@ -1,6 +1,7 @@
 package io.videoserver.api;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -19,11 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param internalToken shared secret for service-to-service calls
  * @param login how failed logins are throttled
  * @param upload the stream-service's upload limits, shown in the web UI
+ * @param trustedProxies addresses or CIDR ranges of the proxies whose
+ * {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and {@code -Port} are believed;
+ * empty, no forwarded header is believed
  */
 @Validated
 @ConfigurationProperties("video")
 public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @PositiveOrZero int rateLimit,
-		@DefaultValue("") String internalToken, @DefaultValue Login login, @DefaultValue Upload upload) {
+		@DefaultValue("") String internalToken, @DefaultValue Login login, @DefaultValue Upload upload,
+		@DefaultValue List<String> trustedProxies) {
 
 	/**
 	 * The limits the stream-service enforces on uploads (the same variables), so that
@@ -37,15 +42,19 @@ public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @
 	}
 
 	/**
-	 * Brute-force protection: failed logins allowed per account and per client address
-	 * within a window; beyond them logins answer 429/010 until the window refills.
+	 * Brute-force protection, per replica: failed logins allowed within a window, beyond
+	 * which logins answer 429/010 until the allowance refills. The owner of an account is
+	 * only stopped by their own address's failures, unless guesses from many addresses
+	 * reach the account's much higher ceiling.
 	 *
-	 * @param maxFailuresPerAccount failures of one account, from anywhere
+	 * @param maxFailuresPerAccountAndClient failures of one account from one address
 	 * @param maxFailuresPerClient failures from one address, for any accounts
+	 * @param maxFailuresPerAccount failures of one account from all addresses together
 	 * @param window the time in which the allowance refills
 	 */
-	public record Login(@DefaultValue("10") @Positive int maxFailuresPerAccount,
-			@DefaultValue("30") @Positive int maxFailuresPerClient, @DefaultValue("10m") Duration window) {
+	public record Login(@DefaultValue("10") @Positive int maxFailuresPerAccountAndClient,
+			@DefaultValue("30") @Positive int maxFailuresPerClient,
+			@DefaultValue("100") @Positive int maxFailuresPerAccount, @DefaultValue("10m") Duration window) {
 	}
 
 	/**

@@ -19,7 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A Bucket4j token bucket per client address, so that one client cannot flood a service:
  * {@code requestsPerSecond} with a burst of {@code burst}; beyond it 429/010 with the
  * seconds until a token is back. Health probes are never limited. The buckets of clients
- * idle for ten minutes are forgotten, and at most 100 000 are kept.
+ * idle for ten minutes are forgotten, and at most 100 000 are kept. The client is
+ * {@code getRemoteAddr()}, which the service's forwarded-header handling corrects only
+ * for requests from its trusted proxies (the api-service's
+ * {@code video.trusted-proxies}).
  */
 public class ClientRateLimitFilter extends OncePerRequestFilter {
 

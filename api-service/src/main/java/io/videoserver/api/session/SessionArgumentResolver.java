@@ -2,12 +2,16 @@ package io.videoserver.api.session;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import io.videoserver.api.session.Sessions.Authentication;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.SessionCredentials;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -16,7 +20,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Turns the original's {@code X-Session-Id} and {@code X-User-Name} headers, or the
  * browser's session cookie, into a {@link SessionUser}; a handler that asks for one
- * answers 401/002 without it.
+ * answers 401/002 without it, or with values that cannot be a session id (a version 4
+ * UUID) or a user name, before they reach a query. When the check slides a cookie's
+ * session, the answer renews the cookie too, or the browser would drop it a TTL after
+ * login however active.
  */
 class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -42,17 +49,27 @@ class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 		String headerSession = webRequest.getHeader(SESSION_HEADER);
 		if (headerSession != null) {
 			String userName = webRequest.getHeader(USER_HEADER);
-			if (userName == null) {
+			if (!SessionCredentials.isSessionId(headerSession) || !SessionCredentials.isUserName(userName)) {
 				throw notAuthenticated();
 			}
 			return this.sessions.authenticate(headerSession, userName)
-				.orElseThrow(SessionArgumentResolver::notAuthenticated);
+				.orElseThrow(SessionArgumentResolver::notAuthenticated)
+				.user();
 		}
 		String cookieSession = (request != null) ? cookie(request) : null;
-		if (cookieSession == null) {
+		if (!SessionCredentials.isSessionId(cookieSession)) {
 			throw notAuthenticated();
 		}
-		return this.sessions.authenticate(cookieSession, null).orElseThrow(SessionArgumentResolver::notAuthenticated);
+		Authentication found = this.sessions.authenticate(cookieSession, null)
+			.orElseThrow(SessionArgumentResolver::notAuthenticated);
+		HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
+		if (found.renewed() && response != null) {
+			// The cookie's Max-Age was set when it was issued: it slides with the
+			// session.
+			response.addHeader(HttpHeaders.SET_COOKIE,
+					SessionCookies.issue(cookieSession, this.sessions.ttl(), request).toString());
+		}
+		return found.user();
 	}
 
 	private static @Nullable String cookie(HttpServletRequest request) {

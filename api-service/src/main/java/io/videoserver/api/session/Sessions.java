@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
  * Creates, checks and ends sessions. Valid sessions are cached per replica so the hot
  * path costs no query; a cached entry is trusted for at most {@code cacheTtl}, which
  * bounds how late a logout or expiry on another replica is honoured here. Sessions slide:
- * a check in the second half of a session's life renews it to the full TTL.
+ * a check in the second half of a session's life renews it to the full TTL (and the
+ * browser's cookie with it, see {@link SessionArgumentResolver}).
  */
 @Service
 public class Sessions {
@@ -54,14 +55,22 @@ public class Sessions {
 	 * belongs to that name.
 	 * @param sessionId the session id offered by the client
 	 * @param claimedUserName the {@code X-User-Name} header, or null with the cookie
-	 * @return the session's user, or empty
+	 * @return the session's user and whether this check renewed the session, or empty
 	 */
-	public Optional<SessionUser> authenticate(String sessionId, @Nullable String claimedUserName) {
-		SessionUser user = lookUp(sessionId);
-		if (user == null || (claimedUserName != null && !claimedUserName.equals(user.userName()))) {
+	Optional<Authentication> authenticate(String sessionId, @Nullable String claimedUserName) {
+		Authentication found = lookUp(sessionId);
+		if (found == null || (claimedUserName != null && !claimedUserName.equals(found.user().userName()))) {
 			return Optional.empty();
 		}
-		return Optional.of(user);
+		return Optional.of(found);
+	}
+
+	/**
+	 * How long a session lives after its last renewal, and a browser's cookie with it.
+	 * @return the TTL
+	 */
+	Duration ttl() {
+		return this.ttl;
 	}
 
 	public void end(String sessionId) {
@@ -69,10 +78,10 @@ public class Sessions {
 		this.sessions.delete(sessionId);
 	}
 
-	private @Nullable SessionUser lookUp(String sessionId) {
+	private @Nullable Authentication lookUp(String sessionId) {
 		CachedSession cached = this.cache.getIfPresent(sessionId);
 		if (cached != null && cached.isValid()) {
-			return cached.user();
+			return new Authentication(cached.user(), false);
 		}
 		Optional<ActiveSession> active = this.sessions.findActive(sessionId);
 		if (active.isEmpty()) {
@@ -80,13 +89,24 @@ public class Sessions {
 			return null;
 		}
 		long remainingNanos = active.get().remainingMicros() * 1000;
-		if (remainingNanos < this.ttl.toNanos() / 2) {
+		boolean renewed = remainingNanos < this.ttl.toNanos() / 2;
+		if (renewed) {
 			this.sessions.renew(sessionId, this.ttl);
 			remainingNanos = this.ttl.toNanos();
 		}
 		SessionUser user = new SessionUser(active.get().userId(), active.get().loginName(), sessionId);
 		this.cache.put(sessionId, new CachedSession(user, System.nanoTime() + remainingNanos));
-		return user;
+		return new Authentication(user, renewed);
+	}
+
+	/**
+	 * A successful check of a session.
+	 *
+	 * @param user the session's user
+	 * @param renewed whether the check slid the session to the full TTL, so that a
+	 * browser's cookie must be renewed with it
+	 */
+	record Authentication(SessionUser user, boolean renewed) {
 	}
 
 	/**

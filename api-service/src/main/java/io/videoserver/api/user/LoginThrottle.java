@@ -1,11 +1,14 @@
 package io.videoserver.api.user;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.videoserver.api.ApiProperties;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
@@ -13,10 +16,14 @@ import io.videoserver.shared.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing: each account and each client address has an allowance of
- * failed logins that refills over a window; with none left, logins answer 429/010 (even
- * with the right password) until it refills. Successful logins cost nothing. Per replica,
- * which multiplies the allowance by the number of replicas at most.
+ * Slows password guessing without letting a stranger lock the owner out. Each login first
+ * reserves one failure from three allowances that refill over a window: the account's
+ * from this client address, the address's for any account, and the account's from
+ * everywhere (a much higher ceiling, against guesses spread over many addresses). With
+ * any of them empty the login answers 429/010, even with the right password; a successful
+ * login gives its reservation back. Reserving before the password is hashed keeps
+ * parallel guesses within the allowance. Per replica: behind a load balancer an attacker
+ * gets each allowance once per replica.
  */
 @Component
 class LoginThrottle {
@@ -25,44 +32,42 @@ class LoginThrottle {
 
 	private final ApiProperties.Login settings;
 
-	private final Cache<String, Bucket> accounts;
+	private final Cache<String, Bucket> pairs;
 
 	private final Cache<String, Bucket> clients;
 
+	private final Cache<String, Bucket> accounts;
+
 	LoginThrottle(ApiProperties properties) {
 		this.settings = properties.login();
-		this.accounts = cache(this.settings.window());
+		this.pairs = cache(this.settings.window());
 		this.clients = cache(this.settings.window());
+		this.accounts = cache(this.settings.window());
 	}
 
 	/**
-	 * Refuses a login attempt when the account or the client has no failures left.
+	 * Reserves one failed login, before the password is checked.
 	 * @param userName the account tried
 	 * @param client the client's address
+	 * @return the reservation, to give back when the login succeeds
+	 * @throws ApiException 429/010 when an allowance is used up
 	 */
-	void check(String userName, String client) {
-		long wait = Math.max(waitNanos(account(userName)), waitNanos(client(client)));
-		if (wait > 0) {
-			throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "Too many failed logins, try again later",
-					TimeUnit.NANOSECONDS.toSeconds(wait) + 1);
+	Attempt reserve(String userName, String client) {
+		List<Bucket> buckets = List.of(
+				this.pairs.get(userName + '\n' + client, key -> bucket(this.settings.maxFailuresPerAccountAndClient())),
+				this.clients.get(client, key -> bucket(this.settings.maxFailuresPerClient())),
+				this.accounts.get(userName, key -> bucket(this.settings.maxFailuresPerAccount())));
+		List<Bucket> taken = new ArrayList<>(buckets.size());
+		for (Bucket bucket : buckets) {
+			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+			if (!probe.isConsumed()) {
+				new Attempt(taken).giveBack();
+				throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "Too many failed logins, try again later",
+						TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+			}
+			taken.add(bucket);
 		}
-	}
-
-	void failed(String userName, String client) {
-		account(userName).tryConsume(1);
-		client(client).tryConsume(1);
-	}
-
-	private static long waitNanos(Bucket bucket) {
-		return (bucket.getAvailableTokens() > 0) ? 0 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-	}
-
-	private Bucket account(String userName) {
-		return this.accounts.get(userName, key -> bucket(this.settings.maxFailuresPerAccount()));
-	}
-
-	private Bucket client(String address) {
-		return this.clients.get(address, key -> bucket(this.settings.maxFailuresPerClient()));
+		return new Attempt(taken);
 	}
 
 	private Bucket bucket(int failures) {
@@ -73,6 +78,24 @@ class LoginThrottle {
 
 	private static Cache<String, Bucket> cache(Duration window) {
 		return Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(window).build();
+	}
+
+	/**
+	 * A login attempt's reservation: kept when the password was wrong, given back
+	 * otherwise.
+	 */
+	static final class Attempt {
+
+		private final List<Bucket> buckets;
+
+		private Attempt(List<Bucket> buckets) {
+			this.buckets = buckets;
+		}
+
+		void giveBack() {
+			this.buckets.forEach(bucket -> bucket.addTokens(1));
+		}
+
 	}
 
 }

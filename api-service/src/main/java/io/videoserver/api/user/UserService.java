@@ -55,43 +55,44 @@ class UserService {
 	}
 
 	String logIn(String userName, String password, String client) {
-		this.throttle.check(userName, client);
+		LoginThrottle.Attempt attempt = this.throttle.reserve(userName, client);
+		boolean verified;
 		try {
-			return this.sessions.create(verify(userName, password));
+			verified = verify(userName, password);
 		}
-		catch (ApiException ex) {
-			this.throttle.failed(userName, client);
+		catch (RuntimeException ex) {
+			attempt.giveBack(); // an outage is not a guess
 			throw ex;
 		}
+		if (!verified) {
+			throw new ApiException(ErrorCode.NOT_AUTHENTICATED, LOGIN_FAILED);
+		}
+		attempt.giveBack();
+		return this.sessions.create(userName);
 	}
 
-	private String verify(String userName, String password) {
+	private boolean verify(String userName, String password) {
 		Optional<User> found = this.users.findByLoginName(userName);
 		if (found.isEmpty()) {
 			this.hasher.spendEqualTime(password);
-			throw loginFailed();
+			return false;
 		}
 		User user = found.get();
-		if (user.pwdLegacy()) {
-			logInLegacy(user, password);
-		}
-		else if (!this.hasher.matches(password, user.pwd())) {
-			throw loginFailed();
-		}
-		return user.loginName();
+		return user.pwdLegacy() ? logInLegacy(user, password) : this.hasher.matches(password, user.pwd());
 	}
 
 	/**
 	 * Checks a password the original site stored in clear and, when it matches, replaces
 	 * it by its hash, so clear text disappears user by user at their next login.
 	 */
-	private void logInLegacy(User user, String password) {
+	private boolean logInLegacy(User user, String password) {
 		this.hasher.spendEqualTime(password);
 		if (!PasswordHasher.clearTextMatches(password, user.pwd())) {
-			throw loginFailed();
+			return false;
 		}
 		this.users.replaceLegacyPassword(user.id(), this.hasher.hash(password));
 		log.info("Replaced the clear-text password of user {} by its hash", user.loginName());
+		return true;
 	}
 
 	Optional<UserResponse> find(String userName) {
@@ -100,10 +101,6 @@ class UserService {
 			long quota = (storage.quotaBytes() != null) ? storage.quotaBytes() : this.defaultQuota;
 			return new UserResponse(user.id(), user.loginName(), quota, storage.usedBytes());
 		});
-	}
-
-	private static ApiException loginFailed() {
-		return new ApiException(ErrorCode.NOT_AUTHENTICATED, LOGIN_FAILED);
 	}
 
 }

@@ -1,11 +1,16 @@
 package io.videoserver.api.session;
 
+import java.net.http.HttpResponse;
+
 import io.videoserver.api.Api;
 import io.videoserver.api.Api.Login;
 import io.videoserver.api.ApiTest;
+import io.videoserver.api.Http;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -31,6 +36,9 @@ class SessionApiTests {
 
 	@Autowired
 	private SessionRepository sessionRows;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void logoutAnswers204EndsTheSessionAndClearsTheCookie() {
@@ -78,6 +86,32 @@ class SessionApiTests {
 			.query(Long.class)
 			.single();
 		assertThat(remaining).isBetween(29L * 60, 30L * 60);
+	}
+
+	@Test
+	void aBrowserRequestInTheSecondHalfOfTheSessionsLifeGetsARenewedCookie() {
+		String name = Api.uniqueName("cookie");
+		Http http = new Http(this.port);
+		String fresh = sessionCookie(http.send("POST", "/user", Api.credentials(name, Api.PASSWORD)));
+		HttpResponse<String> early = http.send("GET", "/user/" + name, "", "Cookie", fresh);
+		assertThat(early.statusCode()).isEqualTo(200);
+		assertThat(early.headers().allValues("Set-Cookie")).isEmpty();
+		String aging = sessionCookie(http.send("POST", "/user/" + name, Api.credentials(name, Api.PASSWORD)));
+		this.jdbc.sql("UPDATE sessions SET expires_at = NOW(3) + INTERVAL 60 SECOND WHERE session_id = :id")
+			.param("id", aging.substring(aging.indexOf('=') + 1))
+			.update();
+		HttpResponse<String> late = http.send("GET", "/user/" + name, "", "Cookie", aging);
+		assertThat(late.statusCode()).isEqualTo(200);
+		assertThat(late.headers().allValues("Set-Cookie")).singleElement(InstanceOfAssertFactories.STRING)
+			.startsWith(aging + ";")
+			.contains("Max-Age=1800")
+			.contains("HttpOnly")
+			.contains("SameSite=Strict");
+	}
+
+	private static String sessionCookie(HttpResponse<String> login) {
+		assertThat(login.statusCode()).isBetween(200, 201);
+		return login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 	}
 
 	@Test

@@ -1,62 +1,70 @@
 package io.videoserver.api.user;
 
-import io.videoserver.api.Api;
-import io.videoserver.shared.testdb.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+
+import io.videoserver.api.ApiProperties;
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.unit.DataSize;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
-@SpringBootTest(properties = { "video.rate-limit=0", "video.login.max-failures-per-account=3",
-		"video.login.max-failures-per-client=5" })
-@AutoConfigureMockMvc
-@Import({ TestDatabase.class, Api.class })
+/**
+ * The reservation rule alone: what a login takes, keeps and gives back.
+ */
 class LoginThrottleTests {
 
-	@Autowired
-	private Api api;
-
-	@Autowired
-	private MockMvcTester mvc;
-
 	@Test
-	void guessingOneAccountLocksItEvenForTheRightPasswordAndOtherClientsToo() {
-		String name = Api.uniqueName("target");
-		this.api.register(name);
-		for (int i = 0; i < 3; i++) {
-			assertLegacyError(login(name, "guess-number-" + i, "10.0.0.1"), 401, "002");
+	void reservationsGivenBackCostNothing() {
+		LoginThrottle throttle = throttle(2, 10, 10);
+		for (int i = 0; i < 20; i++) {
+			throttle.reserve("alice", "10.0.0.1").giveBack();
 		}
-		MvcTestResult locked = login(name, Api.PASSWORD, "10.0.0.2");
-		assertLegacyError(locked, 429, "010");
-		assertThat(Long.parseLong(locked.getResponse().getHeader("Retry-After"))).isPositive();
+		throttle.reserve("alice", "10.0.0.1");
+		throttle.reserve("alice", "10.0.0.1");
+		assertRefused(throttle, "alice", "10.0.0.1");
 	}
 
 	@Test
-	void oneClientGuessingManyAccountsIsStoppedAtItsOwnAllowance() {
-		String client = "10.0.0.9";
-		for (int i = 0; i < 5; i++) {
-			String name = Api.uniqueName("spray");
-			assertLegacyError(login(name, "wrong password", client), 401, "002");
+	void aRefusalGivesBackWhatItTook() {
+		LoginThrottle throttle = throttle(2, 10, 1);
+		throttle.reserve("alice", "10.0.0.1");
+		// the account's ceiling refuses after the pair and the address gave one each
+		assertRefused(throttle, "alice", "10.0.0.1");
+		for (int i = 0; i < 9; i++) {
+			int n = i;
+			assertThatNoException().isThrownBy(() -> throttle.reserve("user" + n, "10.0.0.1"));
 		}
-		String victim = Api.uniqueName("victim");
-		this.api.register(victim);
-		assertLegacyError(login(victim, Api.PASSWORD, client), 429, "010");
-		assertThat(login(victim, Api.PASSWORD, "10.0.0.10")).hasStatus(200);
+		assertRefused(throttle, "bob", "10.0.0.1");
 	}
 
-	private MvcTestResult login(String name, String password, String client) {
-		return this.mvc.post().uri("/user/" + name).with(request -> {
-			request.setRemoteAddr(client);
-			return request;
-		}).contentType(MediaType.APPLICATION_JSON).content(Api.credentials(name, password)).exchange();
+	@Test
+	void eachPairOfAccountAndAddressHasItsOwnAllowance() {
+		LoginThrottle throttle = throttle(1, 10, 10);
+		throttle.reserve("alice", "10.0.0.1");
+		assertRefused(throttle, "alice", "10.0.0.1");
+		assertThatNoException().isThrownBy(() -> throttle.reserve("alice", "10.0.0.2"));
+		assertThatNoException().isThrownBy(() -> throttle.reserve("bob", "10.0.0.1"));
+	}
+
+	private static void assertRefused(LoginThrottle throttle, String userName, String client) {
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> throttle.reserve(userName, client))
+			.satisfies(ex -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+				assertThat(ex.retryAfterSeconds()).isPositive();
+			});
+	}
+
+	private static LoginThrottle throttle(int perPair, int perClient, int perAccount) {
+		return new LoginThrottle(new ApiProperties(
+				new ApiProperties.Session(Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMinutes(1)), 0, "",
+				new ApiProperties.Login(perPair, perClient, perAccount, Duration.ofMinutes(10)),
+				new ApiProperties.Upload(DataSize.ofGigabytes(1), DataSize.ofGigabytes(10)), List.of()));
 	}
 
 }

@@ -43,6 +43,14 @@ class CrossSiteRequestTests {
 	}
 
 	@Test
+	void anotherSchemeOrPortOfThisHostIsAnotherOrigin() {
+		Login login = this.api.register(Api.uniqueName("port"));
+		assertLegacyError(createVideo(login).header("Origin", "http://localhost:8080").exchange(), 403, "007");
+		assertLegacyError(createVideo(login).header("Origin", "https://localhost").exchange(), 403, "007");
+		assertThat(createVideo(login).header("Origin", "http://localhost:80").exchange()).hasStatus(201);
+	}
+
+	@Test
 	void aRequestMarkedCrossSiteWithoutAnOriginIsRefused() {
 		Login login = this.api.register(Api.uniqueName("nosite"));
 		assertLegacyError(createVideo(login).header("Sec-Fetch-Site", "cross-site").exchange(), 403, "007");

@@ -1,9 +1,8 @@
 package io.videoserver.stream.upload;
 
-import java.util.regex.Pattern;
-
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.SessionCredentials;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +21,6 @@ public class UploadAuthorizer {
 	static final String USER_HEADER = "X-User-Name";
 
 	static final String SESSION_COOKIE = "video_session";
-
-	private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
 	private final UploadRepository uploads;
 
@@ -69,7 +66,8 @@ public class UploadAuthorizer {
 		else if (userName == null) {
 			sessionId = null;
 		}
-		if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
+		if (!SessionCredentials.isSessionId(sessionId)
+				|| (userName != null && !SessionCredentials.isUserName(userName))) {
 			throw new ApiException(ErrorCode.NOT_AUTHENTICATED);
 		}
 		return this.uploads.sessionUser(sessionId, userName)

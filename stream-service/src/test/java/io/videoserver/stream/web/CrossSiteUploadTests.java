@@ -48,6 +48,15 @@ class CrossSiteUploadTests extends StreamIntegrationTest {
 	}
 
 	@Test
+	void anotherPortOrSchemeOfTheWebUisHostIsRefused() throws Exception {
+		assertThat(send(put().header("Origin", "http://localhost:8001").build()).statusCode()).isEqualTo(403);
+		assertThat(send(put().header("Origin", "https://localhost:8000").build()).statusCode()).isEqualTo(403);
+		assertThat(send(put().header("Origin", "http://127.0.0.1:" + (this.port + 1)).build()).statusCode())
+			.isEqualTo(403);
+		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+	}
+
+	@Test
 	void theWebUisOriginAndClientsWithoutOneMayUpload() throws Exception {
 		assertThat(send(put().header("Origin", "http://localhost:8000").header("Sec-Fetch-Site", "same-site").build())
 			.statusCode()).isEqualTo(201);
