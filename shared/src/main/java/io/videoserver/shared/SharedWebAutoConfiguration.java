@@ -20,6 +20,15 @@ import org.springframework.core.Ordered;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SharedWebAutoConfiguration {
 
+	/** First: every request is logged, refusals too. */
+	public static final int REQUEST_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	/**
+	 * Second, ahead of every filter that reads the path: each service's own filters come
+	 * after it.
+	 */
+	public static final int CANONICAL_PATH_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
 	@Bean
 	LegacyErrorHandler legacyErrorHandler() {
 		return new LegacyErrorHandler();
@@ -45,7 +54,15 @@ public class SharedWebAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
 		FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(REQUEST_LOG_ORDER);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter(ErrorResponses errors) {
+		FilterRegistrationBean<CanonicalPathFilter> registration = new FilterRegistrationBean<>(
+				new CanonicalPathFilter(errors));
+		registration.setOrder(CANONICAL_PATH_ORDER);
 		return registration;
 	}
 
