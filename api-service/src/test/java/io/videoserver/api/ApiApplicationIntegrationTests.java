@@ -1,5 +1,6 @@
 package io.videoserver.api;
 
+import io.videoserver.shared.CachingHealthIndicator;
 import io.videoserver.shared.testdb.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,9 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,11 +26,50 @@ class ApiApplicationIntegrationTests {
 	@Autowired
 	private TestRestTemplate rest;
 
+	@Autowired
+	private ApplicationContext context;
+
+	@LocalServerPort
+	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
+
 	@Test
 	void readinessIsUpOnARealDatabase() {
-		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health/readiness", String.class);
+		ResponseEntity<String> response = this.rest.getForEntity(management("/actuator/health/readiness"),
+				String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("UP");
+	}
+
+	@Test
+	void actuatorIsServedOnTheManagementPortOnly() {
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		for (String path : new String[] { "/actuator", "/actuator/health", "/actuator/health/liveness",
+				"/actuator/health/readiness", "/actuator/prometheus", "/actuator/info" }) {
+			ResponseEntity<String> onServicePort = this.rest.getForEntity(path, String.class);
+			assertThat(onServicePort.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(onServicePort.getBody()).isEqualTo("{\"error\":\"Not found\",\"error_code\":\"006\"}");
+		}
+		assertThat(this.rest.getForEntity(management("/actuator/health/liveness"), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(this.rest.getForEntity("/videos", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		ResponseEntity<String> metrics = this.rest.getForEntity(management("/actuator/prometheus"), String.class);
+		assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(metrics.getBody()).contains("http_server_requests_seconds_count").contains("hikaricp_connections");
+	}
+
+	@Test
+	void readinessReusesTheDatabaseCheckForAFewSeconds() {
+		assertThat(this.context.getBean("dbHealthContributor")).isInstanceOf(CachingHealthIndicator.class);
+		ResponseEntity<String> readiness = this.rest.getForEntity(management("/actuator/health/readiness"),
+				String.class);
+		assertThat(readiness.getBody()).contains("\"status\":\"UP\"");
+	}
+
+	private String management(String path) {
+		return "http://127.0.0.1:" + this.managementPort + path;
 	}
 
 	@Test

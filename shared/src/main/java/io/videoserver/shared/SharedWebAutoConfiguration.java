@@ -2,9 +2,11 @@ package io.videoserver.shared;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -40,8 +42,8 @@ public class SharedWebAutoConfiguration {
 	}
 
 	@Bean
-	HealthzAliasController healthzAliasController() {
-		return new HealthzAliasController();
+	HealthzAliasController healthzAliasController(ObjectProvider<HealthEndpoint> health) {
+		return new HealthzAliasController(health);
 	}
 
 	@Bean

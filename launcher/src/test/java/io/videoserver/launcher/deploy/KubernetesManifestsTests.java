@@ -94,20 +94,30 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
-	void probesUseTheActuatorGroupsOnTheContainersOwnPort() {
-		for (Map<String, Object> container : allContainers()) {
-			Set<String> ports = list(container, "ports").stream()
-				.flatMap((p) -> Stream.of(string(p, "name"), string(p, "containerPort")))
-				.collect(Collectors.toSet());
+	void probesUseTheActuatorGroupsOnTheContainersManagementPort() {
+		Set<String> exposed = new HashSet<>();
+		for (Map<String, Object> service : ofKind("Service")) {
+			list(map(service, "spec"), "ports").forEach((port) -> exposed.add(string(port, "targetPort")));
+		}
+		List<Map<String, Object>> services = allContainers().stream()
+			.filter((c) -> Project.SERVICES.contains(string(c, "name")))
+			.toList();
+		assertThat(services).hasSameSizeAs(Project.SERVICES);
+		for (Map<String, Object> container : services) {
+			List<Object> ports = list(container, "ports");
+			assertThat(ports).as(string(container, "name")).hasSize(2);
+			assertThat(env(container)).containsEntry("SERVER_PORT", string(ports.get(0), "containerPort"))
+				.containsEntry("MANAGEMENT_SERVER_PORT", string(ports.get(1), "containerPort"));
+			String management = string(ports.get(1), "name");
 			assertThat(probePath(container, "livenessProbe")).isEqualTo("/actuator/health/liveness");
 			assertThat(probePath(container, "readinessProbe")).isEqualTo("/actuator/health/readiness");
-			assertThat(probePath(container, "startupProbe")).isIn("/api/v1/healthz", "/actuator/health/liveness");
+			assertThat(probePath(container, "startupProbe")).isEqualTo("/actuator/health/liveness");
 			for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
 				assertThat(string(map(map(container, probe), "httpGet"), "port")).as(string(container, "name"))
-					.isIn(ports);
+					.isEqualTo(management);
 			}
-			assertThat(env(container)).containsEntry("SERVER_PORT",
-					string(list(container, "ports").get(0), "containerPort"));
+			assertThat(exposed).as("no Service exposes the management port")
+				.doesNotContain(management, string(ports.get(1), "containerPort"));
 		}
 	}
 
