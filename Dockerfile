@@ -44,11 +44,13 @@ COPY --from=jar /extracted/spring-boot-loader/ ./
 COPY --from=jar /extracted/snapshot-dependencies/ ./
 COPY --from=jar /extracted/application/ ./
 COPY deploy/images/healthcheck.sh /app/healthcheck.sh
-# Every variable of API.md is read by the service itself; these are only the defaults.
+# Every variable of API.md is read by the service itself; these are only the defaults. The
+# JVM's: heap half the container's memory, direct buffers capped (README, "Memory and
+# threads").
 ENV SERVER_PORT=${PORT} \
     MANAGEMENT_SERVER_PORT=${MANAGEMENT_PORT} \
     VIDEO_DIR=/data/videos \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:MaxDirectMemorySize=128m -XX:+ExitOnOutOfMemoryError"
 USER 10001:10001
 EXPOSE ${PORT} ${MANAGEMENT_PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 CMD ["/app/healthcheck.sh"]
