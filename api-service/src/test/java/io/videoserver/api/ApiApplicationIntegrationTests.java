@@ -2,6 +2,7 @@ package io.videoserver.api;
 
 import io.videoserver.shared.CachingHealthIndicator;
 import io.videoserver.shared.testdb.TestDatabase;
+import io.videoserver.shared.testhttp.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +78,20 @@ class ApiApplicationIntegrationTests {
 		ResponseEntity<String> response = this.rest.getForEntity("/api/v1/healthz", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("UP");
+	}
+
+	@Test
+	void otherSpellingsOfAPathAnswer400WhileEncodedNamesStillReachTheRouter() throws Exception {
+		for (String target : new String[] { "/%76ideos", "/videos;x=1", "//videos", "/./videos", "/x/../videos",
+				"/user/%61lice", "/user;/alice" }) {
+			RawHttp.Response answer = RawHttp.exchange(this.port, "GET", target);
+			assertThat(answer.status()).as(target).isEqualTo(400);
+			assertThat(answer.text()).as(target)
+				.endsWith("{\"error\":\"The path is not in canonical form\",\"error_code\":\"001\"}");
+		}
+		assertThat(RawHttp.exchange(this.port, "GET", "/videos").status()).isEqualTo(200);
+		assertThat(RawHttp.exchange(this.port, "GET", "/user/al%C3%A9x").text()).as("reaches the handler")
+			.contains("\"error_code\":\"002\"");
 	}
 
 	@Test
