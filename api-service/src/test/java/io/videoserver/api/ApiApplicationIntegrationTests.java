@@ -1,5 +1,8 @@
 package io.videoserver.api;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.videoserver.shared.CachingHealthIndicator;
 import io.videoserver.shared.testdb.TestDatabase;
 import io.videoserver.shared.testhttp.RawHttp;
@@ -64,9 +67,23 @@ class ApiApplicationIntegrationTests {
 	@Test
 	void readinessReusesTheDatabaseCheckForAFewSeconds() {
 		assertThat(this.context.getBean("dbHealthContributor")).isInstanceOf(CachingHealthIndicator.class);
-		ResponseEntity<String> readiness = this.rest.getForEntity(management("/actuator/health/readiness"),
-				String.class);
-		assertThat(readiness.getBody()).contains("\"status\":\"UP\"");
+		double acquiredBefore = connectionsAcquired();
+		for (int i = 0; i < 20; i++) {
+			ResponseEntity<String> readiness = this.rest.getForEntity(management("/actuator/health/readiness"),
+					String.class);
+			assertThat(readiness.getBody()).contains("\"status\":\"UP\"");
+		}
+		// one check per 5 s period, and perhaps the session sweeper's one query
+		assertThat(connectionsAcquired() - acquiredBefore).isLessThanOrEqualTo(2);
+	}
+
+	/** How often a pooled connection was borrowed, from the metrics. */
+	private double connectionsAcquired() {
+		String metrics = this.rest.getForEntity(management("/actuator/prometheus"), String.class).getBody();
+		Matcher count = Pattern.compile("(?m)^hikaricp_connections_acquire_seconds_count\\{[^}]*\\} (\\S+)$")
+			.matcher(metrics);
+		assertThat(count.find()).as(metrics).isTrue();
+		return Double.parseDouble(count.group(1));
 	}
 
 	private String management(String path) {
