@@ -1,12 +1,7 @@
 package io.videoserver.api.web;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,7 +18,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -117,7 +111,7 @@ class BodyBufferingFilter implements Filter {
 		@Override
 		public void onAllDataRead() {
 			if (this.finished.compareAndSet(false, true)) {
-				this.buffered.body = this.body.toByteArray();
+				this.buffered.setBody(this.body.toByteArray());
 				this.async.dispatch();
 			}
 		}
@@ -163,64 +157,6 @@ class BodyBufferingFilter implements Filter {
 
 		@Override
 		public void onStartAsync(AsyncEvent event) {
-		}
-
-	}
-
-	/** The request as the handler sees it: its body read from memory. */
-	private static final class BufferedRequest extends HttpServletRequestWrapper {
-
-		private volatile byte[] body = new byte[0];
-
-		BufferedRequest(HttpServletRequest request) {
-			super(request);
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			return new BufferedInputStream(new ByteArrayInputStream(this.body));
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = getCharacterEncoding();
-			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-		}
-
-	}
-
-	private static final class BufferedInputStream extends ServletInputStream {
-
-		private final ByteArrayInputStream in;
-
-		BufferedInputStream(ByteArrayInputStream in) {
-			this.in = in;
-		}
-
-		@Override
-		public int read() {
-			return this.in.read();
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) {
-			return this.in.read(buffer, offset, length);
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.in.available() == 0;
-		}
-
-		@Override
-		public boolean isReady() {
-			return true;
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			throw new IllegalStateException("The body has been read already");
 		}
 
 	}
