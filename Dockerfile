@@ -1,7 +1,7 @@
 # One image per service, from this one file:
-#   docker build --build-arg MODULE=api-service       --build-arg PORT=8000 -t video/api-service .
-#   docker build --build-arg MODULE=stream-service    --build-arg PORT=9000 -t video/stream-service .
-#   docker build --build-arg MODULE=scheduler-service --build-arg PORT=9001 -t video/scheduler-service .
+#   docker build --build-arg MODULE=api-service       --build-arg PORT=8000 --build-arg MANAGEMENT_PORT=8081 -t video/api-service .
+#   docker build --build-arg MODULE=stream-service    --build-arg PORT=9000 --build-arg MANAGEMENT_PORT=9081 -t video/stream-service .
+#   docker build --build-arg MODULE=scheduler-service --build-arg PORT=9001 --build-arg MANAGEMENT_PORT=9082 -t video/scheduler-service .
 # The jar is compiled inside the build (JAR_FROM=source, the default), or taken from
 # <module>/target after ./mvnw package (JAR_FROM=context, with BUILD_IMAGE=the JRE image:
 # fast, what CI does).
@@ -25,10 +25,12 @@ RUN --mount=type=cache,target=/root/.m2 \
     && cp "$MODULE/target/$MODULE-1.0.0-SNAPSHOT.jar" /jar/application.jar \
     && java -Djarmode=tools -jar /jar/application.jar extract --layers --destination /extracted
 
-# --- the runtime: a JRE, a non-root user, one port, a health check
+# --- the runtime: a JRE, a non-root user, the service port, the management port (health
+#     probes and metrics, not to be published) and a health check on it
 FROM ${JRE_IMAGE}
 ARG MODULE
 ARG PORT=8000
+ARG MANAGEMENT_PORT=8081
 LABEL org.opencontainers.image.title="${MODULE}" \
       org.opencontainers.image.source="video-server" \
       org.opencontainers.image.description="video site: ${MODULE}"
@@ -42,11 +44,14 @@ COPY --from=jar /extracted/spring-boot-loader/ ./
 COPY --from=jar /extracted/snapshot-dependencies/ ./
 COPY --from=jar /extracted/application/ ./
 COPY deploy/images/healthcheck.sh /app/healthcheck.sh
-# Every variable of API.md is read by the service itself; these are only the defaults.
+# Every variable of API.md is read by the service itself; these are only the defaults. The
+# JVM's: heap half the container's memory, direct buffers capped (README, "Memory and
+# threads").
 ENV SERVER_PORT=${PORT} \
+    MANAGEMENT_SERVER_PORT=${MANAGEMENT_PORT} \
     VIDEO_DIR=/data/videos \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:MaxDirectMemorySize=128m -XX:+ExitOnOutOfMemoryError"
 USER 10001:10001
-EXPOSE ${PORT}
+EXPOSE ${PORT} ${MANAGEMENT_PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 CMD ["/app/healthcheck.sh"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/application.jar \"$@\"", "--"]

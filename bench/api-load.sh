@@ -3,8 +3,8 @@
 # session-authenticated GET /user/{name}, each flat out (the most req/s) and then at a fixed
 # 500 req/s (p50/p99 there, the target being p99 < 10 ms). Both runs use wrk: the paced one
 # through bench/wrk-paced.lua, which holds wrk to RATE requests per second. The first line
-# measures the actuator's liveness probe the same way: the floor of the generator and the
-# HTTP stack, beneath which no endpoint can go.
+# measures the service port's liveness path (/api/v1/healthz) the same way: the floor of
+# the generator and the HTTP stack, beneath which no endpoint can go.
 #
 #   bench/api-load.sh
 #   RATE=1000 SECONDS_EACH=30 bench/api-load.sh
@@ -44,13 +44,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-SERVER_PORT=$PORT VIDEO_RATE_LIMIT=0 \
+SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$((PORT + 81)) VIDEO_RATE_LIMIT=0 \
 	SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
 	SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" \
 	java -jar "$JAR" >"/tmp/api-load-$$.log" 2>&1 &
 SERVICE_PID=$!
-for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health/readiness" >/dev/null && break; sleep 1; done
-curl -sf "$BASE/actuator/health/readiness" >/dev/null || { echo "api-service did not start; see /tmp/api-load-$$.log" >&2; exit 1; }
+READY="http://127.0.0.1:$((PORT + 81))/actuator/health/readiness"
+for _ in $(seq 1 120); do curl -sf "$READY" >/dev/null && break; sleep 1; done
+curl -sf "$READY" >/dev/null || { echo "api-service did not start; see /tmp/api-load-$$.log" >&2; exit 1; }
 
 json='Content-Type: application/json'
 curl -sf -X POST "$BASE/user" -H "$json" -d '{"user_name":"bench","pwd":"bench-password"}' >/dev/null
@@ -92,7 +93,7 @@ run() {
 	! grep -qE 'Non-2xx|Socket errors' <<<"$out" || { echo "$name: not all answers were 2xx:" >&2; echo "$out" >&2; }
 	printf '%-34s %10s %8s %8s %12s\n' "$name" "$rps" "$p50" "$p99" "$max"
 }
-run "liveness probe (floor)" "/actuator/health/liveness"
+run "liveness probe (floor)" "/api/v1/healthz"
 run "GET /videos" "/videos"
 run "GET /videos/{vid}/comments" "/videos/$VID/comments"
 run "GET /user/{name} (session)" "/user/bench" -H "X-Session-Id: $SID" -H "X-User-Name: bench"

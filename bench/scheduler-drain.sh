@@ -58,6 +58,7 @@ sql -e "CREATE DATABASE $DB CHARACTER SET utf8mb4"
 # until every one is ready, so that the clock measures draining, not JVM start-up.
 for ((i = 0; i < REPLICAS; i++)); do
 	SERVER_PORT=$((FIRST_PORT + i)) \
+	MANAGEMENT_SERVER_PORT=$((FIRST_PORT + 81 + i)) \
 	VIDEO_DIR="$VIDEOS" \
 	VIDEO_SCHEDULER_REPLICA_ID="bench-$i" \
 	SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB?sslMode=DISABLED&allowPublicKeyRetrieval=true" \
@@ -68,7 +69,7 @@ for ((i = 0; i < REPLICAS; i++)); do
 done
 deadline=$(( $(date +%s) + 120 ))
 for ((i = 0; i < REPLICAS; i++)); do
-	until curl -fsS "http://127.0.0.1:$((FIRST_PORT + i))/actuator/health/readiness" > /dev/null 2>&1; do
+	until curl -fsS "http://127.0.0.1:$((FIRST_PORT + 81 + i))/actuator/health/readiness" > /dev/null 2>&1; do
 		if (( $(date +%s) > deadline )); then
 			echo "replica $i did not become ready; its log:"; tail -30 "$WORK/replica-$i.log"; exit 1
 		fi

@@ -68,7 +68,7 @@ trap cleanup EXIT
 # (nginx runs with access_log off too). Everything else is the production default.
 start_stream() {
 	sql -e "CREATE DATABASE IF NOT EXISTS $BENCH_DB CHARACTER SET utf8mb4"
-	env SERVER_PORT="$STREAM_PORT" VIDEO_DIR="$VIDEOS" VIDEO_RATE_LIMIT=0 \
+	env SERVER_PORT="$STREAM_PORT" MANAGEMENT_SERVER_PORT=$((STREAM_PORT + 81)) VIDEO_DIR="$VIDEOS" VIDEO_RATE_LIMIT=0 \
 		LOGGING_LEVEL_IO_VIDEOSERVER_ACCESS=warn \
 		SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$BENCH_DB" \
 		SPRING_DATASOURCE_USERNAME="$DB_USER" SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" "$@" \
@@ -76,7 +76,7 @@ start_stream() {
 	STREAM_PID=$!
 	PIDS+=("$STREAM_PID")
 	for _ in $(seq 1 120); do
-		if curl -fs "http://127.0.0.1:$STREAM_PORT/actuator/health/readiness" >/dev/null; then
+		if curl -fs "http://127.0.0.1:$((STREAM_PORT + 81))/actuator/health/readiness" >/dev/null; then
 			return 0
 		fi
 		sleep 1

@@ -29,13 +29,16 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Process process;
 
 	private final Path log;
 
-	private ServiceProcess(String name, int port, Process process, Path log) {
+	private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
 		this.name = name;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.process = process;
 		this.log = log;
 	}
@@ -67,7 +70,9 @@ final class ServiceProcess implements AutoCloseable {
 			.redirectOutput(log.toFile());
 		builder.environment().putAll(environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(port));
-		return new ServiceProcess(module, port, builder.start(), log);
+		int managementPort = freePort();
+		builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+		return new ServiceProcess(module, port, managementPort, builder.start(), log);
 	}
 
 	static int freePort() {
@@ -87,6 +92,14 @@ final class ServiceProcess implements AutoCloseable {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	/**
+	 * The Actuator's address (health, metrics): the management port, a free one per
+	 * start.
+	 */
+	String managementUrl() {
+		return "http://127.0.0.1:" + this.managementPort;
+	}
+
 	String log() throws IOException {
 		return Files.readString(this.log, StandardCharsets.UTF_8);
 	}
@@ -97,7 +110,7 @@ final class ServiceProcess implements AutoCloseable {
 	 */
 	void awaitReady(Duration timeout) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+		HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		while (System.nanoTime() - deadline < 0) {

@@ -141,9 +141,10 @@ final class StreamNode implements AutoCloseable {
 
 	/** The connection limiter's permits in use, as the Prometheus endpoint shows them. */
 	double connectionsInUse() throws IOException, InterruptedException {
-		String metrics = http.send(
-				HttpRequest.newBuilder(URI.create(url("/actuator/prometheus"))).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.ofString())
+		String metrics = http
+			.send(HttpRequest.newBuilder(URI.create(process().managementUrl() + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 		Matcher matcher = IN_USE.matcher(metrics);
 		if (!matcher.find()) {

@@ -16,9 +16,10 @@ final class ChildEnvironment {
 	static Map<String, String> of(Map<String, String> inherited, Settings settings, String jdbcUrl,
 			String internalToken, boolean embedded) {
 		Map<String, String> env = new HashMap<>(inherited);
-		// One SERVER_PORT for three services would start only one of them; each gets its
-		// own.
+		// One SERVER_PORT (or MANAGEMENT_SERVER_PORT) for three services would start only
+		// one of them; each gets its own.
 		env.remove("SERVER_PORT");
+		env.remove("MANAGEMENT_SERVER_PORT");
 		env.put("SPRING_DATASOURCE_URL", jdbcUrl);
 		if (embedded) {
 			env.put("SPRING_DATASOURCE_USERNAME", "root");

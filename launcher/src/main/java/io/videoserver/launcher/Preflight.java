@@ -33,9 +33,11 @@ final class Preflight {
 			}
 		}
 		for (Service service : services) {
-			if (!isFree(service.port())) {
-				return "Port " + service.port() + " (" + service.module() + ") is in use: is the site already"
-						+ " running? Stop it, or choose other ports (see README)";
+			for (int port : new int[] { service.port(), service.managementPort() }) {
+				if (!isFree(port)) {
+					return "Port " + port + " (" + service.module() + ") is in use: is the site already"
+							+ " running? Stop it, or choose other ports (see README)";
+				}
 			}
 		}
 		return null;

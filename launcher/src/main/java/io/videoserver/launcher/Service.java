@@ -4,12 +4,13 @@ import java.nio.file.Path;
 
 /**
  * One of the site's Spring Boot applications as the launcher starts it: which jar, which
- * port, and the name its log lines are prefixed with.
+ * ports, and the name its log lines are prefixed with.
  *
  * @param module the Maven module (and jar name) of the service
  * @param port the HTTP port it listens on
+ * @param managementPort the port of its health probes and metrics
  */
-record Service(String module, int port) {
+record Service(String module, int port, int managementPort) {
 
 	static final String VERSION = "1.0.0-SNAPSHOT";
 
@@ -18,7 +19,7 @@ record Service(String module, int port) {
 	}
 
 	String readinessUrl() {
-		return "http://127.0.0.1:" + this.port + "/actuator/health/readiness";
+		return "http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness";
 	}
 
 }

@@ -55,6 +55,7 @@ final class ServiceProcess {
 		builder.environment().clear();
 		builder.environment().putAll(environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(service.port()));
+		builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(service.managementPort()));
 		Process process = builder.start();
 		Thread pump = new Thread(() -> forward(process, "[" + service.module() + "] ", console),
 				service.module() + "-log");

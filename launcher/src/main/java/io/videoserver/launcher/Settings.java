@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param apiPort the api-service's port (the web UI)
  * @param streamPort the stream-service's port
  * @param schedulerPort the scheduler-service's port
+ * @param managementPorts the management ports (health, metrics) of the three, in the same
+ * order
  */
 record Settings(Path projectRoot, Path dataDir, @Nullable String externalDatabaseUrl, Duration startTimeout,
-		int apiPort, int streamPort, int schedulerPort) {
+		int apiPort, int streamPort, int schedulerPort, List<Integer> managementPorts) {
 
 	static Settings from(Map<String, String> env) {
 		Path root = projectRoot(env);
@@ -31,12 +33,16 @@ record Settings(Path projectRoot, Path dataDir, @Nullable String externalDatabas
 		return new Settings(root, data.toAbsolutePath().normalize(), (url == null || url.isBlank()) ? null : url,
 				Duration.ofSeconds(number(env, "VIDEO_LAUNCHER_START_TIMEOUT", 300)),
 				number(env, "VIDEO_LAUNCHER_API_PORT", 8000), number(env, "VIDEO_LAUNCHER_STREAM_PORT", 9000),
-				number(env, "VIDEO_LAUNCHER_SCHEDULER_PORT", 9001));
+				number(env, "VIDEO_LAUNCHER_SCHEDULER_PORT", 9001),
+				List.of(number(env, "VIDEO_LAUNCHER_API_MANAGEMENT_PORT", 8081),
+						number(env, "VIDEO_LAUNCHER_STREAM_MANAGEMENT_PORT", 9081),
+						number(env, "VIDEO_LAUNCHER_SCHEDULER_MANAGEMENT_PORT", 9082)));
 	}
 
 	List<Service> services() {
-		return List.of(new Service("api-service", this.apiPort), new Service("stream-service", this.streamPort),
-				new Service("scheduler-service", this.schedulerPort));
+		return List.of(new Service("api-service", this.apiPort, this.managementPorts.get(0)),
+				new Service("stream-service", this.streamPort, this.managementPorts.get(1)),
+				new Service("scheduler-service", this.schedulerPort, this.managementPorts.get(2)));
 	}
 
 	private static int number(Map<String, String> env, String name, int fallback) {

@@ -108,6 +108,9 @@ class LauncherEndToEndTests {
 		env.put("VIDEO_LAUNCHER_API_PORT", Integer.toString(this.apiPort));
 		env.put("VIDEO_LAUNCHER_STREAM_PORT", Integer.toString(this.streamPort));
 		env.put("VIDEO_LAUNCHER_SCHEDULER_PORT", Integer.toString(freePort()));
+		for (String service : List.of("API", "STREAM", "SCHEDULER")) {
+			env.put("VIDEO_LAUNCHER_" + service + "_MANAGEMENT_PORT", Integer.toString(freePort()));
+		}
 		env.put("VIDEO_SCHEDULER_INTERVAL", "1s");
 		env.put("VIDEO_SERVICE_JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1");
 		Process launcher = builder.start();

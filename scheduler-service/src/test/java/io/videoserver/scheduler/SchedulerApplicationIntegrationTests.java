@@ -15,6 +15,7 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +40,9 @@ class SchedulerApplicationIntegrationTests {
 
 	@Autowired
 	private TestRestTemplate rest;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -80,16 +84,29 @@ class SchedulerApplicationIntegrationTests {
 
 	@Test
 	void healthIsUpWithTheDatabaseAndTheVideoDirectory() {
-		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health", String.class);
+		ResponseEntity<String> response = this.rest.getForEntity(management("/actuator/health"), String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("\"status\":\"UP\"");
 	}
 
 	@Test
 	void readinessIsUpOnARealDatabase() {
-		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health/readiness", String.class);
+		ResponseEntity<String> response = this.rest.getForEntity(management("/actuator/health/readiness"),
+				String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("UP");
+	}
+
+	@Test
+	void actuatorIsNotOnTheServicePort() {
+		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.rest.getForEntity(management("/actuator/prometheus"), String.class).getBody())
+			.contains("video_deletion_queue");
+	}
+
+	private String management(String path) {
+		return "http://127.0.0.1:" + this.managementPort + path;
 	}
 
 	@Test

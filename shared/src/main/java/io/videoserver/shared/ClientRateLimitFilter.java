@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A Bucket4j token bucket per client address, so that one client cannot flood a service:
  * {@code requestsPerSecond} with a burst of {@code burst}; beyond it 429/010 with the
- * seconds until a token is back. Health probes are never limited. The buckets of clients
- * idle for ten minutes are forgotten, and at most 100 000 are kept. The client is
+ * seconds until a token is back. Probes and metric scrapes are not counted: they go to
+ * the management port, which has none of the service port's filters. The buckets of
+ * clients idle for ten minutes are forgotten, and at most 100 000 are kept. The client is
  * {@code getRemoteAddr()}, which the service's forwarded-header handling corrects only
  * for requests from its trusted proxies (the api-service's
  * {@code video.trusted-proxies}).
@@ -47,7 +48,7 @@ public class ClientRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return this.requestsPerSecond == 0 || request.getRequestURI().startsWith("/actuator/");
+		return this.requestsPerSecond == 0;
 	}
 
 	@Override

@@ -48,6 +48,25 @@ public class ErrorResponses {
 	public void write(HttpServletResponse response, ErrorCode code, String message, long retryAfterSeconds)
 			throws IOException {
 		response.setStatus(code.status().value());
+		writeBody(response, code, message, retryAfterSeconds);
+	}
+
+	/**
+	 * Writes an error whose status has no code of its own (408, 412), with the code the
+	 * legacy body carries for it.
+	 * @param response the response, not yet committed
+	 * @param status the HTTP status
+	 * @param code the error code of the body
+	 * @param message the message for the client
+	 * @throws IOException when the client has gone
+	 */
+	public void write(HttpServletResponse response, int status, ErrorCode code, String message) throws IOException {
+		response.setStatus(status);
+		writeBody(response, code, message, 0);
+	}
+
+	private void writeBody(HttpServletResponse response, ErrorCode code, String message, long retryAfterSeconds)
+			throws IOException {
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		if (needsRetryAfter(code)) {

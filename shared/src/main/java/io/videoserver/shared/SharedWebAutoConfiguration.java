@@ -2,9 +2,11 @@ package io.videoserver.shared;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -20,6 +22,15 @@ import org.springframework.core.Ordered;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SharedWebAutoConfiguration {
 
+	/** First: every request is logged, refusals too. */
+	public static final int REQUEST_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	/**
+	 * Second, ahead of every filter that reads the path: each service's own filters come
+	 * after it.
+	 */
+	public static final int CANONICAL_PATH_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
 	@Bean
 	LegacyErrorHandler legacyErrorHandler() {
 		return new LegacyErrorHandler();
@@ -31,8 +42,8 @@ public class SharedWebAutoConfiguration {
 	}
 
 	@Bean
-	HealthzAliasController healthzAliasController() {
-		return new HealthzAliasController();
+	HealthzAliasController healthzAliasController(ObjectProvider<HealthEndpoint> health) {
+		return new HealthzAliasController(health);
 	}
 
 	@Bean
@@ -45,7 +56,15 @@ public class SharedWebAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
 		FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(REQUEST_LOG_ORDER);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter(ErrorResponses errors) {
+		FilterRegistrationBean<CanonicalPathFilter> registration = new FilterRegistrationBean<>(
+				new CanonicalPathFilter(errors));
+		registration.setOrder(CANONICAL_PATH_ORDER);
 		return registration;
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +23,13 @@ class StreamApplicationIntegrationTests {
 	@Autowired
 	private TestRestTemplate rest;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	@Test
 	void readinessIsUpOnARealDatabase() {
-		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health/readiness", String.class);
+		ResponseEntity<String> response = this.rest
+			.getForEntity("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("UP");
 	}

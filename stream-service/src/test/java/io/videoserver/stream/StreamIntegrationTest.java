@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +52,10 @@ public abstract class StreamIntegrationTest {
 	@LocalServerPort
 	protected int port;
 
+	/** The Actuator's port: health and metrics. */
+	@LocalManagementPort
+	protected int managementPort;
+
 	@Autowired
 	protected JdbcClient jdbc;
 
@@ -75,6 +80,10 @@ public abstract class StreamIntegrationTest {
 
 	protected URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	protected URI managementUri(String path) {
+		return URI.create("http://127.0.0.1:" + this.managementPort + path);
 	}
 
 	/**

@@ -11,16 +11,23 @@ import org.springframework.core.Ordered;
 
 /**
  * The per-client rate limit of the api-service: {@code video.rate-limit} requests per
- * second with a burst of twice that, right after the request log so refusals are logged.
+ * second with a burst of twice that. The filters run in this order: the request log and
+ * the canonical path check (shared), the CSRF check, this limit, the body size limit.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
+
+	/**
+	 * After the CSRF check ({@code HIGHEST_PRECEDENCE + 2}), before the body size limit
+	 * (+10).
+	 */
+	static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
 
 	@Bean
 	FilterRegistrationBean<ClientRateLimitFilter> rateLimitFilter(ApiProperties properties, ErrorResponses errors) {
 		FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
 				new ClientRateLimitFilter(properties.rateLimit(), 2L * properties.rateLimit(), errors));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setOrder(RATE_LIMIT_ORDER);
 		return registration;
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
@@ -38,6 +39,9 @@ class DatabaseOutageTests {
 	@LocalServerPort
 	private int port;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	@AfterAll
 	static void stopDatabase() throws Exception {
 		StoppableDatabase.INSTANCE.db.stop();
@@ -56,8 +60,8 @@ class DatabaseOutageTests {
 		assertThat(down.body())
 			.isEqualTo("{\"error\":\"Database unavailable, try again shortly\",\"error_code\":\"012\"}");
 		assertThat(down.headers().firstValue("Retry-After")).isPresent();
-		assertThat(send("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(503);
-		assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+		assertThat(probe("/actuator/health/readiness")).isEqualTo(503);
+		assertThat(probe("/actuator/health/liveness")).isEqualTo(200);
 
 		StoppableDatabase.INSTANCE.db.start();
 		int status = 0;
@@ -69,6 +73,13 @@ class DatabaseOutageTests {
 		}
 		assertThat(status).isEqualTo(200);
 		assertThat(send("POST", "/user/" + name, Api.credentials(name, Api.PASSWORD)).statusCode()).isEqualTo(200);
+	}
+
+	private int probe(String path) throws Exception {
+		return http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -10,8 +10,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What operators rely on: request ids, Prometheus metrics and a readiness that knows the
- * database.
+ * What operators rely on: request ids. Metrics and readiness are on the management port,
+ * tested with it in {@code ApiApplicationIntegrationTests}.
  */
 @ApiTest
 class ObservabilityTests {
@@ -25,21 +25,6 @@ class ObservabilityTests {
 				"ui-42");
 		MvcTestResult unsafe = this.mvc.get().uri("/videos").header("X-Request-Id", "bad id\r\nX: y").exchange();
 		assertThat(unsafe.getResponse().getHeader("X-Request-Id")).matches("[0-9a-f-]{36}");
-	}
-
-	@Test
-	void prometheusServesRequestAndPoolMetrics() {
-		assertThat(this.mvc.get().uri("/videos").exchange()).hasStatus(200);
-		MvcTestResult metrics = this.mvc.get().uri("/actuator/prometheus").exchange();
-		assertThat(metrics).hasStatus(200);
-		assertThat(metrics).bodyText().contains("http_server_requests_seconds_count").contains("hikaricp_connections");
-	}
-
-	@Test
-	void readinessIncludesTheDatabase() {
-		assertThat(this.mvc.get().uri("/actuator/health/readiness").exchange()).hasStatus(200)
-			.bodyText()
-			.contains("\"status\":\"UP\"");
 	}
 
 }

@@ -41,6 +41,20 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void healthChecksAskTheUnpublishedManagementPortTheImageWasBuiltFor() {
+		for (String name : List.of("api", "stream", "scheduler")) {
+			Map<String, Object> service = this.compose.service(name);
+			String management = string(map(service, "environment"), "MANAGEMENT_SERVER_PORT");
+			assertThat(management).as(name)
+				.isEqualTo(string(map(map(service, "build"), "args"), "MANAGEMENT_PORT"))
+				.isNotEqualTo(string(map(service, "environment"), "SERVER_PORT"));
+			assertThat(list(service, "ports").toString()).as(name).doesNotContain(management);
+		}
+		assertThat(Project.read(Project.ROOT.resolve("deploy/images/healthcheck.sh")))
+			.contains("/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT");
+	}
+
+	@Test
 	void streamAndSchedulerShareOneVideoVolumeAtVideoDir() {
 		for (String name : List.of("stream", "scheduler")) {
 			Map<String, Object> service = this.compose.service(name);

@@ -20,7 +20,9 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * Plays {@code GET} and {@code HEAD /videos/{vid}} for a well-formed id straight from the
  * filter chain, right after the limiters, instead of through Spring MVC's dispatch, which
  * cost more CPU per range request than sending the bytes; any other request (and any
- * malformed id) goes on to the {@link PlaybackController}, which answers the same.
+ * malformed id) goes on to the {@link PlaybackController}, which answers the same. It
+ * reads the raw path, as the limiters in front of it do: the shared canonical path check
+ * has refused every spelling of it that the router would read differently.
  */
 class PlaybackFilter extends HttpFilter {
 

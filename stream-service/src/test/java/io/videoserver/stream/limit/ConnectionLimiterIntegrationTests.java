@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +60,9 @@ class ConnectionLimiterIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Autowired
 	private ConnectionLimiter limiter;
@@ -162,14 +166,14 @@ class ConnectionLimiterIntegrationTests {
 	void limiterCountsAreMetrics() throws Exception {
 		holdStream();
 		holdStream();
-		RawHttp.Response metrics = RawHttp.exchange(this.port, "GET", "/actuator/prometheus");
+		RawHttp.Response metrics = RawHttp.exchange(this.managementPort, "GET", "/actuator/prometheus");
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.text()).containsPattern("(?m)^video_stream_connections_in_use\\{[^}]*\\} 2\\.0$")
 			.containsPattern("(?m)^video_stream_connections_rejected_total\\{[^}]*\\} \\d+\\.0$");
 	}
 
 	private long zeroCopyBodies() throws IOException {
-		String metrics = RawHttp.exchange(this.port, "GET", "/actuator/prometheus").text();
+		String metrics = RawHttp.exchange(this.managementPort, "GET", "/actuator/prometheus").text();
 		Matcher matcher = Pattern
 			.compile("(?m)^video_stream_bodies_total\\{[^}]*transfer=\"zero-copy\"[^}]*\\} (\\d+)\\.0$")
 			.matcher(metrics);

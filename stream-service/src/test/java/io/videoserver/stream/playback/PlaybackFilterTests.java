@@ -51,7 +51,7 @@ class PlaybackFilterTests extends StreamIntegrationTest {
 		String vid = VideoIds.newId();
 		Files.write(VIDEO_DIR.resolve(vid), new byte[10]);
 		assertThat(exchange(vid, "X-Any: 1")).startsWith("HTTP/1.1 200");
-		assertThat(RawHttp.exchange(this.port, "GET", "/actuator/prometheus").text())
+		assertThat(RawHttp.exchange(this.managementPort, "GET", "/actuator/prometheus").text())
 			.containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/videos/\\{vid\\}\"[^}]*\\} \\d+");
 	}
 

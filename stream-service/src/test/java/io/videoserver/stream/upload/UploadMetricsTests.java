@@ -36,7 +36,7 @@ class UploadMetricsTests extends StreamIntegrationTest {
 	}
 
 	private double counter(String name) throws Exception {
-		String text = send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build()).body();
+		String text = send(HttpRequest.newBuilder(managementUri("/actuator/prometheus")).build()).body();
 		Matcher value = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$").matcher(text);
 		assertThat(value.find()).as(name + " in\n" + text).isTrue();
 		return Double.parseDouble(value.group(1));

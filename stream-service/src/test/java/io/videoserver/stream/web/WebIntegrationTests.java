@@ -56,13 +56,25 @@ class WebIntegrationTests extends StreamIntegrationTest {
 	}
 
 	@Test
-	void healthProbesAreUp() throws Exception {
+	void healthProbesAreUpOnTheManagementPortOnly() throws Exception {
 		for (String probe : new String[] { "/actuator/health", "/actuator/health/liveness",
 				"/actuator/health/readiness" }) {
-			HttpResponse<String> response = send(HttpRequest.newBuilder(uri(probe)).build());
+			HttpResponse<String> response = send(HttpRequest.newBuilder(managementUri(probe)).build());
 			assertThat(response.statusCode()).as(probe).isEqualTo(200);
 			assertThat(response.body()).contains("UP");
 		}
+		for (String path : new String[] { "/actuator", "/actuator/health", "/actuator/health/readiness",
+				"/actuator/prometheus" }) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).build());
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertThat(response.body()).isEqualTo("{\"error\":\"Not found\",\"error_code\":\"006\"}");
+		}
+		HttpResponse<String> metrics = send(HttpRequest.newBuilder(managementUri("/actuator/prometheus")).build());
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("video_stream_connections_in_use");
+		HttpResponse<String> healthz = send(HttpRequest.newBuilder(uri("/api/v1/healthz")).build());
+		assertThat(healthz.statusCode()).isEqualTo(200);
+		assertThat(healthz.body()).isEqualTo("{\"status\":\"UP\"}");
 	}
 
 }
