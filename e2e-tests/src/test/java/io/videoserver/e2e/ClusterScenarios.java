@@ -218,15 +218,22 @@ abstract class ClusterScenarios {
 			vids.add(createVideo(name, owner, "Quota " + i));
 		}
 		try {
-			List<CompletableFuture<HttpResponse<String>>> puts = vids.stream()
-				.map((vid) -> http.sendAsync(front("/stream/videos/" + vid).header("X-Session-Id", owner)
-					.header("X-User-Name", name)
-					.PUT(HttpRequest.BodyPublishers.ofByteArray(film))
-					.build(), HttpResponse.BodyHandlers.ofString()))
-				.toList();
+			// half as the original's PUT, half as the web UI's tus (creation with the
+			// whole file)
+			List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
+			for (int i = 0; i < vids.size(); i++) {
+				HttpRequest.Builder upload = (i % 2 == 0)
+						? front("/stream/videos/" + vids.get(i)).PUT(HttpRequest.BodyPublishers.ofByteArray(film))
+						: front("/stream/tus/videos/" + vids.get(i)).header("Tus-Resumable", "1.0.0")
+							.header("Upload-Length", Integer.toString(film.length))
+							.header("Content-Type", "application/offset+octet-stream")
+							.POST(HttpRequest.BodyPublishers.ofByteArray(film));
+				uploads.add(http.sendAsync(upload.header("X-Session-Id", owner).header("X-User-Name", name).build(),
+						HttpResponse.BodyHandlers.ofString()));
+			}
 			List<Integer> statuses = new ArrayList<>();
-			for (CompletableFuture<HttpResponse<String>> put : puts) {
-				statuses.add(put.get().statusCode());
+			for (CompletableFuture<HttpResponse<String>> upload : uploads) {
+				statuses.add(upload.get().statusCode());
 			}
 			long sum = this.cluster.jdbc().sql("""
 					SELECT COALESCE(SUM(v.file_size), 0) FROM video_info v JOIN users u ON u.id = v.author_id
@@ -236,7 +243,7 @@ abstract class ClusterScenarios {
 			assertThat(statuses).as("each upload is stored or refused for the quota")
 				.allMatch((s) -> s == 201 || s == 413);
 			assertThat(statuses).as("the quota holds three").contains(201);
-			assertThat(ports("PUT", null)).as("uploads on both stream replicas")
+			assertThat(ports("PUT", null)).as("PUT uploads on both stream replicas")
 				.containsExactlyInAnyOrderElementsOf(ports(this.cluster.streams()));
 			assertThat(sum).as("bytes stored for one user by parallel uploads on two replicas")
 				.isLessThanOrEqualTo(quota);
