@@ -58,6 +58,27 @@ class IngressTests {
 	}
 
 	@Test
+	void s3OverlayKeepsEachBrowserOnTheNodeThatStagesItsUpload() {
+		// VIDEO_STORE=s3 stages tus uploads on each node's own emptyDir
+		List<Map<String, Object>> rendered = Kustomize.render(Project.ROOT.resolve("deploy/k8s/s3"));
+		for (Map<String, Object> ingress : rendered) {
+			if (!"Ingress".equals(ingress.get("kind"))) {
+				continue;
+			}
+			Map<String, Object> annotations = map(map(ingress, "metadata"), "annotations");
+			if (paths(ingress).stream().allMatch((p) -> backend(p).equals("stream-service"))) {
+				assertThat(annotations).as(string(map(ingress, "metadata"), "name"))
+					.containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie")
+					.containsEntry("nginx.ingress.kubernetes.io/session-cookie-name", "video-stream-node")
+					.containsEntry("nginx.ingress.kubernetes.io/session-cookie-path", "/");
+			}
+			else {
+				assertThat(annotations).doesNotContainKey("nginx.ingress.kubernetes.io/affinity");
+			}
+		}
+	}
+
+	@Test
 	void backendsArePortsOfTheServices() {
 		for (Map<String, Object> ingress : ingresses()) {
 			for (Map<String, Object> path : paths(ingress)) {
