@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -274,39 +275,77 @@ abstract class ClusterScenarios {
 
 	@Test
 	@Order(8)
-	void anUploadResumesOnTheOtherReplicaAfterTheReplicaHoldingItIsKilled() throws Exception {
+	void anUploadResumesOnTheOtherReplicaAfterTheReplicaHoldingItIsKilledMidRequest() throws Exception {
 		byte[] film = paddedClip(8 * CHUNK, 7);
 		String vid = createVideo(this.user, this.session, "Resumed");
 		String upload = tusCreate(vid, film.length);
 		for (int offset = 0; offset < 3 * CHUNK; offset += CHUNK) {
 			assertThat(patch(upload, offset, film).statusCode()).isEqualTo(204);
 		}
-		List<Front.Request> patches = this.cluster.front()
-			.accessLog()
-			.stream()
-			.filter((r) -> r.method().equals("PATCH") && r.path().equals(URI.create(upload).getPath()))
-			.toList();
-		ServiceProcess holder = this.cluster.stream(patches.get(patches.size() - 1).port());
-		holder.kill();
+		ServiceProcess holder = this.cluster.streams().get(0);
+		Path data = this.cluster.videoDir()
+			.resolve(".tus")
+			.resolve(Path.of(URI.create(upload).getPath()).getFileName() + ".bin");
+		killMidPatch(holder, upload, film, 3 * CHUNK, data);
 
 		long offset = offset(upload);
-		assertThat(offset).as("what the killed replica had stored").isEqualTo(3 * CHUNK);
+		assertThat(offset).as("what the killed replica had stored").isBetween(3L * CHUNK + 1, (long) film.length - 1);
+		int before = this.cluster.front().accessLog().size();
 		while (offset < film.length) {
 			HttpResponse<String> answer = patch(upload, (int) offset, film);
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
 			offset = Long.parseLong(answer.headers().firstValue("Upload-Offset").orElseThrow());
 		}
 		assertSameBytes(stored(vid), film);
-		List<Front.Request> resumed = this.cluster.front()
-			.accessLog()
-			.stream()
-			.filter((r) -> r.method().equals("PATCH") && r.path().equals(URI.create(upload).getPath()))
-			.skip(patches.size())
-			.filter((r) -> r.status() == 204)
-			.toList();
-		assertThat(resumed).as("the rest stored by the replica still running")
+		assertThat(this.cluster.front().accessLog().stream().skip(before).filter((r) -> r.method().equals("PATCH")))
+			.as("the rest stored by the replica still running")
 			.isNotEmpty()
 			.allSatisfy((r) -> assertThat(r.port()).isNotEqualTo(holder.port()));
+	}
+
+	/**
+	 * Sends the rest of the upload to one replica, but only part of it, and kills that
+	 * replica (SIGKILL) once some of it reached the disk.
+	 */
+	private void killMidPatch(ServiceProcess replica, String upload, byte[] film, int offset, Path data)
+			throws Exception {
+		CountDownLatch killed = new CountDownLatch(1);
+		int sent = 3 * 64 * 1024;
+		InputStream body = new InputStream() {
+			private int next = offset;
+
+			@Override
+			public int read() throws IOException {
+				if (this.next >= offset + sent) {
+					try {
+						killed.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					throw new IOException("the replica was killed");
+				}
+				return film[this.next++] & 0xff;
+			}
+		};
+		CompletableFuture<HttpResponse<String>> patch = http.sendAsync(
+				tus(direct(replica, URI.create(upload).getPath())).header("Upload-Offset", Integer.toString(offset))
+					.header("Content-Type", "application/offset+octet-stream")
+					.method("PATCH",
+							HttpRequest.BodyPublishers.fromPublisher(
+									HttpRequest.BodyPublishers.ofInputStream(() -> body), film.length - offset))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (Files.size(data) <= offset) {
+			if (System.nanoTime() > deadline || patch.isDone()) {
+				fail("No byte of the PATCH reached the disk: " + (patch.isDone() ? patch.get().body() : ""));
+			}
+			Thread.sleep(20);
+		}
+		replica.kill();
+		killed.countDown();
+		assertThat(patch).failsWithin(Duration.ofSeconds(20));
 	}
 
 	@Test
