@@ -37,9 +37,14 @@ final class Front implements AutoCloseable {
 	}
 
 	/**
-	 * The nginx program on this machine, if any ({@code apt-get install nginx-light}).
+	 * The nginx program on this machine, if any ({@code apt-get install nginx-light}), or
+	 * the one {@code -De2e.nginx=} names.
 	 */
 	static Optional<Path> nginx() {
+		String chosen = System.getProperty("e2e.nginx");
+		if (chosen != null) {
+			return Optional.of(Path.of(chosen)).filter(Files::isExecutable);
+		}
 		String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
 		return Arrays.stream(path.split(":"))
 			.map((dir) -> Path.of(dir, "nginx"))
