@@ -4,6 +4,7 @@
 #   localhost/debian:bookworm-min   debootstrap --variant=minbase, imported
 #   localhost/video-jre:17          Debian's OpenJDK 17 JRE       (JRE_IMAGE)
 #   localhost/video-mariadb:10.11   MariaDB, mysql-image variables (MYSQL_IMAGE)
+#   localhost/video-nginx:1.22      Debian's nginx, the compose front (NGINX_IMAGE)
 #   localhost/video-jdk:17          with --jdk only                (BUILD_IMAGE)
 # Each image is built only when missing (--rebuild forces it). Needs: podman (or docker
 # for the last three), debootstrap, and Debian's package mirrors.
@@ -52,6 +53,7 @@ build() {
 
 build localhost/video-jre:17 deploy/images/jre
 build localhost/video-mariadb:10.11 deploy/images/mariadb
+build localhost/video-nginx:1.22 deploy/images/nginx
 if [ "$jdk" = yes ]; then
 	build localhost/video-jdk:17 deploy/images/jdk
 fi

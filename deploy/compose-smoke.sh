@@ -1,8 +1,9 @@
 #!/bin/bash
-# Brings the whole site up with docker-compose.yml and drives it through its published
-# ports like a user: register, create, upload, range-GET, delete, file gone. Then tears
-# it down (volumes too). Works with Podman (podman-compose, local base images built by
-# base-images.sh) or Docker (docker compose, registry images unless overridden).
+# Brings the whole site up with docker-compose.yml and drives it through its one front
+# (the only published port) like a user: register, create, upload, range-GET, delete,
+# file gone. Then tears it down (volumes too). Works with Podman (podman-compose, local
+# base images built by base-images.sh) or Docker (docker compose, registry images unless
+# overridden).
 #
 #   deploy/compose-smoke.sh            # engine auto-detected; COMPOSE_ENGINE=podman|docker
 #   KEEP=1 deploy/compose-smoke.sh     # leave the site running afterwards
@@ -13,11 +14,11 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 started=$(date +%s)
 project=${COMPOSE_PROJECT_NAME:-video-smoke}
-api_port=${VIDEO_API_PORT:-8000}
-stream_port=${VIDEO_STREAM_PORT:-9000}
-export VIDEO_API_PORT=$api_port VIDEO_STREAM_PORT=$stream_port
+port=${VIDEO_PORT:-8000}
+export VIDEO_PORT=$port
 export VIDEO_IMAGE_PREFIX=${VIDEO_IMAGE_PREFIX:-localhost/video} VIDEO_IMAGE_TAG=${VIDEO_IMAGE_TAG:-latest}
-export API_URL=http://127.0.0.1:$api_port STREAM_URL=http://127.0.0.1:$stream_port
+# The one public host: the api-service at its root, the stream-service under /stream/.
+export API_URL=http://127.0.0.1:$port STREAM_URL=http://127.0.0.1:$port/stream
 work=$(mktemp -d)
 export VIDEO_SESSION_FILE=$work/session
 
@@ -38,8 +39,9 @@ fi
 if [ "$engine" = podman ]; then
 	compose=(podman-compose -p "$project")
 	build_format=(--format docker)
-	# No registry here: local base images stand in for mysql:8.4 and eclipse-temurin.
+	# No registry here: local base images stand in for mysql:8.4, eclipse-temurin and nginx.
 	export MYSQL_IMAGE=${MYSQL_IMAGE:-localhost/video-mariadb:10.11}
+	export NGINX_IMAGE=${NGINX_IMAGE:-localhost/video-nginx:1.22}
 	export JRE_IMAGE=${JRE_IMAGE:-localhost/video-jre:17}
 	deploy/base-images.sh
 else
@@ -68,7 +70,7 @@ done
 cleanup() {
 	status=$?
 	if [ "$status" -ne 0 ]; then
-		for service in db api stream scheduler; do
+		for service in db api stream scheduler front; do
 			log "last lines of $service:"
 			container=$(container_of "$service")
 			[ -z "$container" ] || "$engine" logs --tail 40 "$container" 2>&1 | cut -c1-400 || true
@@ -113,7 +115,13 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "$API_URL/actuator/health") || tru
 [ "$code" = 404 ] || fail "the Actuator answers $code on the published api port"
 log "the legacy probe path answers: $(curl -fsS "$API_URL/api/v1/healthz"); /actuator is not published"
 
-# --- as a user, through the published ports, with the scripts users run
+config=$(curl -fsS "$API_URL/ui/config") || fail "GET /ui/config"
+case "$config" in
+*"\"stream_url\":\"$STREAM_URL\""*) log "the web UI finds the stream-service on its own host: $STREAM_URL" ;;
+*) fail "the web UI is sent elsewhere for the stream-service: $config" ;;
+esac
+
+# --- as a user, through the front, with the scripts users run
 user="smoke$(date +%s)"
 export VIDEO_PASSWORD=smoke-password-1
 scripts/register.sh "$user" > /dev/null || fail "register"

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
  * Works out the stream-service's origin as the browser of one request must use it. The
  * session cookie is SameSite=Strict, so the stream-service must be on the same site as
  * the page: a configured loopback URL follows the loopback name the page was opened with
- * ({@code localhost} or {@code 127.0.0.1}), or the browser would not send the cookie.
+ * ({@code localhost} or {@code 127.0.0.1}), or the browser would not send the cookie. A
+ * configured path puts the stream-service on the page's own origin, behind the single
+ * front that routes that path (see the README's "Running several replicas").
  */
 @Component
 class StreamOrigin {
@@ -31,6 +33,9 @@ class StreamOrigin {
 		if (this.configured.isEmpty()) {
 			return request.getScheme() + "://" + pageHost + ":" + DEFAULT_PORT;
 		}
+		if (UiProperties.isPath(this.configured)) {
+			return request.getScheme() + "://" + pageHost + port(request) + this.configured;
+		}
 		URI uri = URI.create(this.configured);
 		if (uri.getHost() != null && LOOPBACK.contains(uri.getHost()) && LOOPBACK.contains(pageHost)
 				&& !uri.getHost().equals(pageHost)) {
@@ -47,6 +52,14 @@ class StreamOrigin {
 		URI uri = URI.create(forRequest(request));
 		String port = (uri.getPort() != -1) ? ":" + uri.getPort() : "";
 		return uri.getScheme() + "://" + uri.getHost() + port;
+	}
+
+	/** The page's port as its URL shows it: none for the scheme's default. */
+	private static String port(HttpServletRequest request) {
+		int port = request.getServerPort();
+		boolean implied = port <= 0 || ("https".equals(request.getScheme()) && port == 443)
+				|| ("http".equals(request.getScheme()) && port == 80);
+		return implied ? "" : ":" + port;
 	}
 
 	private static String host(String serverName) {

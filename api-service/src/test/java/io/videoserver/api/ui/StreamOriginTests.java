@@ -34,8 +34,21 @@ class StreamOriginTests {
 	}
 
 	@Test
+	void aPathMeansThePageOwnHostBehindTheSingleFront() {
+		StreamOrigin origin = origin("/stream/");
+		MockHttpServletRequest behindTls = request("https", "videos.example");
+		behindTls.setServerPort(443);
+		assertThat(origin.forRequest(behindTls)).isEqualTo("https://videos.example/stream");
+		MockHttpServletRequest onAPort = request("http", "127.0.0.1");
+		onAPort.setServerPort(8080);
+		assertThat(origin.forRequest(onAPort)).isEqualTo("http://127.0.0.1:8080/stream");
+		assertThat(origin.originForRequest(onAPort)).isEqualTo("http://127.0.0.1:8080");
+	}
+
+	@Test
 	void aSettingThatIsNotAnHttpUrlIsRejectedAtStartUp() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new UiProperties("localhost:9000"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new UiProperties("//stream.example"));
 	}
 
 	private static StreamOrigin origin(String url) {

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml checked without an engine (deploy/compose-smoke.sh runs it for
- * real): the services find the database, share the video volume, and publish 8000 and
- * 9000.
+ * real): the services find the database, share the video volume, and only the front is
+ * published, on 8000.
  */
 class ComposeFileTests {
 
@@ -71,12 +71,24 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void apiAndStreamArePublishedOnTheirDefaultPorts() {
-		assertThat(list(this.compose.service("api"), "ports")).map((p) -> ComposeFile.withDefaults(p.toString()))
-			.containsExactly("8000:8000");
-		assertThat(list(this.compose.service("stream"), "ports")).map((p) -> ComposeFile.withDefaults(p.toString()))
-			.containsExactly("9000:9000");
-		assertThat(this.compose.service("scheduler")).doesNotContainKey("ports");
+	void onlyTheFrontIsPublishedAndItRoutesByTheSharedTable() {
+		for (String name : List.of("db", "api", "stream", "scheduler")) {
+			assertThat(this.compose.service(name)).as(name).doesNotContainKey("ports");
+		}
+		Map<String, Object> front = this.compose.service("front");
+		assertThat(list(front, "ports")).map((p) -> ComposeFile.withDefaults(p.toString()))
+			.containsExactly("8000:8080");
+		assertThat(list(front, "volumes")).containsExactly("./deploy/front:/etc/nginx/video:ro");
+		assertThat(list(front, "command")).containsSequence("-c", "/etc/nginx/video/compose.conf");
+		String config = Project.read(Project.ROOT.resolve("deploy/front/compose.conf"));
+		assertThat(config).contains("listen 8080;", "include routes.conf;", "include video-http.conf;",
+				"server api:8000;", "server stream:9000;");
+	}
+
+	@Test
+	void theWebUiFindsTheStreamServiceBehindTheFrontOnThePageHost() {
+		String streamUrl = string(map(this.compose.service("api"), "environment"), "VIDEO_STREAM_URL");
+		assertThat(FrontRoutes.load().routes()).containsEntry(streamUrl + "/*", "stream-service");
 	}
 
 	@Test

@@ -1,0 +1,162 @@
+package io.videoserver.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.videoserver.shared.testdb.TestDatabaseHandle;
+import io.videoserver.shared.testdb.TestDatabaseServer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A site of several replicas as an operator runs it on Kubernetes: two api-service, two
+ * stream-service and two scheduler-service processes on one database and one video store,
+ * behind one {@link Front} on one public host.
+ */
+final class Cluster implements AutoCloseable {
+
+	/** How long an api replica may trust a cached session (the default is 10 s). */
+	static final Duration SESSION_CACHE_TTL = Duration.ofSeconds(2);
+
+	static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+	private static final Path LOGS = Path.of("target", "e2e-logs", "cluster");
+
+	private final TestDatabaseHandle database;
+
+	private final List<ServiceProcess> apis;
+
+	private final List<ServiceProcess> streams;
+
+	private final List<ServiceProcess> schedulers;
+
+	private final Front front;
+
+	private final Path videoDir;
+
+	private Cluster(TestDatabaseHandle database, List<ServiceProcess> apis, List<ServiceProcess> streams,
+			List<ServiceProcess> schedulers, Front front, Path videoDir) {
+		this.database = database;
+		this.apis = apis;
+		this.streams = streams;
+		this.schedulers = schedulers;
+		this.front = front;
+		this.videoDir = videoDir;
+	}
+
+	/**
+	 * Starts the replicas and the front.
+	 * @param name tells this site's logs apart from another's
+	 * @param extraEnv further variables for every service (the S3 store's)
+	 */
+	static Cluster start(Path work, String name, Map<String, String> extraEnv)
+			throws IOException, InterruptedException {
+		TestDatabaseHandle database = TestDatabaseServer.shared().createDatabase();
+		Path videoDir = Files.createDirectories(work.resolve("videos"));
+		List<Integer> apiPorts = List.of(ServiceProcess.freePort(), ServiceProcess.freePort());
+		List<Integer> streamPorts = List.of(ServiceProcess.freePort(), ServiceProcess.freePort());
+		Front front = Front.start(Files.createDirectories(work.resolve("front")), apiPorts, streamPorts);
+		Map<String, String> env = new HashMap<>();
+		env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+		env.put("SPRING_DATASOURCE_USERNAME", database.username());
+		env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+		env.put("VIDEO_DIR", videoDir.toString());
+		env.put("VIDEO_RATE_LIMIT", "0");
+		env.put("VIDEO_STREAM_URL", "/stream");
+		env.put("VIDEO_CORS_ORIGINS", front.url());
+		env.put("VIDEO_UPLOAD_MAX_SIZE", "20MB");
+		env.put("VIDEO_SESSION_CACHETTL", SESSION_CACHE_TTL.toMillis() + "ms");
+		env.put("VIDEO_SCHEDULER_INTERVAL", "200ms");
+		env.putAll(extraEnv);
+		List<ServiceProcess> started = new ArrayList<>();
+		try {
+			// the first replica migrates the empty database before the others start
+			ServiceProcess first = ServiceProcess.start("api-service", name + "-api-1", apiPorts.get(0), env, LOGS);
+			started.add(first);
+			first.awaitReady(START_TIMEOUT);
+			List<ServiceProcess> apis = List.of(first,
+					track(started, ServiceProcess.start("api-service", name + "-api-2", apiPorts.get(1), env, LOGS)));
+			List<ServiceProcess> streams = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				streams.add(track(started, ServiceProcess.start("stream-service", name + "-stream-" + (i + 1),
+						streamPorts.get(i), env, LOGS)));
+			}
+			List<ServiceProcess> schedulers = new ArrayList<>();
+			for (int i = 1; i <= 2; i++) {
+				Map<String, String> scheduler = new HashMap<>(env);
+				scheduler.put("VIDEO_SCHEDULER_REPLICA_ID", "scheduler-" + i);
+				schedulers.add(track(started, ServiceProcess.start("scheduler-service", name + "-scheduler-" + i,
+						ServiceProcess.freePort(), scheduler, LOGS)));
+			}
+			for (ServiceProcess process : started) {
+				process.awaitReady(START_TIMEOUT);
+			}
+			return new Cluster(database, apis, streams, schedulers, front, videoDir);
+		}
+		catch (IOException | RuntimeException | InterruptedException ex) {
+			for (ServiceProcess process : started) {
+				process.close();
+			}
+			front.close();
+			throw ex;
+		}
+	}
+
+	private static ServiceProcess track(List<ServiceProcess> started, ServiceProcess process) {
+		started.add(process);
+		return process;
+	}
+
+	String url() {
+		return this.front.url();
+	}
+
+	Front front() {
+		return this.front;
+	}
+
+	List<ServiceProcess> apis() {
+		return this.apis;
+	}
+
+	List<ServiceProcess> streams() {
+		return this.streams;
+	}
+
+	List<ServiceProcess> schedulers() {
+		return this.schedulers;
+	}
+
+	/** The stream replica listening on a port. */
+	ServiceProcess stream(int port) {
+		return this.streams.stream()
+			.filter((s) -> s.port() == port)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No stream replica on " + port));
+	}
+
+	Path videoDir() {
+		return this.videoDir;
+	}
+
+	JdbcClient jdbc() {
+		return JdbcClient.create(this.database.dataSource());
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		for (List<ServiceProcess> replicas : List.of(this.schedulers, this.streams, this.apis)) {
+			for (ServiceProcess process : replicas) {
+				process.close();
+			}
+		}
+		this.front.close();
+	}
+
+}
