@@ -1,7 +1,6 @@
 package io.videoserver.api;
 
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -20,15 +19,11 @@ import org.springframework.validation.annotation.Validated;
  * @param internalToken shared secret for service-to-service calls
  * @param login how failed logins are throttled
  * @param upload the stream-service's upload limits, shown in the web UI
- * @param trustedProxies addresses or CIDR ranges of the proxies whose
- * {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and {@code -Port} are believed;
- * empty, no forwarded header is believed
  */
 @Validated
 @ConfigurationProperties("video")
 public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @PositiveOrZero int rateLimit,
-		@DefaultValue("") String internalToken, @DefaultValue Login login, @DefaultValue Upload upload,
-		@DefaultValue List<String> trustedProxies) {
+		@DefaultValue("") String internalToken, @DefaultValue Login login, @DefaultValue Upload upload) {
 
 	/**
 	 * The limits the stream-service enforces on uploads (the same variables), so that

@@ -69,6 +69,7 @@ final class Cluster implements AutoCloseable {
 		env.put("VIDEO_DIR", videoDir.toString());
 		env.put("VIDEO_RATE_LIMIT", "0");
 		env.put("VIDEO_STREAM_URL", "/stream");
+		env.put("VIDEO_TRUSTED_PROXIES", "127.0.0.1");
 		env.put("VIDEO_CORS_ORIGINS", front.url());
 		env.put("VIDEO_UPLOAD_MAX_SIZE", "20MB");
 		env.put("VIDEO_SESSION_CACHETTL", SESSION_CACHE_TTL.toMillis() + "ms");

@@ -1,11 +1,15 @@
 package io.videoserver.shared;
 
+import java.util.List;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -13,6 +17,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Installs the legacy error model in every service that has this module on its class
@@ -51,6 +56,17 @@ public class SharedWebAutoConfiguration {
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> legacyErrorReportValve() {
 		return factory -> factory
 			.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new LegacyErrorReportValve()));
+	}
+
+	/**
+	 * Forwarded headers believed from {@code video.trusted-proxies} only (none by
+	 * default).
+	 */
+	@Bean
+	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+	TrustedProxies trustedProxies(Environment environment) {
+		return new TrustedProxies(
+				Binder.get(environment).bind("video.trusted-proxies", Bindable.listOf(String.class)).orElse(List.of()));
 	}
 
 	@Bean

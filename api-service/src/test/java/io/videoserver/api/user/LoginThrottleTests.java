@@ -1,7 +1,6 @@
 package io.videoserver.api.user;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.videoserver.api.ApiProperties;
 import io.videoserver.shared.ApiException;
@@ -64,7 +63,7 @@ class LoginThrottleTests {
 		return new LoginThrottle(new ApiProperties(
 				new ApiProperties.Session(Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMinutes(1)), 0, "",
 				new ApiProperties.Login(perPair, perClient, perAccount, Duration.ofMinutes(10)),
-				new ApiProperties.Upload(DataSize.ofGigabytes(1), DataSize.ofGigabytes(10)), List.of()));
+				new ApiProperties.Upload(DataSize.ofGigabytes(1), DataSize.ofGigabytes(10))));
 	}
 
 }

@@ -20,10 +20,10 @@ import io.videoserver.stream.store.VideoStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The local side of an upload: streams a body to {@code {vid}.{owner}.{random}.part} in the
- * store's staging directory and turns a complete file into one ready to publish, a valid
- * MP4 in faststart order (rewritten into a second {@code .part} file when its moov comes
- * last), so that the store only ever receives complete, checked files.
+ * The local side of an upload: streams a body to {@code {vid}.{owner}.{random}.part} in
+ * the store's staging directory and turns a complete file into one ready to publish, a
+ * valid MP4 in faststart order (rewritten into a second {@code .part} file when its moov
+ * comes last), so that the store only ever receives complete, checked files.
  */
 @Component
 public class UploadStore {

@@ -1,4 +1,4 @@
-package io.videoserver.api.web;
+package io.videoserver.shared;
 
 import java.util.List;
 

@@ -1,10 +1,9 @@
-package io.videoserver.api.web;
+package io.videoserver.shared;
 
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.videoserver.api.ApiProperties;
 import org.apache.catalina.util.NetMask;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.jspecify.annotations.Nullable;
@@ -12,20 +11,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.stereotype.Component;
 
 /**
- * The one home of the "client address" rule: forwarded headers are believed only from the
- * proxies in {@code video.trusted-proxies}. Tomcat's {@link RemoteIpValve}
- * ({@code server.forward-headers-strategy: native}) is told to trust exactly those, so a
- * request from one of them takes the right-most {@code X-Forwarded-For} address that is
- * not a trusted proxy as the client's, and {@code X-Forwarded-Proto}, {@code -Host} and
- * {@code -Port} as the scheme, host and port the browser used. Everything that reads the
- * request (the rate limit, the login throttle, the CSRF check, the cookie's Secure flag)
- * sees the result. Runs after Spring Boot's customizer, whose default trusts every
- * private and loopback peer.
+ * The one home of the "client address" rule, in every service: forwarded headers are
+ * believed only from the proxies in {@code video.trusted-proxies}. Tomcat's
+ * {@link RemoteIpValve} ({@code server.forward-headers-strategy: native}) is told to
+ * trust exactly those, so a request from one of them takes the right-most
+ * {@code X-Forwarded-For} address that is not a trusted proxy as the client's, and
+ * {@code X-Forwarded-Proto}, {@code -Host} and {@code -Port} as the scheme, host and port
+ * the browser used. Everything that reads the request (the rate limit, the login
+ * throttle, the CSRF check, the cookie's Secure flag) sees the result. Runs after Spring
+ * Boot's customizer, whose default trusts every private and loopback peer.
  */
-@Component
 class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 	/** Addresses only: a host name would be looked up in DNS. */
@@ -33,8 +30,8 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
 
 	private final String cidrs;
 
-	TrustedProxies(ApiProperties properties) {
-		this.cidrs = cidrs(properties.trustedProxies());
+	TrustedProxies(List<String> proxies) {
+		this.cidrs = cidrs(proxies);
 	}
 
 	@Override
