@@ -24,6 +24,12 @@ final class Cluster implements AutoCloseable {
 	/** How long an api replica may trust a cached session (the default is 10 s). */
 	static final Duration SESSION_CACHE_TTL = Duration.ofSeconds(2);
 
+	/**
+	 * How long a killed stream replica's tus lease keeps the upload from other writers
+	 * (423), shortened from the default so that the resume scenario waits seconds.
+	 */
+	static final Duration UPLOAD_LEASE_TTL = Duration.ofSeconds(3);
+
 	static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
 	private static final Path LOGS = Path.of("target", "e2e-logs", "cluster");
@@ -73,6 +79,7 @@ final class Cluster implements AutoCloseable {
 		env.put("VIDEO_CORS_ORIGINS", front.url());
 		env.put("VIDEO_UPLOAD_MAX_SIZE", "20MB");
 		env.put("VIDEO_SESSION_CACHETTL", SESSION_CACHE_TTL.toMillis() + "ms");
+		env.put("VIDEO_UPLOAD_LEASE_TTL", UPLOAD_LEASE_TTL.toMillis() + "ms");
 		env.put("VIDEO_SCHEDULER_INTERVAL", "200ms");
 		env.putAll(extraEnv);
 		List<ServiceProcess> started = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.videoserver.shared.tests3.TestS3;
 import org.junit.jupiter.api.AfterAll;
@@ -97,7 +98,14 @@ class S3SiteTests {
 			.DELETE(), 204);
 		awaitRemoved(vid);
 		assertThat(bytes(stream("/videos/" + vid)).statusCode()).isEqualTo(404);
-		assertThat(work.resolve("videos")).isEmptyDirectory();
+		// Nothing staged is left; only the running stream-service's own lock (".owners",
+		// which marks its staged files as a live process's) stays.
+		try (Stream<Path> staged = Files.list(work.resolve("videos"))) {
+			assertThat(staged.map((path) -> path.getFileName().toString())).containsOnly(".owners");
+		}
+		try (Stream<Path> owners = Files.list(work.resolve("videos").resolve(".owners"))) {
+			assertThat(owners).allSatisfy((lock) -> assertThat(lock.getFileName().toString()).endsWith(".lock"));
+		}
 	}
 
 	@Test
