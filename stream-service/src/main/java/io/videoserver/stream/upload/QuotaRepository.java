@@ -45,6 +45,16 @@ class QuotaRepository {
 	}
 
 	/**
+	 * Locks the video's and its author's rows to the end of the transaction, in the order
+	 * {@link #lockStorage} takes them, so that every transaction on one user's uploads
+	 * waits at this one door instead of deadlocking further in.
+	 * @return whether the video and its author are still there
+	 */
+	boolean lockAuthor(String vid, long defaultQuota) {
+		return author(QUOTA + "FOR UPDATE", vid, defaultQuota).isPresent();
+	}
+
+	/**
 	 * Reserves bytes for an upload until its hold expires, replacing what it reserved.
 	 */
 	void reserve(String id, long userId, String vid, long bytes, long holdMicros) {

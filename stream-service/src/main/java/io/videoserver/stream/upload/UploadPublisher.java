@@ -107,6 +107,7 @@ public class UploadPublisher {
 	private void record(String vid, StoredVideo stored, @Nullable Poster poster, String reservation)
 			throws IOException {
 		boolean recorded = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			this.quota.lockAuthor(vid);
 			if (!this.uploads.recordUpload(vid, stored)) {
 				return false;
 			}

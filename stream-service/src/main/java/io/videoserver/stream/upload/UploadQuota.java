@@ -146,6 +146,15 @@ public class UploadQuota {
 		}
 	}
 
+	/**
+	 * Takes the author's lock in the caller's transaction before it records an upload:
+	 * the record and the reservations of one user then come one after the other on every
+	 * replica (without it, two parallel completions deadlocked in InnoDB).
+	 */
+	void lockAuthor(String vid) {
+		this.storage.lockAuthor(vid, this.defaultQuota);
+	}
+
 	/** Gives a reservation's space back; one that is gone is no error. */
 	public void release(String id) {
 		this.storage.release(id);
