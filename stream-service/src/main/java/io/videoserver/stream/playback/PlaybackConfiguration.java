@@ -1,7 +1,6 @@
 package io.videoserver.stream.playback;
 
 import io.videoserver.shared.ErrorResponses;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +18,9 @@ class PlaybackConfiguration {
 	static final int PLAYBACK_ORDER = Ordered.HIGHEST_PRECEDENCE + 40;
 
 	@Bean
-	FilterRegistrationBean<PlaybackFilter> playbackFilter(PlaybackController playback, ErrorResponses errors,
-			JsonMapper json) {
+	FilterRegistrationBean<PlaybackFilter> playbackFilter(PlaybackHandler playback, ErrorResponses errors) {
 		FilterRegistrationBean<PlaybackFilter> registration = new FilterRegistrationBean<>(
-				new PlaybackFilter(playback, errors, json));
+				new PlaybackFilter(playback, errors));
 		registration.setOrder(PLAYBACK_ORDER);
 		return registration;
 	}

@@ -8,23 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.videoserver.stream.StreamProperties;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes a planned 200 or 206 answer: the headers, then the bytes of the file, as one
- * body or as {@code multipart/byteranges} when several ranges were asked.
+ * body or as {@code multipart/byteranges} when several ranges were asked, by the cheapest
+ * transfer the connection allows.
  */
-final class RangeResponder {
+@Component
+class RangeResponder {
 
 	static final String VIDEO_MP4 = "video/mp4";
 
 	private static final byte[] CRLF = "\r\n".getBytes(StandardCharsets.US_ASCII);
 
-	private RangeResponder() {
+	private final boolean sendfile;
+
+	private final Transfers transfers;
+
+	RangeResponder(StreamProperties properties, Transfers transfers) {
+		this.sendfile = properties.stream().sendfile();
+		this.transfers = transfers;
 	}
 
 	static void writeValidators(HttpServletResponse response, Validators validators) {
@@ -33,11 +42,11 @@ final class RangeResponder {
 		response.setDateHeader(HttpHeaders.LAST_MODIFIED, validators.lastModified());
 	}
 
-	static void send(VideoFile file, Plan plan, boolean head, boolean sendfile, HttpServletRequest request,
-			HttpServletResponse response, Transfers transfers) throws IOException {
+	void send(VideoFile file, Plan plan, PlaybackExchange exchange) throws IOException {
+		HttpServletResponse response = exchange.response();
 		long size = file.validators().size();
 		if (plan.status() == 206 && plan.multipart()) {
-			transfers.count((file.channel() != null) ? Transfers.Kind.COPY : Transfers.Kind.STREAM);
+			this.transfers.count((file.channel() != null) ? Transfers.Kind.COPY : Transfers.Kind.STREAM);
 			sendMultipart(file, plan.ranges(), response);
 			return;
 		}
@@ -48,8 +57,8 @@ final class RangeResponder {
 		if (plan.status() == 206) {
 			response.setHeader(HttpHeaders.CONTENT_RANGE, range.contentRange(size));
 		}
-		if (!head && size > 0) {
-			sendBody(file, range, sendfile, request, response, transfers);
+		if (!exchange.head() && size > 0) {
+			sendBody(file, range, exchange);
 		}
 	}
 
@@ -57,21 +66,21 @@ final class RangeResponder {
 	 * Zero copy in the request thread when the socket is reachable, Tomcat's sendfile
 	 * when chosen, else a copy through a direct buffer.
 	 */
-	private static void sendBody(VideoFile file, ByteRange range, boolean sendfile, HttpServletRequest request,
-			HttpServletResponse response, Transfers transfers) throws IOException {
-		if (sendfile && Sendfile.handOver(request, file, range)) {
-			transfers.count(Transfers.Kind.TOMCAT_SENDFILE);
+	private void sendBody(VideoFile file, ByteRange range, PlaybackExchange exchange) throws IOException {
+		if (this.sendfile && Sendfile.handOver(exchange.request(), file, range)) {
+			this.transfers.count(Transfers.Kind.TOMCAT_SENDFILE);
 			return;
 		}
+		HttpServletResponse response = exchange.response();
 		FileChannel channel = file.channel();
-		TomcatSocket socket = (channel != null && range.length() >= ZeroCopy.MIN_LENGTH) ? TomcatSocket.of(request)
-				: null;
+		TomcatSocket socket = (channel != null && range.length() >= ZeroCopy.MIN_LENGTH)
+				? TomcatSocket.of(exchange.request()) : null;
 		if (socket != null) {
-			transfers.count(Transfers.Kind.ZERO_COPY);
+			this.transfers.count(Transfers.Kind.ZERO_COPY);
 			ZeroCopy.send(channel, range, socket, response);
 			return;
 		}
-		transfers.count((channel != null) ? Transfers.Kind.COPY : Transfers.Kind.STREAM);
+		this.transfers.count((channel != null) ? Transfers.Kind.COPY : Transfers.Kind.STREAM);
 		response.setBufferSize(FileTransfer.CHUNK);
 		copy(file, range, response.getOutputStream());
 	}

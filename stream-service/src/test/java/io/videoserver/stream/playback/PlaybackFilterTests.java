@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The answers that {@link PlaybackFilter} writes itself (everything but the bytes) are
- * those the controller gave: status, headers, legacy body and the request metric's uri.
+ * The short answers played from the {@link PlaybackFilter} (everything but the bytes)
+ * keep the contract's status, headers and legacy body, and the request metric its uri.
  */
 class PlaybackFilterTests extends StreamIntegrationTest {
 

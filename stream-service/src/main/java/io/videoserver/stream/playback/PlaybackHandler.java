@@ -1,0 +1,97 @@
+package io.videoserver.stream.playback;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.ErrorResponses;
+import io.videoserver.shared.VideoId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a {@code GET} or {@code HEAD} of a video on the servlet response, with RFC 9110
+ * byte ranges and conditional requests as an HTML5 player needs for seeking: the one
+ * handler behind both the {@link PlaybackFilter} and the {@link PlaybackController}.
+ */
+@Component
+class PlaybackHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PlaybackHandler.class);
+
+	private final PlaybackFiles files;
+
+	private final RangeResponder responder;
+
+	private final ErrorResponses errors;
+
+	PlaybackHandler(PlaybackFiles files, RangeResponder responder, ErrorResponses errors) {
+		this.files = files;
+		this.responder = responder;
+		this.errors = errors;
+	}
+
+	/**
+	 * Streams the video, or answers 302, 304, 412 or 416.
+	 * @param vid the checked id from the request path
+	 * @throws ApiException 404/006 when there is no such video
+	 * @throws IOException when the store fails, or the client went away before the
+	 * headers were sent
+	 */
+	void play(VideoId vid, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		PlaybackExchange exchange = PlaybackExchange.of(request, response);
+		try (VideoFile file = this.files.open(vid)) {
+			Validators validators = file.validators();
+			Plan plan = RangePlanner.plan(exchange.conditions(), validators);
+			RangeResponder.writeValidators(response, validators);
+			switch (plan.status()) {
+				case 304 -> response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+				case 412 -> this.errors.write(response, HttpServletResponse.SC_PRECONDITION_FAILED,
+						ErrorCode.BAD_REQUEST, "Precondition failed");
+				case 416 -> {
+					response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + validators.size());
+					this.errors.write(response, ErrorCode.RANGE_NOT_SATISFIABLE, "Range not satisfiable", 0);
+				}
+				default -> send(vid, file, plan, exchange);
+			}
+		}
+	}
+
+	/**
+	 * Redirects a GET to the store when it serves the bytes itself (S3 with a presigned
+	 * address): the client repeats its Range and conditions there; the address must not
+	 * be cached past its lifetime.
+	 */
+	private void send(VideoId vid, VideoFile file, Plan plan, PlaybackExchange exchange) throws IOException {
+		Optional<URI> direct = exchange.head() ? Optional.empty() : this.files.directUri(vid);
+		if (direct.isPresent()) {
+			HttpServletResponse response = exchange.response();
+			response.setStatus(HttpServletResponse.SC_FOUND);
+			response.setHeader(HttpHeaders.LOCATION, direct.get().toASCIIString());
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			return;
+		}
+		sendQuietly(file, plan, exchange);
+	}
+
+	/** A viewer who seeks or closes the tab aborts the transfer; that is no error. */
+	private void sendQuietly(VideoFile file, Plan plan, PlaybackExchange exchange) throws IOException {
+		try {
+			this.responder.send(file, plan, exchange);
+		}
+		catch (IOException ex) {
+			if (!exchange.response().isCommitted()) {
+				throw ex;
+			}
+			log.debug("Playback ended by the client: {}", ex.toString());
+		}
+	}
+
+}
