@@ -117,6 +117,27 @@ class UserControllerTests {
 	}
 
 	@Test
+	void getOwnAccountWithTheCookieAloneAnswers200WithoutANewCookieEarlyInTheSession() {
+		SignedIn alice = SignedIn.as(this.sessions, 7, "alice", SESSION);
+		given(this.users.find("alice")).willReturn(Optional.of(new UserResponse(7, "alice", 1000, 250)));
+		MvcTestResult result = alice.withCookie(this.mvc.get().uri("/user/alice")).exchange();
+		assertThat(result).hasStatus(200);
+		assertThat(result).doesNotContainHeader("Set-Cookie");
+	}
+
+	@Test
+	void aCookieSessionThatTheCheckRenewedGetsARenewedCookie() {
+		SignedIn alice = SignedIn.renewing(this.sessions, 7, "alice", SESSION);
+		given(this.users.find("alice")).willReturn(Optional.of(new UserResponse(7, "alice", 1000, 250)));
+		MvcTestResult result = alice.withCookie(this.mvc.get().uri("/user/alice")).exchange();
+		assertThat(result).hasStatus(200);
+		assertThat(result.getResponse().getHeader("Set-Cookie")).startsWith("video_session=" + SESSION + ";")
+			.contains("Max-Age=1800")
+			.contains("HttpOnly")
+			.contains("SameSite=Strict");
+	}
+
+	@Test
 	void getAnotherUsersAccountAnswers403() {
 		SignedIn alice = SignedIn.as(this.sessions, 7, "alice", SESSION);
 		assertLegacyError(alice.sign(this.mvc.get().uri("/user/bob")).exchange(), 403, "007");
