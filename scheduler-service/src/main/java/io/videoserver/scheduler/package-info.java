@@ -1,5 +1,6 @@
 /**
- * The scheduler-service.
+ * The scheduler-service: the runner that ties the dispatcher to the executor, and its
+ * settings.
  */
 @NullMarked
 package io.videoserver.scheduler;
