@@ -1,6 +1,6 @@
 /**
- * The scheduler-service: the runner that ties the dispatcher to the executor, and its
- * settings.
+ * The scheduler-service: the deletion runner, which ties the dispatcher to the executor,
+ * and the settings of the service.
  */
 @NullMarked
 package io.videoserver.scheduler;

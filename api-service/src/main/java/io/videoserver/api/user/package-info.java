@@ -1,6 +1,6 @@
 /**
- * Users: registration, login (hashed passwords, throttled failures) and one's own
- * account with its storage quota.
+ * Users: registration, login (hashed passwords, throttled failures) and one's own account
+ * with its storage quota.
  */
 @NullMarked
 package io.videoserver.api.user;
