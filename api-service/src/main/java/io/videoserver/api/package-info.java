@@ -1,5 +1,6 @@
 /**
- * The api-service.
+ * The api-service: the original's users, sessions, videos and comments as JSON, and the
+ * web UI; the application class and its settings here, one package per feature below.
  */
 @NullMarked
 package io.videoserver.api;

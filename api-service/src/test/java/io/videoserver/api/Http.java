@@ -77,8 +77,7 @@ public final class Http {
 	}
 
 	/**
-	 * Creates a video as a browser page of the given origin would, with the original's
-	 * session headers.
+	 * Creates a video the way a page of the given origin would, with the session headers.
 	 * @param name the user
 	 * @param sessionId the user's session
 	 * @param origin the {@code Origin} header

@@ -88,8 +88,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Chooses a file in a file input; the page may hide the input itself behind a drop
-	 * zone.
+	 * Chooses a file in a file input, which the page may hide behind a drop zone.
 	 */
 	void attach(String css, Path file) {
 		waitFor((driver) -> driver.findElements(By.cssSelector(css)).stream().findFirst().orElse(null))
@@ -131,8 +130,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Plays the page's {@code #player} until it has passed half a second (or 20 s have
-	 * gone by).
+	 * Plays the page's {@code #player} until it has passed half a second (or for 20 s).
 	 * @return {@code ok}, {@code time}, {@code duration}, or what went wrong
 	 */
 	Map<?, ?> play() {

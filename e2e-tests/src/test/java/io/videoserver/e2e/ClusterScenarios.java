@@ -228,8 +228,8 @@ abstract class ClusterScenarios {
 			vids.add(createVideo(name, owner, "Quota " + i));
 		}
 		try {
-			// half as the original's PUT, half as the web UI's tus (creation with the
-			// whole file)
+			// half as the original's PUT, half as the web UI's
+			// tus (creation with the whole file)
 			List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
 			for (int i = 0; i < vids.size(); i++) {
 				HttpRequest.Builder upload = (i % 2 == 0)
@@ -306,9 +306,9 @@ abstract class ClusterScenarios {
 		long offset = offset(upload);
 		assertThat(offset).as("what the killed replica had stored").isBetween(3L * CHUNK + 1, (long) film.length - 1);
 		int before = this.cluster.front().accessLog().size();
-		// The killed writer's lease in the database keeps every other writer out (423)
-		// until it lapses, at most the lease's time after the kill; then the rest goes
-		// in.
+		// The killed writer's lease in the database keeps every other writer
+		// out (423) until it lapses, at most the lease's time after the kill;
+		// then the rest goes in.
 		long lapsed = System.nanoTime() + Cluster.UPLOAD_LEASE_TTL.plusSeconds(10).toNanos();
 		while (offset < film.length) {
 			HttpResponse<String> answer = patch(upload, (int) offset, film);
@@ -393,9 +393,9 @@ abstract class ClusterScenarios {
 				SELECT COUNT(*) FROM video_info v LEFT JOIN users u ON u.id = v.author_id WHERE u.id IS NULL"""))
 			.as("videos without an author")
 			.isZero();
-		// a published tus upload keeps its description (.info) until it expires, so that
-		// a
-		// client that missed the last answer can still ask; its data (.bin) must be gone.
+		// a published tus upload keeps its description (.info) until it expires,
+		// so that a client that missed the last answer can still ask; its data
+		// (.bin) must be gone.
 		// Each stream process's lock (.owners/*.lock) marks its staged files as a live
 		// process's; a killed one's goes at the next start (StaleUploadCleaner).
 		try (Stream<Path> files = Files.walk(this.cluster.videoDir())) {

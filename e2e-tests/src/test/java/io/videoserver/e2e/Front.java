@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  * Debian's nginx started from a temporary prefix, standing in for the Kubernetes Ingress
  * of a site with several replicas: one public host, requests spread round-robin over the
  * replicas, routed by deploy/front/routes.conf (the file docker-compose.yml's front
- * includes, so the two cannot drift). Its access log names the replica that answered each
- * request.
+ * includes, so the two cannot drift). Its access log names the replica that answered.
  */
 final class Front implements AutoCloseable {
 
@@ -157,8 +156,7 @@ final class Front implements AutoCloseable {
 	 * @param method the request's method
 	 * @param path the path the client asked for
 	 * @param status the status the client got
-	 * @param replicas the replicas tried, the one that answered last
-	 * ({@code 127.0.0.1:port})
+	 * @param replicas the replicas tried ({@code 127.0.0.1:port}); the last one answered
 	 */
 	record Request(String method, String path, int status, List<String> replicas) {
 

@@ -93,8 +93,7 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The Actuator's address (health, metrics): the management port, a free one per
-	 * start.
+	 * The Actuator's address (health, metrics): the management port, free per start.
 	 */
 	String managementUrl() {
 		return "http://127.0.0.1:" + this.managementPort;

@@ -62,8 +62,7 @@ final class Site implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the site with further environment variables for both services (e.g. the S3
-	 * store's).
+	 * Starts the site with more environment variables for both services (the S3 store's).
 	 */
 	static Site start(Path work, Map<String, String> extraEnv) throws IOException, InterruptedException {
 		TestDatabaseHandle database = TestDatabaseServer.shared().createDatabase();
@@ -82,9 +81,9 @@ final class Site implements AutoCloseable {
 		env.putAll(extraEnv);
 		Path logs = Path.of("target", "e2e-logs");
 		ServiceProcess api = ServiceProcess.start("api-service", apiPort, env, logs);
-		// One after the other: two services migrating an empty database at the same
-		// moment
-		// can collide on Flyway's history table (reported, not this module's to fix).
+		// One after the other: two services migrating an empty database at
+		// the same moment can collide on Flyway's history table (reported,
+		// not this module's to fix).
 		try {
 			api.awaitReady(Duration.ofSeconds(150));
 		}
@@ -92,8 +91,8 @@ final class Site implements AutoCloseable {
 			api.close();
 			throw ex;
 		}
-		// The stream-service's access log is how the tests see which status the player
-		// got.
+		// The stream-service's access log is how the tests
+		// see which status the player got.
 		env.put("SERVER_TOMCAT_ACCESSLOG_ENABLED", "true");
 		env.put("SERVER_TOMCAT_ACCESSLOG_DIRECTORY", accessLogs.toAbsolutePath().toString());
 		env.put("SERVER_TOMCAT_ACCESSLOG_PATTERN", "%m %U %s %{Range}i");
@@ -151,8 +150,7 @@ final class Site implements AutoCloseable {
 	}
 
 	/**
-	 * What the stream-service answered so far, one line per request: method, path,
-	 * status, Range.
+	 * What the stream-service answered, a line per request: method, path, status, Range.
 	 */
 	String streamAccessLog() throws IOException {
 		StringBuilder text = new StringBuilder();
@@ -191,8 +189,7 @@ final class Site implements AutoCloseable {
 	}
 
 	/**
-	 * The status of the api-service's answer to an anonymous GET, for checks behind the
-	 * page.
+	 * The status of the api-service's answer to an anonymous GET (a check behind the UI).
 	 */
 	int status(String path) throws IOException, InterruptedException {
 		return http

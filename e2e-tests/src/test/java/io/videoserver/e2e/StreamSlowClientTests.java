@@ -86,8 +86,8 @@ class StreamSlowClientTests {
 			trickler.scheduleWithFixedDelay(() -> trickling.forEach((client) -> client.trickle((byte) 0)),
 					TRICKLE_MILLIS, TRICKLE_MILLIS, TimeUnit.MILLISECONDS);
 			for (SlowClient client : trickling) {
-				// Refused before the body is read; each held a permit for its session
-				// look-up.
+				// Refused before the body is read;
+				// each held a permit for its session look-up.
 				assertThat(client.readHead()).matches("(?s)HTTP/1\\.1 (401|429) .*");
 			}
 			awaitInUse(node, 0);

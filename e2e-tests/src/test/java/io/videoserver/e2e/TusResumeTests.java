@@ -74,9 +74,9 @@ class TusResumeTests {
 			assertThat(onDisk).as("kept across the crash").isGreaterThanOrEqualTo(SIZE * 3 / 10).isLessThan(SIZE);
 
 			List<Long> percents = awaitCompletion(browser);
-			// The bar may show the last progress event from before the crash, which can
-			// lag the
-			// 30 % on disk by a few MB; an upload that started again would show far less.
+			// The bar may show the last progress event from before the crash, which
+			// can lag the 30 % on disk by a few MB; an upload that started again
+			// would show far less.
 			assertThat(percents).as("the bar goes on from the offset, never from 0").allMatch((p) -> p >= 25);
 			String vid = browser.find(".form-message a[href^='#/watch/']").getDomAttribute("href").substring(8);
 			Path stored = site.videoDir().resolve(vid);

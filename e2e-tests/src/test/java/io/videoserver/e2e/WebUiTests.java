@@ -359,10 +359,10 @@ class WebUiTests {
 		}
 		assertThat(this.browser.find("[role=status].notice").getText()).isEqualTo("The upload was cancelled.");
 		this.browser.waitFor((driver) -> body("/user/" + name + "/videos").contains("\"videos\":[]") ? true : null);
-		// The page deletes the half-made video as soon as the upload is cancelled, so the
-		// termination may find its video gone (404, and the upload is removed then) or
-		// not
-		// yet (204): either way the upload's bytes must be gone from the server.
+		// The page deletes the half-made video as soon as the upload is cancelled,
+		// so the termination may find its video gone (404, and the upload is
+		// removed then) or not yet (204): either way the upload's bytes must be
+		// gone from the server.
 		this.browser.waitFor(
 				(driver) -> accessLog().matches("(?s).*DELETE /tus/uploads/[0-9a-f]{32} (204|404).*") ? true : null);
 		try (Stream<Path> left = Files.list(this.site.videoDir().resolve(".tus"))) {
@@ -418,8 +418,7 @@ class WebUiTests {
 	}
 
 	/**
-	 * Deletes the video of the watch page, so that the home page lists only seeded
-	 * videos.
+	 * Deletes the watch page's video, so that the home page lists only seeded videos.
 	 */
 	private void deleteTheVideoOnThisPage() {
 		this.browser.find("#delete-video").click();

@@ -27,10 +27,9 @@ final class ChildEnvironment {
 		}
 		env.put("VIDEO_DIR", videoDir(inherited, settings));
 		env.putIfAbsent("VIDEO_INTERNAL_TOKEN", internalToken);
-		// On a busy machine the first connection can take longer than the pool's 3 s
-		// timeout:
-		// Flyway runs first at start-up, so its retries keep a slow start from being
-		// fatal.
+		// On a busy machine the first connection can take longer than the
+		// pool's 3 s timeout: Flyway runs first at start-up, so its retries
+		// keep a slow start from being fatal.
 		env.putIfAbsent("SPRING_FLYWAY_CONNECT_RETRIES", "60");
 		env.putIfAbsent("SPRING_FLYWAY_CONNECT_RETRIES_INTERVAL", "5s");
 		if (settings.apiPort() != 8000) {

@@ -31,8 +31,7 @@ final class EmbeddedDatabase extends DB {
 	}
 
 	/**
-	 * Starts the server on a free loopback port and creates the site's database if
-	 * needed.
+	 * Starts the server on a free loopback port, creating the site's database if needed.
 	 * @param dataDir the persistent data directory of the server
 	 * @return the running server
 	 */

@@ -64,8 +64,8 @@ final class ServiceProcess {
 		return new ServiceProcess(service, process, pump);
 	}
 
-	// The child's output is the product here: copied line by line to the launcher's
-	// console.
+	// The child's output is the product here:
+	// copied line by line to the launcher's console.
 	private static void forward(Process process, String prefix, PrintStream console) {
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -127,8 +127,8 @@ final class ServiceProcess {
 				log.warn("{} did not stop within {}s, killing it", this.service.module(), grace.toSeconds());
 				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
 			}
-			// its last lines (the graceful shutdown) are still on their way to the
-			// console
+			// its last lines (the graceful shutdown)
+			// are still on their way to the console
 			this.pump.join(2000);
 		}
 		catch (InterruptedException ex) {

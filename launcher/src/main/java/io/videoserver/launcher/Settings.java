@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param apiPort the api-service's port (the web UI)
  * @param streamPort the stream-service's port
  * @param schedulerPort the scheduler-service's port
- * @param managementPorts the management ports (health, metrics) of the three, in the same
- * order
+ * @param managementPorts the management ports (health, metrics) of the three services, in
+ * the same order
  */
 record Settings(Path projectRoot, Path dataDir, @Nullable String externalDatabaseUrl, Duration startTimeout,
 		int apiPort, int streamPort, int schedulerPort, List<Integer> managementPorts) {

@@ -145,8 +145,7 @@ final class Site {
 	}
 
 	/**
-	 * Stops the services (all asked at once, each given {@link #GRACE}), then the
-	 * database.
+	 * Stops the services (asked at once, each given {@link #GRACE}), then the database.
 	 */
 	synchronized void stop() {
 		if (this.stopped) {

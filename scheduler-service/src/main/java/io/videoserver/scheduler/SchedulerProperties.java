@@ -23,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dir the directory that holds the video files, shared by every replica
  * @param store where videos live: {@code local} (files in {@code dir}) or {@code s3}
  * (objects in the bucket of {@code s3}); anything else stops the start
- * @param internalToken the shared secret that the queue endpoint requires; blank refuses
- * every call
+ * @param internalToken the shared secret that the queue endpoint requires; when blank, it
+ * refuses every call
  * @param scheduler how the deletion runner claims and works the queue
  * @param s3 the bucket, when {@code store} is {@code s3}
  */
@@ -40,8 +40,7 @@ public record SchedulerProperties(@DefaultValue("./data/videos") Path dir,
 	}
 
 	/**
-	 * The S3-compatible bucket that the stream-service stores the videos in (the same
-	 * variables).
+	 * The bucket that the stream-service stores videos in, read from the same variables.
 	 *
 	 * @param endpoint the S3 API's address; empty for AWS itself (from the region)
 	 * @param region the signing region

@@ -118,8 +118,8 @@ class ReplicaRaceTests {
 		List<RecordingVideoFiles> files = new ArrayList<>();
 		List<TestReplica> replicas = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			// A batch takes about 10 x 20 ms, so most of its leases (50 ms) run out
-			// mid-batch.
+			// A batch takes about 10 x 20 ms, so most
+			// of its leases (50 ms) run out mid-batch.
 			SchedulerProperties.Scheduler settings = TestReplica.settings("slow-" + i, 10, 1, Duration.ofMillis(50), 3);
 			files.add(new RecordingVideoFiles(slow(new LocalVideoFiles(this.dir))));
 			replicas.add(replica(files.get(i), settings).start());

@@ -50,8 +50,7 @@ public final class TestQueue {
 	}
 
 	/**
-	 * Queues {@code count} new videos, each with its file and one partial upload in
-	 * {@code dir}.
+	 * Queues {@code count} new videos, each with a file and a part file in {@code dir}.
 	 * @return the queued ids
 	 */
 	public static List<String> queueVideosWithFiles(DataSource dataSource, Path dir, int count) throws IOException {

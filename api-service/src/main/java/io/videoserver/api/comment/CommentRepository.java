@@ -66,8 +66,8 @@ class CommentRepository {
 	}
 
 	List<Comment> list(String videoId, @Nullable PageCursor before, int rows) {
-		// The cursor condition is left out rather than bound as NULL (see
-		// VideoRepository).
+		// The cursor condition is left out rather
+		// than bound as NULL (see VideoRepository).
 		String sql = SELECT
 				+ "WHERE c.video_id = :videoId" + ((before != null)
 						? " AND (c.time < :beforeTime OR (c.time = :beforeTime AND c.seq < :beforeSeq))" : "")

@@ -1,5 +1,5 @@
 /**
- * The api-service's comment feature.
+ * Comments on a video: any logged-in user posts, anyone reads them newest first.
  */
 @NullMarked
 package io.videoserver.api.comment;

@@ -110,8 +110,7 @@ public class Sessions {
 	}
 
 	/**
-	 * A valid session as last seen in the database, with its expiry on the monotonic
-	 * clock.
+	 * A valid session as last seen in the database, its expiry on the monotonic clock.
 	 */
 	private record CachedSession(SessionUser user, long validUntilNanos) {
 

@@ -1,5 +1,6 @@
 /**
- * The api-service's session feature.
+ * Sessions: the header pair or the cookie turned into a {@code SessionUser} for any
+ * controller that asks for one, logout, and the sweep of expired rows.
  */
 @NullMarked
 package io.videoserver.api.session;

@@ -81,8 +81,7 @@ class LoginThrottle {
 	}
 
 	/**
-	 * A login attempt's reservation: kept when the password was wrong, given back
-	 * otherwise.
+	 * A login attempt's reservation: kept when the password was wrong, else given back.
 	 */
 	static final class Attempt {
 

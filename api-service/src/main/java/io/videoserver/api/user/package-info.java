@@ -1,5 +1,6 @@
 /**
- * The api-service's user feature.
+ * Users: registration, login (hashed passwords, throttled failures) and one's own account
+ * with its storage quota.
  */
 @NullMarked
 package io.videoserver.api.user;

@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads and writes {@code video_info}, and queues file deletions in
- * {@code video_del_rec}.
+ * Reads and writes {@code video_info}; queues file deletions in {@code video_del_rec}.
  */
 @Repository
 class VideoRepository {
@@ -42,8 +41,7 @@ class VideoRepository {
 	}
 
 	/**
-	 * Inserts a video stamped by the database clock, like every time the services
-	 * compare.
+	 * Inserts a video, stamped by the database clock like every time that is compared.
 	 * @param id the new id
 	 * @param authorId the author
 	 * @param name the title
@@ -70,9 +68,8 @@ class VideoRepository {
 	 * @return the rows
 	 */
 	List<Video> list(@Nullable Long authorId, @Nullable PageCursor before, int rows) {
-		// Conditions are left out rather than bound as NULL: a bound NULL makes Spring
-		// ask
-		// the driver for parameter metadata on every call.
+		// Conditions are left out rather than bound as NULL: a bound NULL
+		// makes Spring ask the driver for parameter metadata on every call.
 		String sql = SELECT + "WHERE TRUE" + ((authorId != null) ? " AND v.author_id = :authorId" : "")
 				+ ((before != null)
 						? " AND (v.create_time < :beforeTime OR (v.create_time = :beforeTime AND v.seq < :beforeSeq))"

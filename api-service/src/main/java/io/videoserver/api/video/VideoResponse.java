@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs the duration in milliseconds, absent until known
  * @param width the width in pixels, absent until known
  * @param height the height in pixels, absent until known
- * @param codec the codec's four-character code ({@code avc1}, {@code hev1}…), absent
- * until known
+ * @param codec the codec's four-character code ({@code avc1}, {@code hev1}…), or absent
+ * until it is known
  */
 record VideoResponse(String id, long authorId, @Nullable String author, String name, String displayCtime,
 		String createTime, @Nullable Long size, @Nullable Long durationMs, @Nullable Integer width,

@@ -1,5 +1,6 @@
 /**
- * The api-service's video feature.
+ * Videos: creation, paged lists, deletion that queues the file for the scheduler-service,
+ * and the poster that the stream-service decoded (or a placeholder).
  */
 @NullMarked
 package io.videoserver.api.video;

@@ -37,8 +37,8 @@ class BodyBufferingConfiguration {
 			definition.setFilter(new BodyBufferingFilter(timeout, errors));
 			definition.setAsyncSupported("true");
 			context.addFilterDef(definition);
-			// appended after Spring's filters, which Boot inserts before the declared
-			// ones
+			// appended after Spring's filters, which Boot
+			// inserts before the declared ones
 			FilterMap mapping = new FilterMap();
 			mapping.setFilterName(NAME);
 			mapping.addURLPattern("/*");

@@ -131,8 +131,8 @@ class BodyBufferingFilter implements Filter {
 				try {
 					this.response.setHeader("Connection", "close");
 					BodyBufferingFilter.this.errors.write(this.response, status, code, message);
-					// committed, so that the container's error handling cannot answer
-					// over it
+					// committed, so that the container's error
+					// handling cannot answer over it
 					this.response.flushBuffer();
 				}
 				finally {

@@ -12,8 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * A request as the handler sees it after the {@link BodyBufferingFilter}: its body read
- * from memory.
+ * A request as the handler sees it after the {@link BodyBufferingFilter}, reading its
+ * body from memory.
  */
 final class BufferedRequest extends HttpServletRequestWrapper {
 

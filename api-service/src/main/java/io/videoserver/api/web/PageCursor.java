@@ -41,8 +41,7 @@ public record PageCursor(LocalDateTime time, long seq) {
 
 	/**
 	 * Reads a {@code before} parameter.
-	 * @param before the value a previous page gave as {@code next}, or null for the first
-	 * page
+	 * @param before the {@code next} value of a previous page, or null for the first page
 	 * @return the position, or null for the first page
 	 * @throws ApiException 400/001 when the value was not made by {@link #encode()}
 	 */

@@ -18,8 +18,7 @@ import org.springframework.core.Ordered;
 class RateLimitConfiguration {
 
 	/**
-	 * After the CSRF check ({@code HIGHEST_PRECEDENCE + 2}), before the body size limit
-	 * (+10).
+	 * Between the CSRF check ({@code HIGHEST_PRECEDENCE + 2}) and the body limit (+10).
 	 */
 	static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
 

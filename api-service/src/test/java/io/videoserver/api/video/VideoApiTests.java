@@ -71,16 +71,6 @@ class VideoApiTests {
 			.exchange(), 401, "002");
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "{}", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":null}" })
-	void createWithoutANameAnswers400(String body) {
-		Login login = this.api.register(Api.uniqueName("maker"));
-		assertLegacyError(login.sign(this.mvc.post().uri("/user/{n}/videos", login.name()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)
-			.exchange(), 400, "001");
-	}
-
 	@Test
 	void getAnswersTheVideoOr404() {
 		Login login = this.api.register(Api.uniqueName("maker"));
@@ -168,12 +158,6 @@ class VideoApiTests {
 	@Test
 	void listOfAnUnknownUserAnswers404() {
 		assertLegacyError(this.mvc.get().uri("/user/{n}/videos", Api.uniqueName("ghost")).exchange(), 404, "006");
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "before=garbage", "before=bm90LWEtY3Vyc29y" })
-	void badPagingParametersAnswer400(String query) {
-		assertLegacyError(this.mvc.get().uri("/videos?" + query).exchange(), 400, "001");
 	}
 
 	@Test

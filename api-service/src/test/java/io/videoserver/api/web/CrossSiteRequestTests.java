@@ -37,8 +37,8 @@ class CrossSiteRequestTests {
 	@Test
 	void aSiblingSubdomainIsAnotherOriginToo() {
 		Login login = this.api.register(Api.uniqueName("sibling"));
-		// SameSite=Strict lets same-site pages send the cookie; the Origin check does
-		// not.
+		// SameSite=Strict lets same-site pages send the cookie;
+		// the Origin check does not.
 		assertLegacyError(createVideo(login).header("Origin", "http://attacker.localhost").exchange(), 403, "007");
 	}
 

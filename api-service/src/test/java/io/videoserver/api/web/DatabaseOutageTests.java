@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The database goes away under a running api-service and comes back: requests answer
  * 503/012 promptly instead of hanging, readiness drops, and everything recovers by itself
- * with no committed write lost. Runs on its own embedded MariaDB, the one server a test
- * may stop.
+ * with no committed write lost. It runs on an embedded MariaDB of its own, the one server
+ * a test may stop.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "video.rate-limit=0")
 class DatabaseOutageTests {

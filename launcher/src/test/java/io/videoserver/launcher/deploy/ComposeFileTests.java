@@ -65,8 +65,8 @@ class ComposeFileTests {
 
 	@Test
 	void noVariableHasAnEmptyDefault() {
-		// podman-compose 1.0.3 leaves ${NAME:-} unreplaced, and Spring then fails on the
-		// placeholder.
+		// podman-compose 1.0.3 leaves ${NAME:-} unreplaced,
+		// and Spring then fails on the placeholder.
 		assertThat(Project.read(Project.ROOT.resolve("docker-compose.yml"))).doesNotContain(":-}");
 	}
 

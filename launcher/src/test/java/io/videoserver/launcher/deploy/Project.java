@@ -39,8 +39,8 @@ final class Project {
 	 */
 	static Set<String> environmentOf(String module) {
 		Set<String> names = new HashSet<>(COMMON);
-		// each service's own settings, and those every service imports from the shared
-		// module
+		// each service's own settings, and those every
+		// service imports from the shared module
 		for (Path file : List.of(ROOT.resolve(module).resolve("src/main/resources/application.yml"),
 				ROOT.resolve("shared/src/main/resources/video-shared.yml"))) {
 			Matcher matcher = PLACEHOLDER.matcher(read(file));

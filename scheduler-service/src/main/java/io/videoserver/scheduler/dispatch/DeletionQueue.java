@@ -8,8 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One replica's view of {@code video_del_rec}: every change after the claim is guarded by
- * {@code lease_owner}, so a replica whose lease has passed to another one changes
- * nothing.
+ * {@code lease_owner}, so a replica whose lease passed to another changes nothing.
  */
 public class DeletionQueue {
 

@@ -68,8 +68,7 @@ public class Dispatcher {
 	}
 
 	/**
-	 * Stops handing over rows; the round in progress releases what it has not handed
-	 * over.
+	 * Stops handing over rows; the round in progress releases the rows it still holds.
 	 */
 	public void stop() {
 		this.stopping = true;
@@ -90,9 +89,8 @@ public class Dispatcher {
 	}
 
 	/**
-	 * A short transaction: the claimed rows stay locked only from the claim's select to
-	 * its update, and READ COMMITTED takes no gap locks that could block the
-	 * api-service's inserts.
+	 * A short transaction: the claimed rows stay locked only from select to update, and
+	 * READ COMMITTED takes no gap locks that could block the api-service's inserts.
 	 */
 	private static TransactionOperations claimTransaction(PlatformTransactionManager transactions) {
 		TransactionTemplate template = new TransactionTemplate(transactions);

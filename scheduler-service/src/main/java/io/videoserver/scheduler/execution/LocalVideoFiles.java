@@ -9,8 +9,7 @@ import io.videoserver.shared.VideoIds;
 
 /**
  * The video directory ({@code VIDEO_DIR}): video {@code vid} is the file {@code vid}, its
- * unfinished uploads are {@code vid.<random>.part}, and nothing outside the directory is
- * ever touched.
+ * unfinished uploads are {@code vid.<random>.part}; nothing outside it is ever touched.
  */
 public class LocalVideoFiles implements VideoFiles {
 

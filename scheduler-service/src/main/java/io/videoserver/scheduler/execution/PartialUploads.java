@@ -40,8 +40,7 @@ class PartialUploads {
 	}
 
 	/**
-	 * The partial uploads of a video, from a listing taken no earlier than
-	 * {@code claimedAt}.
+	 * A video's partial uploads, from a listing taken no earlier than {@code claimedAt}.
 	 * @param videoId a valid video id
 	 * @param claimedAt {@link System#nanoTime()} when the video's row was claimed
 	 */

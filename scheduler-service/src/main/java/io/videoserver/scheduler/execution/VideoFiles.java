@@ -3,8 +3,7 @@ package io.videoserver.scheduler.execution;
 import java.io.IOException;
 
 /**
- * Where the files of a video live; the seam for another store (S3) next to the shared
- * directory.
+ * Where the files of a video live: the shared directory, or the S3 bucket.
  */
 public interface VideoFiles {
 
@@ -23,8 +22,8 @@ public interface VideoFiles {
 	 * the store saw of itself since then may be reused, no new upload of the video can
 	 * begin after its row was queued
 	 * @return how many files this call removed
-	 * @throws IOException when a file exists but cannot be deleted, or the store itself
-	 * is missing
+	 * @throws IOException when a file exists but cannot be deleted, or when the store
+	 * itself is missing
 	 */
 	int delete(String videoId, long claimedAt) throws IOException;
 

@@ -1,0 +1,191 @@
+package io.videoserver.api.video;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import io.videoserver.api.ControllerTest;
+import io.videoserver.api.session.SessionUser;
+import io.videoserver.api.session.Sessions;
+import io.videoserver.api.session.SignedIn;
+import io.videoserver.api.web.Listing;
+import io.videoserver.api.web.PageCursor;
+import io.videoserver.shared.ApiException;
+import io.videoserver.shared.ErrorCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+
+@ControllerTest(VideoController.class)
+class VideoControllerTests {
+
+	private static final String VID = "0b0a6a0e-3f57-4c8a-9d57-5d0f8f2f6a11";
+
+	private static final LocalDateTime CREATED = LocalDateTime.of(2026, 1, 2, 3, 4, 5, 678_000_000);
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@MockitoBean
+	private VideoService videos;
+
+	@MockitoBean
+	private Sessions sessions;
+
+	private SignedIn alice;
+
+	@BeforeEach
+	void signIn() {
+		this.alice = SignedIn.as(this.sessions, 7, "alice", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b");
+	}
+
+	@Test
+	void createAnswers201WithTheOriginalsFieldsAndNoneOfAFileYet() {
+		given(this.videos.create(this.alice.user(), "My first video")).willReturn(video(null));
+		MvcTestResult result = create("alice", "{\"name\":\"My first video\"}");
+		assertThat(result).hasStatus(201);
+		assertThat(result).bodyJson().isStrictlyEqualTo("""
+				{"id":"%s","author_id":7,"author":"alice","name":"My first video",
+				 "display_ctime":"Jan 02 2026, 03:04:05","create_time":"2026-01-02T03:04:05.678Z"}""".formatted(VID));
+	}
+
+	@Test
+	void createAcceptsTheSessionsOwnAuthorId() {
+		given(this.videos.create(this.alice.user(), "x")).willReturn(video(null));
+		assertThat(create("alice", "{\"name\":\"x\",\"author_id\":7}")).hasStatus(201);
+	}
+
+	@Test
+	void createForAnotherUserOrWithAForeignAuthorIdAnswers403() {
+		assertLegacyError(create("bob", "{\"name\":\"x\"}"), 403, "007");
+		assertLegacyError(create("alice", "{\"name\":\"x\",\"author_id\":8}"), 403, "007");
+		then(this.videos).should(never()).create(any(SessionUser.class), anyString());
+	}
+
+	@Test
+	void createWithoutASessionAnswers401() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/user/alice/videos")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"x\"}")
+			.exchange();
+		assertLegacyError(result, 401, "002");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{}", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":null}", "{not json" })
+	void createWithoutANameAnswers400(String body) {
+		assertLegacyError(create("alice", body), 400, "001");
+		then(this.videos).should(never()).create(any(SessionUser.class), anyString());
+	}
+
+	@Test
+	void createWithATooLongNameAnswers400() {
+		assertLegacyError(create("alice", "{\"name\":\"" + "n".repeat(201) + "\"}"), 400, "001");
+	}
+
+	@Test
+	void getAnswersWhatTheStreamServiceReadFromTheFile() {
+		given(this.videos.get(VID)).willReturn(video(300_000L));
+		MvcTestResult result = this.mvc.get().uri("/videos/{vid}", VID).exchange();
+		assertThat(result).hasStatus(200);
+		assertThat(result).bodyJson().isStrictlyEqualTo("""
+				{"id":"%s","author_id":7,"author":"alice","name":"My first video",
+				 "display_ctime":"Jan 02 2026, 03:04:05","create_time":"2026-01-02T03:04:05.678Z",
+				 "size":300000,"duration_ms":75500,"width":1280,"height":720,"codec":"avc1"}""".formatted(VID));
+	}
+
+	@Test
+	void getOfAMissingOrMalformedIdAnswersTheServicesError() {
+		given(this.videos.get(VID)).willThrow(new ApiException(ErrorCode.NOT_FOUND, "No such video"));
+		given(this.videos.get("not-a-uuid")).willThrow(new ApiException(ErrorCode.BAD_REQUEST, "Invalid video id"));
+		assertLegacyError(this.mvc.get().uri("/videos/{vid}", VID).exchange(), 404, "006");
+		assertLegacyError(this.mvc.get().uri("/videos/not-a-uuid").exchange(), 400, "001");
+	}
+
+	@Test
+	void aFullPageNamesTheNextOne() {
+		PageCursor next = new PageCursor(CREATED, 41);
+		given(this.videos.list("alice", null, 1)).willReturn(new Listing<>(List.of(video(null)), next));
+		MvcTestResult result = this.mvc.get().uri("/user/alice/videos?limit=1").exchange();
+		assertThat(result).hasStatus(200);
+		assertThat(result).bodyJson().extractingPath("$.videos[0].id").isEqualTo(VID);
+		assertThat(result).bodyJson().extractingPath("$.next").isEqualTo(next.encode());
+	}
+
+	@Test
+	void theNextValueComesBackAsTheCursor() {
+		PageCursor before = new PageCursor(CREATED, 41);
+		given(this.videos.list(null, before, 20)).willReturn(new Listing<>(List.of(), null));
+		MvcTestResult result = this.mvc.get().uri("/videos?before=" + before.encode()).exchange();
+		assertThat(result).hasStatus(200);
+		assertThat(result).bodyJson().isStrictlyEqualTo("{\"videos\":[]}");
+	}
+
+	@Test
+	void listOfAnUnknownUserAnswers404() {
+		given(this.videos.list("ghost", null, 20)).willThrow(new ApiException(ErrorCode.NOT_FOUND, "No such user"));
+		assertLegacyError(this.mvc.get().uri("/user/ghost/videos").exchange(), 404, "006");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "before=garbage", "before=bm90LWEtY3Vyc29y" })
+	void badPagingParametersAnswer400BeforeAnyQuery(String query) {
+		assertLegacyError(this.mvc.get().uri("/videos?" + query).exchange(), 400, "001");
+		assertLegacyError(this.mvc.get().uri("/user/alice/videos?" + query).exchange(), 400, "001");
+		then(this.videos).should(never()).list(any(), any(), anyInt());
+	}
+
+	@Test
+	void deleteByTheOwnerAnswers204() {
+		MvcTestResult result = this.alice.sign(this.mvc.delete().uri("/user/alice/videos/{vid}", VID)).exchange();
+		assertThat(result).hasStatus(204);
+		assertThat(result.getResponse().getContentLength()).isZero();
+		then(this.videos).should().delete(this.alice.user(), VID);
+	}
+
+	@Test
+	void deleteUnderAnotherNameAnswers403AndOfSomeoneElsesVideoTheServicesError() {
+		assertLegacyError(this.alice.sign(this.mvc.delete().uri("/user/bob/videos/{vid}", VID)).exchange(), 403, "007");
+		willThrow(new ApiException(ErrorCode.FORBIDDEN, "Only the author may delete this video")).given(this.videos)
+			.delete(this.alice.user(), VID);
+		assertLegacyError(this.alice.sign(this.mvc.delete().uri("/user/alice/videos/{vid}", VID)).exchange(), 403,
+				"007");
+	}
+
+	@Test
+	void deleteWithoutASessionAnswers401() {
+		assertLegacyError(this.mvc.delete().uri("/user/alice/videos/{vid}", VID).exchange(), 401, "002");
+		then(this.videos).should(never()).delete(any(SessionUser.class), anyString());
+	}
+
+	private MvcTestResult create(String userName, String body) {
+		return this.alice.sign(this.mvc.post().uri("/user/{name}/videos", userName))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	private static Video video(Long size) {
+		boolean known = size != null;
+		return new Video(VID, 7, "alice", "My first video", null, CREATED, size, 41, known ? 75_500L : null,
+				known ? 1280 : null, known ? 720 : null, known ? "avc1" : null);
+	}
+
+}
