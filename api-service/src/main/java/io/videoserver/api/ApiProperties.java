@@ -19,11 +19,35 @@ import org.springframework.validation.annotation.Validated;
  * @param internalToken shared secret for service-to-service calls
  * @param login how failed logins are throttled
  * @param upload the stream-service's upload limits, shown in the web UI
+ * @param hash how many passwords are hashed at once and how many may wait
  */
 @Validated
 @ConfigurationProperties("video")
 public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @PositiveOrZero int rateLimit,
-		@DefaultValue("") String internalToken, @DefaultValue Login login, @DefaultValue Upload upload) {
+		@DefaultValue("") String internalToken, @DefaultValue Login login, @DefaultValue Upload upload,
+		@DefaultValue Hash hash) {
+
+	/**
+	 * The password-hashing pool: a few threads of its own (about one core), so that a
+	 * storm of sign-ups and logins leaves the other cores and the request threads to the
+	 * rest of the service. A hash that finds the queue full, or waits longer than the
+	 * timeout, answers 503/012 with {@code Retry-After}.
+	 *
+	 * @param threads hashes computed at once; 0 means half the cores, at least 1
+	 * @param queue hashes that may wait for a thread, kept well below the request threads
+	 * so that waiting sign-ups never hold them all
+	 * @param timeout the longest a request waits for its hash, queued and computed
+	 */
+	public record Hash(@PositiveOrZero @DefaultValue("0") int threads, @Positive @DefaultValue("16") int queue,
+			@DefaultValue("5s") Duration timeout) {
+
+		public Hash {
+			if (threads == 0) {
+				threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+			}
+		}
+
+	}
 
 	/**
 	 * The limits the stream-service enforces on uploads (the same variables), so that

@@ -9,14 +9,19 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes passwords with BCrypt. BCrypt reads at most 72 bytes, and the contract allows
- * 256 characters, so the password is first reduced to its SHA-256 digest (Base64, 44
- * bytes): every character counts and nothing is truncated.
+ * Hashes passwords with BCrypt (cost 10) on the {@link HashingPool}. BCrypt reads at most
+ * 72 bytes, and the contract allows 256 characters, so the password is first reduced to
+ * its SHA-256 digest (Base64, 44 bytes): every character counts and nothing is truncated.
  */
 @Component
 class PasswordHasher {
 
-	private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+	/** BCrypt's default cost, 2^10 rounds: tens of milliseconds a hash on one core. */
+	private static final int COST = 10;
+
+	private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(COST);
+
+	private final HashingPool pool;
 
 	/**
 	 * A real hash of a random secret, checked when a user is unknown so that a failed
@@ -24,12 +29,16 @@ class PasswordHasher {
 	 */
 	private final String decoy = this.bcrypt.encode(java.util.UUID.randomUUID().toString());
 
+	PasswordHasher(HashingPool pool) {
+		this.pool = pool;
+	}
+
 	String hash(String password) {
-		return this.bcrypt.encode(digest(password));
+		return this.pool.run(() -> this.bcrypt.encode(digest(password)));
 	}
 
 	boolean matches(String password, String hash) {
-		return this.bcrypt.matches(digest(password), hash);
+		return this.pool.run(() -> this.bcrypt.matches(digest(password), hash));
 	}
 
 	/**
@@ -38,7 +47,7 @@ class PasswordHasher {
 	 * @param password the password offered
 	 */
 	void spendEqualTime(String password) {
-		this.bcrypt.matches(digest(password), this.decoy);
+		this.pool.run(() -> this.bcrypt.matches(digest(password), this.decoy));
 	}
 
 	static boolean clearTextMatches(String password, String stored) {

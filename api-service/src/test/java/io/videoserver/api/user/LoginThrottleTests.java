@@ -63,7 +63,8 @@ class LoginThrottleTests {
 		return new LoginThrottle(new ApiProperties(
 				new ApiProperties.Session(Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMinutes(1)), 0, "",
 				new ApiProperties.Login(perPair, perClient, perAccount, Duration.ofMinutes(10)),
-				new ApiProperties.Upload(DataSize.ofGigabytes(1), DataSize.ofGigabytes(10))));
+				new ApiProperties.Upload(DataSize.ofGigabytes(1), DataSize.ofGigabytes(10)),
+				new ApiProperties.Hash(1, 16, Duration.ofSeconds(5))));
 	}
 
 }
