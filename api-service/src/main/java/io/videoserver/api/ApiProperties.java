@@ -16,14 +16,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param session how sessions live and how long a replica trusts its cache of them
  * @param rateLimit requests per second per client, 0 turns the limit off
- * @param internalToken shared secret for service-to-service calls
  * @param login how failed logins are throttled
  * @param upload the stream-service's upload limits, shown in the web UI
  */
 @Validated
 @ConfigurationProperties("video")
 public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @PositiveOrZero int rateLimit,
-		@DefaultValue("") String internalToken, @DefaultValue Login login, @DefaultValue Upload upload) {
+		@DefaultValue Login login, @DefaultValue Upload upload) {
 
 	/**
 	 * The limits the stream-service enforces on uploads (the same variables), so that
