@@ -16,7 +16,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param session how sessions live and how long a replica trusts its cache of them
  * @param rateLimit requests per second per client, 0 turns the limit off
- * @param internalToken shared secret for service-to-service calls
  * @param login how failed logins are throttled
  * @param upload the stream-service's upload limits, shown in the web UI
  * @param hash how many passwords are hashed at once and how many may wait
@@ -24,8 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("video")
 public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @PositiveOrZero int rateLimit,
-		@DefaultValue("") String internalToken, @DefaultValue Login login, @DefaultValue Upload upload,
-		@DefaultValue Hash hash) {
+		@DefaultValue Login login, @DefaultValue Upload upload, @DefaultValue Hash hash) {
 
 	/**
 	 * The password-hashing pool: a few threads of its own (about one core), so that a

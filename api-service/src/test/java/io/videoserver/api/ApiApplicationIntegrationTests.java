@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import io.videoserver.shared.CachingHealthIndicator;
 import io.videoserver.shared.testdb.TestDatabase;
 import io.videoserver.shared.testhttp.RawHttp;
+import io.videoserver.shared.testservice.AbstractServiceIntegrationTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,8 +14,6 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate
 @Import(TestDatabase.class)
-class ApiApplicationIntegrationTests {
+class ApiApplicationIntegrationTests extends AbstractServiceIntegrationTests {
 
 	@Autowired
 	private TestRestTemplate rest;
@@ -33,23 +32,8 @@ class ApiApplicationIntegrationTests {
 	@Autowired
 	private ApplicationContext context;
 
-	@LocalServerPort
-	private int port;
-
-	@LocalManagementPort
-	private int managementPort;
-
-	@Test
-	void readinessIsUpOnARealDatabase() {
-		ResponseEntity<String> response = this.rest.getForEntity(management("/actuator/health/readiness"),
-				String.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getBody()).contains("UP");
-	}
-
 	@Test
 	void actuatorIsServedOnTheManagementPortOnly() {
-		assertThat(this.managementPort).isNotEqualTo(this.port);
 		for (String path : new String[] { "/actuator", "/actuator/health", "/actuator/health/liveness",
 				"/actuator/health/readiness", "/actuator/prometheus", "/actuator/info" }) {
 			ResponseEntity<String> onServicePort = this.rest.getForEntity(path, String.class);
@@ -86,36 +70,18 @@ class ApiApplicationIntegrationTests {
 		return Double.parseDouble(count.group(1));
 	}
 
-	private String management(String path) {
-		return "http://127.0.0.1:" + this.managementPort + path;
-	}
-
-	@Test
-	void originalHealthzPathAnswersLikeLiveness() {
-		ResponseEntity<String> response = this.rest.getForEntity("/api/v1/healthz", String.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getBody()).contains("UP");
-	}
-
 	@Test
 	void otherSpellingsOfAPathAnswer400WhileEncodedNamesStillReachTheRouter() throws Exception {
 		for (String target : new String[] { "/%76ideos", "/videos;x=1", "//videos", "/./videos", "/x/../videos",
 				"/user/%61lice", "/user;/alice" }) {
-			RawHttp.Response answer = RawHttp.exchange(this.port, "GET", target);
+			RawHttp.Response answer = RawHttp.exchange(port(), "GET", target);
 			assertThat(answer.status()).as(target).isEqualTo(400);
 			assertThat(answer.text()).as(target)
 				.endsWith("{\"error\":\"The path is not in canonical form\",\"error_code\":\"001\"}");
 		}
-		assertThat(RawHttp.exchange(this.port, "GET", "/videos").status()).isEqualTo(200);
-		assertThat(RawHttp.exchange(this.port, "GET", "/user/al%C3%A9x").text()).as("reaches the handler")
+		assertThat(RawHttp.exchange(port(), "GET", "/videos").status()).isEqualTo(200);
+		assertThat(RawHttp.exchange(port(), "GET", "/user/al%C3%A9x").text()).as("reaches the handler")
 			.contains("\"error_code\":\"002\"");
-	}
-
-	@Test
-	void unknownPathAnswersTheLegacyNotFoundBody() {
-		ResponseEntity<String> response = this.rest.getForEntity("/no/such/path", String.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody()).isEqualTo("{\"error\":\"Not found\",\"error_code\":\"006\"}");
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.videoserver.launcher.ServiceProcess;
 import io.videoserver.shared.testdb.TestDatabaseHandle;
 import io.videoserver.shared.testdb.TestDatabaseServer;
 import org.junit.jupiter.api.Test;
@@ -66,13 +67,13 @@ class ApiSlowClientTests {
 		ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
 		List<SlowClient> stalled = new ArrayList<>();
 		List<SlowClient> trickling = new ArrayList<>();
-		try (ServiceProcess api = ServiceProcess.start("api-service", "api-slowloris", ServiceProcess.freePort(), env,
+		try (ServiceProcess api = ServiceJars.start("api-service", "api-slowloris", ServiceJars.freePort(), env,
 				Path.of("target", "e2e-logs"))) {
 			api.awaitReady(Duration.ofSeconds(150));
 			for (int i = 0; i < CLIENTS; i++) {
-				stalled.add(SlowClient.connect(api.port())
+				stalled.add(SlowClient.connect(api.service().port())
 					.send("POST /user HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"));
-				trickling.add(SlowClient.connect(api.port())
+				trickling.add(SlowClient.connect(api.service().port())
 					.send("POST /user HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 							+ "Content-Length: 1000\r\n\r\n{\"user_name\":\""));
 			}
@@ -81,10 +82,11 @@ class ApiSlowClientTests {
 			Thread.sleep(TRICKLE_MILLIS * 2);
 
 			long start = System.nanoTime();
-			assertThat(send(api, HttpRequest.newBuilder(URI.create(api.url() + "/videos")).GET()).statusCode())
+			assertThat(
+					send(api, HttpRequest.newBuilder(URI.create(api.service().url() + "/videos")).GET()).statusCode())
 				.isEqualTo(200);
 			HttpResponse<String> signUp = send(api,
-					HttpRequest.newBuilder(URI.create(api.url() + "/user"))
+					HttpRequest.newBuilder(URI.create(api.service().url() + "/user"))
 						.header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers
 							.ofString("{\"user_name\":\"bystander\",\"pwd\":\"bystander-password-1\"}")));
@@ -102,7 +104,8 @@ class ApiSlowClientTests {
 				slowest = (end.compareTo(slowest) > 0) ? end : slowest;
 			}
 			log.info("Stalled heads closed at most {} ms after their last byte", slowest.toMillis());
-			assertThat(send(api, HttpRequest.newBuilder(URI.create(api.url() + "/videos")).GET()).statusCode())
+			assertThat(
+					send(api, HttpRequest.newBuilder(URI.create(api.service().url() + "/videos")).GET()).statusCode())
 				.isEqualTo(200);
 		}
 		finally {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.videoserver.launcher.ServiceProcess;
 import io.videoserver.shared.testdb.TestDatabaseHandle;
 import io.videoserver.shared.testdb.TestDatabaseServer;
 
@@ -65,8 +66,8 @@ final class Cluster implements AutoCloseable {
 			throws IOException, InterruptedException {
 		TestDatabaseHandle database = TestDatabaseServer.shared().createDatabase();
 		Path videoDir = Files.createDirectories(work.resolve("videos"));
-		List<Integer> apiPorts = List.of(ServiceProcess.freePort(), ServiceProcess.freePort());
-		List<Integer> streamPorts = List.of(ServiceProcess.freePort(), ServiceProcess.freePort());
+		List<Integer> apiPorts = List.of(ServiceJars.freePort(), ServiceJars.freePort());
+		List<Integer> streamPorts = List.of(ServiceJars.freePort(), ServiceJars.freePort());
 		Front front = Front.start(Files.createDirectories(work.resolve("front")), apiPorts, streamPorts);
 		Map<String, String> env = new HashMap<>();
 		env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
@@ -85,22 +86,22 @@ final class Cluster implements AutoCloseable {
 		List<ServiceProcess> started = new ArrayList<>();
 		try {
 			// the first replica migrates the empty database before the others start
-			ServiceProcess first = ServiceProcess.start("api-service", name + "-api-1", apiPorts.get(0), env, LOGS);
+			ServiceProcess first = ServiceJars.start("api-service", name + "-api-1", apiPorts.get(0), env, LOGS);
 			started.add(first);
 			first.awaitReady(START_TIMEOUT);
 			List<ServiceProcess> apis = List.of(first,
-					track(started, ServiceProcess.start("api-service", name + "-api-2", apiPorts.get(1), env, LOGS)));
+					track(started, ServiceJars.start("api-service", name + "-api-2", apiPorts.get(1), env, LOGS)));
 			List<ServiceProcess> streams = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
-				streams.add(track(started, ServiceProcess.start("stream-service", name + "-stream-" + (i + 1),
+				streams.add(track(started, ServiceJars.start("stream-service", name + "-stream-" + (i + 1),
 						streamPorts.get(i), env, LOGS)));
 			}
 			List<ServiceProcess> schedulers = new ArrayList<>();
 			for (int i = 1; i <= 2; i++) {
 				Map<String, String> scheduler = new HashMap<>(env);
 				scheduler.put("VIDEO_SCHEDULER_REPLICA_ID", "scheduler-" + i);
-				schedulers.add(track(started, ServiceProcess.start("scheduler-service", name + "-scheduler-" + i,
-						ServiceProcess.freePort(), scheduler, LOGS)));
+				schedulers.add(track(started, ServiceJars.start("scheduler-service", name + "-scheduler-" + i,
+						ServiceJars.freePort(), scheduler, LOGS)));
 			}
 			for (ServiceProcess process : started) {
 				process.awaitReady(START_TIMEOUT);
@@ -144,7 +145,7 @@ final class Cluster implements AutoCloseable {
 	/** The stream replica listening on a port. */
 	ServiceProcess stream(int port) {
 		return this.streams.stream()
-			.filter((s) -> s.port() == port)
+			.filter((s) -> s.service().port() == port)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No stream replica on " + port));
 	}

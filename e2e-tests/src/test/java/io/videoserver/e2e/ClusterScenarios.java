@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.videoserver.launcher.ServiceProcess;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -187,7 +188,8 @@ abstract class ClusterScenarios {
 	void aLogoutIsHonouredByTheOtherApiReplicaWithinTheSessionCacheBound() throws Exception {
 		String other = logIn(this.user);
 		for (ServiceProcess api : this.cluster.apis()) {
-			assertThat(send(direct(api, "/session").header("Cookie", cookie(other))).statusCode()).as(api.url())
+			assertThat(send(direct(api, "/session").header("Cookie", cookie(other))).statusCode())
+				.as(api.service().url())
 				.isEqualTo(200);
 		}
 		assertThat(send(front("/session").header("Cookie", cookie(other)).DELETE()).statusCode()).isEqualTo(204);
@@ -195,7 +197,7 @@ abstract class ClusterScenarios {
 		for (ServiceProcess api : this.cluster.apis()) {
 			while (send(direct(api, "/session").header("Cookie", cookie(other))).statusCode() != 401) {
 				if (System.nanoTime() > deadline) {
-					fail(api.url() + " still accepts the session logged out on the other replica");
+					fail(api.service().url() + " still accepts the session logged out on the other replica");
 				}
 				Thread.sleep(100);
 			}
@@ -282,7 +284,7 @@ abstract class ClusterScenarios {
 			String text = scheduler.log();
 			deletions += count(text, "Deleted video " + this.uploaded + " ");
 			assertThat(text.lines().filter((line) -> line.contains("ERROR") || line.contains("lease had passed")))
-				.as("errors in the log of %s", scheduler.url())
+				.as("errors in the log of %s", scheduler.service().url())
 				.isEmpty();
 		}
 		assertThat(deletions).as("deleted by exactly one scheduler replica").isEqualTo(1);
@@ -323,7 +325,7 @@ abstract class ClusterScenarios {
 		assertThat(this.cluster.front().accessLog().stream().skip(before).filter((r) -> r.method().equals("PATCH")))
 			.as("the rest stored by the replica still running")
 			.isNotEmpty()
-			.allSatisfy((r) -> assertThat(r.port()).isNotEqualTo(holder.port()));
+			.allSatisfy((r) -> assertThat(r.port()).isNotEqualTo(holder.service().port()));
 	}
 
 	/**
@@ -416,7 +418,7 @@ abstract class ClusterScenarios {
 	}
 
 	private static HttpRequest.Builder direct(ServiceProcess service, String path) {
-		return HttpRequest.newBuilder(URI.create(service.url() + path)).timeout(Duration.ofSeconds(10));
+		return HttpRequest.newBuilder(URI.create(service.service().url() + path)).timeout(Duration.ofSeconds(10));
 	}
 
 	String signUp(String name) throws IOException, InterruptedException {
@@ -504,7 +506,7 @@ abstract class ClusterScenarios {
 	}
 
 	private static Set<Integer> ports(List<ServiceProcess> replicas) {
-		return replicas.stream().map(ServiceProcess::port).collect(Collectors.toSet());
+		return replicas.stream().map((replica) -> replica.service().port()).collect(Collectors.toSet());
 	}
 
 	private long count(String sql) {

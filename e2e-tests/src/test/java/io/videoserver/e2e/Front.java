@@ -64,7 +64,7 @@ final class Front implements AutoCloseable {
 		}
 		Files.createDirectories(prefix.resolve("logs"));
 		Files.createDirectories(prefix.resolve("temp"));
-		int port = ServiceProcess.freePort();
+		int port = ServiceJars.freePort();
 		Path config = Files.writeString(prefix.resolve("nginx.conf"), config(port, apiPorts, streamPorts));
 		Process process = new ProcessBuilder(nginx.toString(), "-p", prefix.toString(), "-c", config.toString(), "-e",
 				prefix.resolve("logs/error.log").toString())

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.videoserver.launcher.ServiceProcess;
 import io.videoserver.shared.testdb.TestDatabaseHandle;
 import io.videoserver.shared.testdb.TestDatabaseServer;
 import org.jspecify.annotations.Nullable;
@@ -66,8 +67,8 @@ final class Site implements AutoCloseable {
 	 */
 	static Site start(Path work, Map<String, String> extraEnv) throws IOException, InterruptedException {
 		TestDatabaseHandle database = TestDatabaseServer.shared().createDatabase();
-		int apiPort = ServiceProcess.freePort();
-		int streamPort = ServiceProcess.freePort();
+		int apiPort = ServiceJars.freePort();
+		int streamPort = ServiceJars.freePort();
 		Path accessLogs = Files.createDirectories(work.resolve("stream-access"));
 		Map<String, String> env = new HashMap<>();
 		env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
@@ -80,10 +81,10 @@ final class Site implements AutoCloseable {
 		env.put("VIDEO_UPLOAD_MAX_SIZE", UPLOAD_LIMIT_KB + "KB");
 		env.putAll(extraEnv);
 		Path logs = Path.of("target", "e2e-logs");
-		ServiceProcess api = ServiceProcess.start("api-service", apiPort, env, logs);
-		// One after the other: two services migrating an empty database at
-		// the same moment can collide on Flyway's history table (reported,
-		// not this module's to fix).
+		ServiceProcess api = ServiceJars.start("api-service", apiPort, env, logs);
+		// One after the other: two services migrating an empty database at the same
+		// moment can collide on Flyway's history table (reported, not this module's to
+		// fix).
 		try {
 			api.awaitReady(Duration.ofSeconds(150));
 		}
@@ -99,7 +100,7 @@ final class Site implements AutoCloseable {
 		env.put("SERVER_TOMCAT_ACCESSLOG_BUFFERED", "false");
 		ServiceProcess stream;
 		try {
-			stream = ServiceProcess.start("stream-service", streamPort, env, logs);
+			stream = ServiceJars.start("stream-service", streamPort, env, logs);
 			stream.awaitReady(Duration.ofSeconds(150));
 		}
 		catch (IOException | RuntimeException | InterruptedException ex) {
@@ -115,8 +116,8 @@ final class Site implements AutoCloseable {
 	 */
 	void crashAndRestartStream() throws IOException, InterruptedException {
 		this.stream.kill();
-		this.stream = ServiceProcess.start("stream-service", "stream-service-restarted", this.stream.port(), this.env,
-				Path.of("target", "e2e-logs"));
+		this.stream = ServiceJars.start("stream-service", "stream-service-restarted", this.stream.service().port(),
+				this.env, Path.of("target", "e2e-logs"));
 		this.stream.awaitReady(Duration.ofSeconds(150));
 	}
 
@@ -132,21 +133,21 @@ final class Site implements AutoCloseable {
 	void startScheduler() throws IOException, InterruptedException {
 		Map<String, String> env = new HashMap<>(this.env);
 		env.put("VIDEO_SCHEDULER_INTERVAL", "200ms");
-		this.scheduler = ServiceProcess.start("scheduler-service", ServiceProcess.freePort(), env,
+		this.scheduler = ServiceJars.start("scheduler-service", ServiceJars.freePort(), env,
 				Path.of("target", "e2e-logs"));
 		this.scheduler.awaitReady(Duration.ofSeconds(150));
 	}
 
 	String url() {
-		return this.api.url();
+		return this.api.service().url();
 	}
 
 	String streamUrl() {
-		return this.stream.url();
+		return this.stream.service().url();
 	}
 
 	int streamPort() {
-		return this.stream.port();
+		return this.stream.service().port();
 	}
 
 	/**

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.videoserver.launcher.ServiceProcess;
 import io.videoserver.shared.testdb.TestDatabaseHandle;
 import io.videoserver.shared.testdb.TestDatabaseServer;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,7 @@ final class StreamNode implements AutoCloseable {
 		env.put("VIDEO_DIR", this.videos.toString());
 		env.putAll(settings);
 		this.runs++;
-		this.process = ServiceProcess.start("stream-service", logName + "-" + this.runs, ServiceProcess.freePort(), env,
+		this.process = ServiceJars.start("stream-service", logName + "-" + this.runs, ServiceJars.freePort(), env,
 				Path.of("target", "e2e-logs", "faults"));
 		this.process.awaitReady(Duration.ofSeconds(150));
 		return this.process;
@@ -79,7 +80,7 @@ final class StreamNode implements AutoCloseable {
 	}
 
 	int port() {
-		return process().port();
+		return process().service().port();
 	}
 
 	/** A user with a live session, written straight into the tables api-service owns. */
@@ -142,7 +143,7 @@ final class StreamNode implements AutoCloseable {
 	/** The connection limiter's permits in use, as the Prometheus endpoint shows them. */
 	double connectionsInUse() throws IOException, InterruptedException {
 		String metrics = http
-			.send(HttpRequest.newBuilder(URI.create(process().managementUrl() + "/actuator/prometheus"))
+			.send(HttpRequest.newBuilder(URI.create(process().service().managementUrl() + "/actuator/prometheus"))
 				.timeout(Duration.ofSeconds(10))
 				.build(), HttpResponse.BodyHandlers.ofString())
 			.body();

@@ -1,88 +1,61 @@
 package io.videoserver.launcher;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One service in its own JVM, so that the three applications keep their own classpath and
- * application.yml exactly as when they run alone; its output goes to the console prefixed
- * with its name.
+ * application.yml exactly as when they run alone, configured by environment variables
+ * alone; the launcher and the end-to-end tests both run the services through it.
  */
-final class ServiceProcess {
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger("launcher");
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Service service;
 
 	private final Process process;
 
-	private final Thread pump;
+	private final @Nullable Thread pump;
 
-	private ServiceProcess(Service service, Process process, Thread pump) {
+	private final @Nullable Path logFile;
+
+	private ServiceProcess(Service service, Process process, @Nullable Thread pump, @Nullable Path logFile) {
 		this.service = service;
 		this.process = process;
 		this.pump = pump;
+		this.logFile = logFile;
 	}
 
+	/** Starts the service with its output on the console, each line prefixed. */
 	static ServiceProcess start(Service service, Path jar, Map<String, String> environment, PrintStream console)
 			throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		String javaOptions = environment.get("VIDEO_SERVICE_JAVA_OPTS");
-		if (javaOptions != null && !javaOptions.isBlank()) {
-			command.addAll(List.of(javaOptions.trim().split("\\s+")));
-		}
-		command.addAll(List.of("-jar", jar.toString()));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().clear();
-		builder.environment().putAll(environment);
-		builder.environment().put("SERVER_PORT", Integer.toString(service.port()));
-		builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(service.managementPort()));
-		Process process = builder.start();
-		Thread pump = new Thread(() -> forward(process, "[" + service.module() + "] ", console),
-				service.module() + "-log");
-		pump.setDaemon(true);
-		pump.start();
-		return new ServiceProcess(service, process, pump);
+		Process process = ServiceCommand.of(service, jar, environment).start();
+		return new ServiceProcess(service, process, ConsoleForwarder.start(process, service.module(), console), null);
 	}
 
-	// The child's output is the product here:
-	// copied line by line to the launcher's console.
-	private static void forward(Process process, String prefix, PrintStream console) {
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-				console.println(prefix + line);
-			}
-		}
-		catch (IOException ex) {
-			// the child is gone; its exit is reported by the launcher
-		}
+	/** Starts the service with its output in a file, for a caller that reads it back. */
+	public static ServiceProcess start(Service service, Path jar, Map<String, String> environment, Path logFile)
+			throws IOException {
+		Process process = ServiceCommand.of(service, jar, environment).redirectOutput(logFile.toFile()).start();
+		return new ServiceProcess(service, process, null, logFile);
 	}
 
-	Service service() {
+	public Service service() {
 		return this.service;
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
@@ -90,30 +63,41 @@ final class ServiceProcess {
 		return this.process.exitValue();
 	}
 
-	/**
-	 * Whether the service answers 200 on its readiness probe now.
-	 * @return {@code true} once the service takes traffic
-	 */
 	boolean isReady() {
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(this.service.readinessUrl()))
-				.timeout(Duration.ofSeconds(2))
-				.build();
-			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		return ReadinessProbe.isReady(this.service);
+	}
+
+	/** Waits until the readiness probe answers 200, or fails with the end of the log. */
+	public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!isReady()) {
+			if (!isAlive()) {
+				throw new IllegalStateException(name() + " exited with " + exitValue() + ":\n" + tail());
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new IllegalStateException(name() + " was not ready within " + timeout + ":\n" + tail());
+			}
+			Thread.sleep(250);
 		}
-		catch (IOException ex) {
-			return false;
+	}
+
+	/** Everything the service has written, when its output goes to a file. */
+	public String log() throws IOException {
+		if (this.logFile == null) {
+			throw new IllegalStateException(name() + " writes to the console");
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return Files.readString(this.logFile, StandardCharsets.UTF_8);
+	}
+
+	private String tail() throws IOException {
+		String text = (this.logFile != null) ? log() : "(see its log above)";
+		return text.substring(Math.max(0, text.length() - 4000));
 	}
 
 	/**
 	 * Asks the service to stop: SIGTERM, which starts Spring Boot's graceful shutdown.
 	 */
-	void requestStop() {
+	public void requestStop() {
 		this.process.destroy();
 	}
 
@@ -121,20 +105,47 @@ final class ServiceProcess {
 	 * Waits for the service to stop, and kills it only when it has not stopped in time.
 	 * @param grace how long a graceful shutdown may take
 	 */
-	void awaitStop(Duration grace) {
+	public void awaitStop(Duration grace) {
 		try {
-			if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-				log.warn("{} did not stop within {}s, killing it", this.service.module(), grace.toSeconds());
+			if (!awaitExit(grace)) {
+				log.warn("{} did not stop within {}s, killing it", name(), grace.toSeconds());
 				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
 			}
-			// its last lines (the graceful shutdown)
-			// are still on their way to the console
-			this.pump.join(2000);
+			if (this.pump != null) {
+				// its last lines (the graceful shutdown) are still on their way
+				this.pump.join(2000);
+			}
 		}
 		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** Whether the JVM exits within the limit, whatever made it exit. */
+	public boolean awaitExit(Duration limit) throws InterruptedException {
+		return this.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Kills the JVM as a crash or the kernel's OOM killer would (SIGKILL): no shutdown
+	 * hook, no finally block runs.
+	 */
+	public void kill() throws InterruptedException {
+		if (!this.process.destroyForcibly().waitFor(20, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(name() + " survived SIGKILL");
+		}
+	}
+
+	/** Stops the service gracefully, or kills it after 20 seconds. */
+	@Override
+	public void close() {
+		requestStop();
+		awaitStop(Duration.ofSeconds(20));
+	}
+
+	private String name() {
+		return this.service.module();
 	}
 
 }

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.videoserver.scheduler.dispatch.ClaimedBatch;
 import io.videoserver.scheduler.dispatch.Dispatcher;
 import io.videoserver.scheduler.execution.DeletionExecutor;
-import io.videoserver.scheduler.execution.VideoFiles;
+import io.videoserver.scheduler.execution.VideoRemover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ public class Runner implements SmartLifecycle {
 
 	private final DeletionExecutor executor;
 
-	private final VideoFiles files;
+	private final VideoRemover remover;
 
 	private final Duration interval;
 
@@ -44,11 +44,11 @@ public class Runner implements SmartLifecycle {
 
 	private boolean paused;
 
-	public Runner(Dispatcher dispatcher, DeletionExecutor executor, VideoFiles files, Duration interval,
+	public Runner(Dispatcher dispatcher, DeletionExecutor executor, VideoRemover remover, Duration interval,
 			Duration shutdownTimeout, MeterRegistry meters) {
 		this.dispatcher = dispatcher;
 		this.executor = executor;
-		this.files = files;
+		this.remover = remover;
 		this.interval = interval;
 		this.shutdownTimeout = shutdownTimeout;
 		this.rounds = Timer.builder("video.deletion.round")
@@ -111,7 +111,7 @@ public class Runner implements SmartLifecycle {
 	}
 
 	private boolean storeAvailable() {
-		boolean available = this.files.available();
+		boolean available = this.remover.available();
 		if (!available && !this.paused) {
 			log.warn("Video store unavailable (is the volume mounted?): claiming nothing until it is back");
 		}

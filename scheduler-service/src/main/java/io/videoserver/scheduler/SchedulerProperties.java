@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.videoserver.shared.store.StoreKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,38 +22,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dir the directory that holds the video files, shared by every replica
  * @param store where videos live: {@code local} (files in {@code dir}) or {@code s3}
- * (objects in the bucket of {@code s3}); anything else stops the start
- * @param internalToken the shared secret that the queue endpoint requires; when blank, it
- * refuses every call
+ * (objects in the bucket of {@link io.videoserver.shared.store.S3Settings}); anything
+ * else stops the start
+ * @param internalToken the shared secret that the queue endpoint requires; blank refuses
+ * every call
  * @param scheduler how the deletion runner claims and works the queue
- * @param s3 the bucket, when {@code store} is {@code s3}
  */
 @Validated
 @ConfigurationProperties("video")
-public record SchedulerProperties(@DefaultValue("./data/videos") Path dir,
-		@DefaultValue("local") @Pattern(regexp = "local|s3", message = "VIDEO_STORE must be local or s3") String store,
-		@DefaultValue("") String internalToken, @Valid @DefaultValue Scheduler scheduler, @Valid @DefaultValue S3 s3) {
-
-	/** Whether the videos are objects in S3. */
-	public boolean s3Store() {
-		return "s3".equals(this.store);
-	}
-
-	/**
-	 * The bucket that the stream-service stores videos in, read from the same variables.
-	 *
-	 * @param endpoint the S3 API's address; empty for AWS itself (from the region)
-	 * @param region the signing region
-	 * @param bucket the bucket that holds the videos
-	 * @param prefix what every object key starts with
-	 * @param pathStyle address the bucket as {@code endpoint/bucket}
-	 * @param accessKey the access key; empty to use the AWS SDK's default chain
-	 * @param secretKey the secret key that goes with {@code accessKey}
-	 */
-	public record S3(@DefaultValue("") String endpoint, @DefaultValue("us-east-1") String region,
-			@DefaultValue("") String bucket, @DefaultValue("") String prefix, @DefaultValue("false") boolean pathStyle,
-			@DefaultValue("") String accessKey, @DefaultValue("") String secretKey) {
-	}
+public record SchedulerProperties(@DefaultValue("./data/videos") Path dir, @DefaultValue("local") StoreKind store,
+		@DefaultValue("") String internalToken, @Valid @DefaultValue Scheduler scheduler) {
 
 	/**
 	 * The deletion runner's settings.

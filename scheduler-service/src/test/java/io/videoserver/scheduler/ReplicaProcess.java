@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
-import io.videoserver.scheduler.execution.LocalVideoFiles;
-import io.videoserver.scheduler.execution.VideoFiles;
+import io.videoserver.scheduler.execution.LocalVideoRemover;
+import io.videoserver.scheduler.execution.VideoRemover;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -29,7 +29,7 @@ public final class ReplicaProcess {
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ROOT")).setLevel(Level.WARN);
 		Path dir = Path.of(args[3]);
 		int haltAfter = Integer.parseInt(args[6]);
-		RecordingVideoFiles files = new RecordingVideoFiles(dyingAfter(haltAfter, new LocalVideoFiles(dir)));
+		RecordingVideoRemover files = new RecordingVideoRemover(dyingAfter(haltAfter, new LocalVideoRemover(dir)));
 		SchedulerProperties.Scheduler settings = TestReplica.settings(args[4], 25, 4,
 				Duration.ofMillis(Long.parseLong(args[5])), 3);
 		try (TestReplica replica = new TestReplica(args[0], args[1], args[2], files, settings)) {
@@ -43,12 +43,12 @@ public final class ReplicaProcess {
 		Files.write(Path.of(args[7]), lines);
 	}
 
-	private static VideoFiles dyingAfter(int deletions, VideoFiles files) {
+	private static VideoRemover dyingAfter(int deletions, VideoRemover files) {
 		if (deletions <= 0) {
 			return files;
 		}
 		AtomicInteger done = new AtomicInteger();
-		return AroundVideoFiles.around(files, (id, claimedAt, inner) -> {
+		return AroundVideoRemover.around(files, (id, claimedAt, inner) -> {
 			int removed = inner.delete(id, claimedAt);
 			if (done.incrementAndGet() >= deletions) {
 				Runtime.getRuntime().halt(137);

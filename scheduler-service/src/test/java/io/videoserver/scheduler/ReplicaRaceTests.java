@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.videoserver.scheduler.execution.LocalVideoFiles;
-import io.videoserver.scheduler.execution.VideoFiles;
+import io.videoserver.scheduler.execution.LocalVideoRemover;
+import io.videoserver.scheduler.execution.VideoRemover;
 import io.videoserver.shared.testdb.TestDatabaseHandle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +47,10 @@ class ReplicaRaceTests {
 	@Test
 	void fourReplicasInOneJvmDeleteEveryVideoExactlyOnce() throws IOException {
 		List<String> ids = TestQueue.queueVideosWithFiles(this.database.dataSource(), this.dir, 3000);
-		List<RecordingVideoFiles> files = new ArrayList<>();
+		List<RecordingVideoRemover> files = new ArrayList<>();
 		List<TestReplica> replicas = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			files.add(new RecordingVideoFiles(new LocalVideoFiles(this.dir)));
+			files.add(new RecordingVideoRemover(new LocalVideoRemover(this.dir)));
 			replicas.add(replica(files.get(i), TestReplica.settings("jvm-" + i)).start());
 		}
 		try {
@@ -59,7 +59,7 @@ class ReplicaRaceTests {
 		finally {
 			replicas.forEach(TestReplica::close);
 		}
-		Map<String, Integer> calls = merge(files.stream().map(RecordingVideoFiles::calls).toList());
+		Map<String, Integer> calls = merge(files.stream().map(RecordingVideoRemover::calls).toList());
 		assertThat(calls).hasSize(ids.size()).containsOnlyKeys(ids).allSatisfy((id, n) -> assertThat(n).isOne());
 		assertThat(replicas.stream().mapToDouble((r) -> r.counter("video.deletion.deleted")).sum())
 			.isEqualTo(ids.size());
@@ -100,7 +100,7 @@ class ReplicaRaceTests {
 		long left = TestQueue.rows(this.database.dataSource());
 		assertThat(left).isGreaterThan(ids.size() - 30);
 		assertThat(leasedTo("doomed")).isPositive();
-		RecordingVideoFiles files = new RecordingVideoFiles(new LocalVideoFiles(this.dir));
+		RecordingVideoRemover files = new RecordingVideoRemover(new LocalVideoRemover(this.dir));
 		TestReplica survivor = replica(files, TestReplica.settings("survivor")).start();
 		try (survivor) {
 			await().atMost(PATIENCE).until(() -> TestQueue.rows(this.database.dataSource()) == 0);
@@ -115,13 +115,13 @@ class ReplicaRaceTests {
 	@Test
 	void leasesRunningOutMidBatchNeitherLoseRowsNorFail() throws IOException {
 		List<String> ids = TestQueue.queueVideosWithFiles(this.database.dataSource(), this.dir, 300);
-		List<RecordingVideoFiles> files = new ArrayList<>();
+		List<RecordingVideoRemover> files = new ArrayList<>();
 		List<TestReplica> replicas = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			// A batch takes about 10 x 20 ms, so most
 			// of its leases (50 ms) run out mid-batch.
 			SchedulerProperties.Scheduler settings = TestReplica.settings("slow-" + i, 10, 1, Duration.ofMillis(50), 3);
-			files.add(new RecordingVideoFiles(slow(new LocalVideoFiles(this.dir))));
+			files.add(new RecordingVideoRemover(slow(new LocalVideoRemover(this.dir))));
 			replicas.add(replica(files.get(i), settings).start());
 		}
 		try {
@@ -133,13 +133,13 @@ class ReplicaRaceTests {
 		assertThat(replicas.stream().mapToDouble((r) -> r.counter("video.deletion.deleted")).sum())
 			.isEqualTo(ids.size());
 		assertThat(replicas).allSatisfy((r) -> assertThat(r.counter("video.deletion.failed")).isZero());
-		Map<String, Integer> calls = merge(files.stream().map(RecordingVideoFiles::calls).toList());
+		Map<String, Integer> calls = merge(files.stream().map(RecordingVideoRemover::calls).toList());
 		assertThat(calls).containsOnlyKeys(ids);
 		assertThat(calls.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(ids.size());
 		assertThat(TestQueue.files(this.dir)).isZero();
 	}
 
-	private TestReplica replica(VideoFiles files, SchedulerProperties.Scheduler settings) {
+	private TestReplica replica(VideoRemover files, SchedulerProperties.Scheduler settings) {
 		return new TestReplica(this.database.jdbcUrl(), this.database.username(), this.database.password(), files,
 				settings);
 	}
@@ -172,8 +172,8 @@ class ReplicaRaceTests {
 		return merged;
 	}
 
-	private static VideoFiles slow(VideoFiles files) {
-		return AroundVideoFiles.around(files, (id, claimedAt, inner) -> {
+	private static VideoRemover slow(VideoRemover files) {
+		return AroundVideoRemover.around(files, (id, claimedAt, inner) -> {
 			try {
 				Thread.sleep(20);
 			}

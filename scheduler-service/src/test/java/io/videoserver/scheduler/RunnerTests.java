@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.videoserver.scheduler.execution.LocalVideoFiles;
-import io.videoserver.scheduler.execution.VideoFiles;
+import io.videoserver.scheduler.execution.LocalVideoRemover;
+import io.videoserver.scheduler.execution.VideoRemover;
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testdb.TestDatabaseHandle;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +47,7 @@ class RunnerTests {
 	@Test
 	void runnerDeletesEveryQueuedVideoAndItsRow() throws IOException {
 		List<String> ids = TestQueue.queueVideosWithFiles(this.database.dataSource(), this.dir, 120);
-		RecordingVideoFiles files = new RecordingVideoFiles(new LocalVideoFiles(this.dir));
+		RecordingVideoRemover files = new RecordingVideoRemover(new LocalVideoRemover(this.dir));
 		TestReplica replica = replica(files, TestReplica.settings("solo")).start();
 		try (replica) {
 			await().atMost(PATIENCE).until(() -> TestQueue.rows(this.database.dataSource()) == 0);
@@ -63,7 +63,7 @@ class RunnerTests {
 		String id = VideoIds.newId();
 		Files.createDirectories(this.dir.resolve(id).resolve("not-empty"));
 		TestQueue.insertRows(this.jdbc, List.of(id));
-		TestReplica replica = replica(new LocalVideoFiles(this.dir), TestReplica.settings("solo")).start();
+		TestReplica replica = replica(new LocalVideoRemover(this.dir), TestReplica.settings("solo")).start();
 		try (replica) {
 			await().atMost(PATIENCE).until(() -> isParked(id));
 		}
@@ -79,7 +79,7 @@ class RunnerTests {
 	@Test
 	void passingFailureIsRetriedUntilTheFilesAreGone() throws IOException {
 		List<String> ids = TestQueue.queueVideosWithFiles(this.database.dataSource(), this.dir, 1);
-		VideoFiles flaky = failingTimes(2, new LocalVideoFiles(this.dir));
+		VideoRemover flaky = failingTimes(2, new LocalVideoRemover(this.dir));
 		TestReplica replica = replica(flaky, TestReplica.settings("solo")).start();
 		try (replica) {
 			await().atMost(PATIENCE).until(() -> TestQueue.rows(this.database.dataSource()) == 0);
@@ -95,7 +95,7 @@ class RunnerTests {
 		Path unmounted = this.dir.resolve("unmounted");
 		String id = VideoIds.newId();
 		TestQueue.insertRows(this.jdbc, List.of(id));
-		TestReplica replica = replica(new LocalVideoFiles(unmounted), TestReplica.settings("solo")).start();
+		TestReplica replica = replica(new LocalVideoRemover(unmounted), TestReplica.settings("solo")).start();
 		try (replica) {
 			Thread.sleep(500); // ten intervals without a store
 			assertThat(leasedTo("solo")).isZero();
@@ -111,7 +111,7 @@ class RunnerTests {
 	@Test
 	void invalidIdIsParkedAtOnceWithoutTouchingFiles() {
 		TestQueue.insertRows(this.jdbc, List.of("../../etc"));
-		RecordingVideoFiles files = new RecordingVideoFiles(new LocalVideoFiles(this.dir));
+		RecordingVideoRemover files = new RecordingVideoRemover(new LocalVideoRemover(this.dir));
 		try (TestReplica replica = replica(files, TestReplica.settings("solo")).start()) {
 			await().atMost(PATIENCE).until(() -> isParked("../../etc"));
 		}
@@ -123,7 +123,8 @@ class RunnerTests {
 		List<String> ids = TestQueue.queueVideosWithFiles(this.database.dataSource(), this.dir, 10);
 		CountDownLatch entered = new CountDownLatch(1);
 		CountDownLatch proceed = new CountDownLatch(1);
-		RecordingVideoFiles files = new RecordingVideoFiles(blocking(entered, proceed, new LocalVideoFiles(this.dir)));
+		RecordingVideoRemover files = new RecordingVideoRemover(
+				blocking(entered, proceed, new LocalVideoRemover(this.dir)));
 		TestReplica replica = replica(files, TestReplica.settings("stuck", 10, 1, Duration.ofMinutes(5), 3)).start();
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(leasedTo("stuck")).isEqualTo(10);
@@ -139,7 +140,7 @@ class RunnerTests {
 		assertThat(ids).filteredOn((id) -> Files.exists(this.dir.resolve(id))).hasSize(9);
 	}
 
-	private TestReplica replica(VideoFiles files, SchedulerProperties.Scheduler settings) {
+	private TestReplica replica(VideoRemover files, SchedulerProperties.Scheduler settings) {
 		return new TestReplica(this.database.jdbcUrl(), this.database.username(), this.database.password(), files,
 				settings);
 	}
@@ -158,9 +159,9 @@ class RunnerTests {
 			.single();
 	}
 
-	private static VideoFiles failingTimes(int failures, VideoFiles files) {
+	private static VideoRemover failingTimes(int failures, VideoRemover files) {
 		AtomicInteger calls = new AtomicInteger();
-		return AroundVideoFiles.around(files, (id, claimedAt, inner) -> {
+		return AroundVideoRemover.around(files, (id, claimedAt, inner) -> {
 			if (calls.incrementAndGet() <= failures) {
 				throw new IOException("simulated I/O error");
 			}
@@ -168,8 +169,8 @@ class RunnerTests {
 		});
 	}
 
-	private static VideoFiles blocking(CountDownLatch entered, CountDownLatch proceed, VideoFiles files) {
-		return AroundVideoFiles.around(files, (id, claimedAt, inner) -> {
+	private static VideoRemover blocking(CountDownLatch entered, CountDownLatch proceed, VideoRemover files) {
+		return AroundVideoRemover.around(files, (id, claimedAt, inner) -> {
 			entered.countDown();
 			try {
 				proceed.await();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testdb.TestDatabase;
+import io.videoserver.shared.testservice.AbstractServiceIntegrationTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,6 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,15 +34,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "video.scheduler.interval=200ms")
 @AutoConfigureTestRestTemplate
 @Import(TestDatabase.class)
-class SchedulerApplicationIntegrationTests {
+class SchedulerApplicationIntegrationTests extends AbstractServiceIntegrationTests {
 
 	private static final Path VIDEO_DIR = createVideoDir();
 
 	@Autowired
 	private TestRestTemplate rest;
-
-	@LocalManagementPort
-	private int managementPort;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -90,30 +87,9 @@ class SchedulerApplicationIntegrationTests {
 	}
 
 	@Test
-	void readinessIsUpOnARealDatabase() {
-		ResponseEntity<String> response = this.rest.getForEntity(management("/actuator/health/readiness"),
-				String.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getBody()).contains("UP");
-	}
-
-	@Test
-	void actuatorIsNotOnTheServicePort() {
-		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health", String.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	void prometheusShowsTheQueue() {
 		assertThat(this.rest.getForEntity(management("/actuator/prometheus"), String.class).getBody())
 			.contains("video_deletion_queue");
-	}
-
-	private String management(String path) {
-		return "http://127.0.0.1:" + this.managementPort + path;
-	}
-
-	@Test
-	void unknownPathAnswersTheLegacyNotFoundBody() {
-		ResponseEntity<String> response = this.rest.getForEntity("/no/such/path", String.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody()).isEqualTo("{\"error\":\"Not found\",\"error_code\":\"006\"}");
 	}
 
 	private int queued(String id) {

@@ -2,6 +2,8 @@ package io.videoserver.scheduler;
 
 import java.time.Duration;
 
+import io.videoserver.shared.store.S3Settings;
+import io.videoserver.shared.store.StoreKind;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -39,17 +41,18 @@ class SchedulerPropertiesTests {
 	void storeOtherThanLocalOrS3StopsTheStart() {
 		this.contexts.withPropertyValues("video.store=ftp")
 			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining("VIDEO_STORE must be local or s3"));
+				.hasStackTraceContaining("video.store")
+				.hasStackTraceContaining(StoreKind.class.getName()));
 	}
 
 	@Test
 	void s3StoreBindsItsBucket() {
 		this.contexts.withPropertyValues("video.store=s3", "video.s3.bucket=videos", "video.s3.path-style=true")
 			.run((context) -> {
-				SchedulerProperties properties = context.getBean(SchedulerProperties.class);
-				assertThat(properties.s3Store()).isTrue();
-				assertThat(properties.s3().bucket()).isEqualTo("videos");
-				assertThat(properties.s3().pathStyle()).isTrue();
+				assertThat(context.getBean(SchedulerProperties.class).store()).isEqualTo(StoreKind.S3);
+				S3Settings bucket = context.getBean(S3Settings.class);
+				assertThat(bucket.bucket()).isEqualTo("videos");
+				assertThat(bucket.pathStyle()).isTrue();
 			});
 	}
 
@@ -64,7 +67,7 @@ class SchedulerPropertiesTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(SchedulerProperties.class)
+	@EnableConfigurationProperties({ SchedulerProperties.class, S3Settings.class })
 	static class PropertiesConfiguration {
 
 	}

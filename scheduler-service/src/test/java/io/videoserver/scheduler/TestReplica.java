@@ -5,7 +5,7 @@ import java.time.Duration;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.videoserver.scheduler.dispatch.DeletionQueue;
-import io.videoserver.scheduler.execution.VideoFiles;
+import io.videoserver.scheduler.execution.VideoRemover;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -24,7 +24,7 @@ public final class TestReplica implements AutoCloseable {
 
 	private final Runner runner;
 
-	public TestReplica(String jdbcUrl, String username, String password, VideoFiles files,
+	public TestReplica(String jdbcUrl, String username, String password, VideoRemover files,
 			SchedulerProperties.Scheduler settings) {
 		this.pool = TestQueue.pool(jdbcUrl, username, password, settings.concurrency() + 2);
 		this.queue = new DeletionQueue(JdbcClient.create(this.pool), settings.replicaId());

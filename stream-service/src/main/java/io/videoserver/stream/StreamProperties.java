@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.videoserver.shared.store.StoreKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -23,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit the per-client token bucket
  * @param cors the origins of the web UI
  * @param store where the video files are kept
- * @param s3 the bucket, when {@code store} is {@code s3}
+ * @param s3 how uploads reach the bucket and playback leaves it, when {@code store} is
+ * {@code s3}
  * @param poster the bounds of an upload's poster decode
  */
 @Validated
@@ -32,26 +34,11 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 		@Valid @DefaultValue Stream stream, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Cors cors,
 		@DefaultValue("local") StoreKind store, @Valid @DefaultValue S3 s3, @Valid @DefaultValue Poster poster) {
 
-	/** Where the video files are kept. */
-	public enum StoreKind {
-
-		/** Files in {@code dir}. */
-		LOCAL,
-		/** Objects in an S3-compatible bucket. */
-		S3
-
-	}
-
 	/**
-	 * @param endpoint the S3 API's address; empty for AWS itself (from the region)
-	 * @param region the signing region
-	 * @param bucket the bucket that holds the videos
-	 * @param prefix what every object key starts with (empty, or ending in {@code /})
-	 * @param pathStyle address the bucket as {@code endpoint/bucket} (MinIO, Ceph,
-	 * Garage, S3Proxy) instead of {@code bucket.endpoint}
-	 * @param accessKey the access key; empty to use the AWS SDK's default chain
-	 * ({@code AWS_ACCESS_KEY_ID}, web identity, instance role)
-	 * @param secretKey the secret key that goes with {@code accessKey}
+	 * The stream-service's own settings under {@code video.s3}, beside the bucket itself
+	 * ({@link io.videoserver.shared.store.S3Settings}, which the scheduler-service reads
+	 * too).
+	 *
 	 * @param stagingDir the local directory where uploads are received and checked before
 	 * they are sent to the bucket; empty for {@code dir}
 	 * @param partSize uploads larger than this go as a multipart upload of parts this
@@ -60,11 +47,8 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 	 * object, so the bytes bypass this service
 	 * @param redirectTtl how long such an address stays valid
 	 */
-	public record S3(@DefaultValue("") String endpoint, @DefaultValue("us-east-1") String region,
-			@DefaultValue("") String bucket, @DefaultValue("") String prefix, @DefaultValue("false") boolean pathStyle,
-			@DefaultValue("") String accessKey, @DefaultValue("") String secretKey, @DefaultValue("") String stagingDir,
-			@DefaultValue("16MB") DataSize partSize, @DefaultValue("false") boolean redirect,
-			@DefaultValue("5m") Duration redirectTtl) {
+	public record S3(@DefaultValue("") String stagingDir, @DefaultValue("16MB") DataSize partSize,
+			@DefaultValue("false") boolean redirect, @DefaultValue("5m") Duration redirectTtl) {
 	}
 
 	/**

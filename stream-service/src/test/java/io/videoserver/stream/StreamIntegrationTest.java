@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.store.S3Settings;
+import io.videoserver.shared.store.StoreKind;
 import io.videoserver.shared.testdb.TestDatabase;
 import io.videoserver.shared.tests3.TestS3;
 import io.videoserver.stream.mp4.TestMp4;
@@ -61,6 +63,9 @@ public abstract class StreamIntegrationTest {
 
 	@Autowired
 	private StreamProperties properties;
+
+	@Autowired
+	private S3Settings bucket;
 
 	protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -210,11 +215,11 @@ public abstract class StreamIntegrationTest {
 	}
 
 	private boolean s3() {
-		return this.properties.store() == StreamProperties.StoreKind.S3;
+		return this.properties.store() == StoreKind.S3;
 	}
 
 	private String bucket() {
-		return this.properties.s3().bucket();
+		return this.bucket.bucket();
 	}
 
 	protected static long partFiles() {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.videoserver.shared.store.StoreKind;
+
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -20,9 +22,8 @@ public final class TestStreamProperties {
 				new StreamProperties.Upload(DataSize.ofGigabytes(1), Duration.ofMinutes(15), DataSize.ofGigabytes(10),
 						Duration.ofHours(24), Duration.ofSeconds(30)),
 				new StreamProperties.Stream(200, false), new StreamProperties.RateLimit(0, 1),
-				new StreamProperties.Cors(List.of("http://localhost:8000")), StreamProperties.StoreKind.LOCAL,
-				new StreamProperties.S3("", "us-east-1", "", "", false, "", "", "", DataSize.ofMegabytes(16), false,
-						Duration.ofMinutes(5)),
+				new StreamProperties.Cors(List.of("http://localhost:8000")), StoreKind.LOCAL,
+				new StreamProperties.S3("", DataSize.ofMegabytes(16), false, Duration.ofMinutes(5)),
 				new StreamProperties.Poster(Duration.ofSeconds(10), 1, 4, 4096L * 2304));
 	}
 

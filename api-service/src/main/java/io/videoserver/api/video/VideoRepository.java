@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.videoserver.api.web.PageCursor;
+import io.videoserver.shared.deletion.DeletionRequests;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -36,8 +37,11 @@ class VideoRepository {
 
 	private final JdbcClient jdbc;
 
+	private final DeletionRequests deletions;
+
 	VideoRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.deletions = new DeletionRequests(jdbc);
 	}
 
 	/**
@@ -108,10 +112,15 @@ class VideoRepository {
 		this.jdbc.sql("DELETE FROM video_info WHERE id = :id").param("id", id).update();
 	}
 
+	/**
+	 * Queues the files of a video whose metadata this transaction deleted, by the rule
+	 * the scheduler's queue endpoint follows too.
+	 * @param id the deleted video
+	 */
 	void queueFileDeletion(String id) {
-		this.jdbc.sql("""
-				INSERT INTO video_del_rec (video_id) VALUES (:id)
-				ON DUPLICATE KEY UPDATE parked = FALSE, next_attempt_at = NOW(3)""").param("id", id).update();
+		if (!this.deletions.enqueue(id)) {
+			throw new IllegalStateException("Video " + id + " still exists; its files were not queued");
+		}
 	}
 
 }

@@ -19,7 +19,7 @@ public class Deleter {
 
 	private static final Logger log = LoggerFactory.getLogger(Deleter.class);
 
-	private final VideoFiles files;
+	private final VideoRemover remover;
 
 	private final DeletionQueue queue;
 
@@ -31,8 +31,8 @@ public class Deleter {
 
 	private final Counter parked;
 
-	public Deleter(VideoFiles files, DeletionQueue queue, RetryPolicy retries, MeterRegistry meters) {
-		this.files = files;
+	public Deleter(VideoRemover remover, DeletionQueue queue, RetryPolicy retries, MeterRegistry meters) {
+		this.remover = remover;
 		this.queue = queue;
 		this.retries = retries;
 		this.deleted = Counter.builder("video.deletion.deleted")
@@ -54,7 +54,7 @@ public class Deleter {
 		}
 		int removed;
 		try {
-			removed = this.files.delete(id, deletion.claimedAt());
+			removed = this.remover.delete(id, deletion.claimedAt());
 		}
 		catch (IOException ex) {
 			fail(deletion, ex.getClass().getSimpleName() + ": " + ex.getMessage(), false);

@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class VideoStoreHealthIndicator implements HealthIndicator {
 
-	private final VideoFiles files;
+	private final VideoRemover remover;
 
-	VideoStoreHealthIndicator(VideoFiles files) {
-		this.files = files;
+	VideoStoreHealthIndicator(VideoRemover remover) {
+		this.remover = remover;
 	}
 
 	@Override
 	public Health health() {
-		return this.files.available() ? Health.up().build() : Health.down().build();
+		return this.remover.available() ? Health.up().build() : Health.down().build();
 	}
 
 }

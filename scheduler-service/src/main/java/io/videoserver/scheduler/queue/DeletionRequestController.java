@@ -3,6 +3,7 @@ package io.videoserver.scheduler.queue;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.deletion.DeletionRequests;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

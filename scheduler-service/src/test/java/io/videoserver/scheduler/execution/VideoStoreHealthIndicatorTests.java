@@ -21,7 +21,7 @@ class VideoStoreHealthIndicatorTests {
 	}
 
 	private static Status health(Path dir) {
-		return new VideoStoreHealthIndicator(new LocalVideoFiles(dir)).health().getStatus();
+		return new VideoStoreHealthIndicator(new LocalVideoRemover(dir)).health().getStatus();
 	}
 
 }

@@ -6,6 +6,7 @@ import io.videoserver.scheduler.SchedulerProperties;
 import io.videoserver.scheduler.TestReplica;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.store.StoreKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -32,8 +33,7 @@ class InternalTokenTests {
 	}
 
 	private static SchedulerProperties properties(String token) {
-		return new SchedulerProperties(Path.of("videos"), "local", token, TestReplica.settings("x"),
-				new SchedulerProperties.S3("", "us-east-1", "", "", false, "", ""));
+		return new SchedulerProperties(Path.of("videos"), StoreKind.LOCAL, token, TestReplica.settings("x"));
 	}
 
 }

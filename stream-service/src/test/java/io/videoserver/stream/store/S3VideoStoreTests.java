@@ -14,8 +14,9 @@ import java.util.Random;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.store.S3Clients;
+import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.tests3.TestS3;
-import io.videoserver.stream.StreamProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,9 +125,9 @@ class S3VideoStoreTests {
 	}
 
 	private S3VideoStore store(DataSize partSize) {
-		StreamProperties.S3 settings = new StreamProperties.S3(this.s3.endpoint().toString(), TestS3.REGION,
-				this.bucket, "", true, TestS3.ACCESS_KEY, TestS3.SECRET_KEY, "", partSize, true, Duration.ofMinutes(1));
-		return new S3VideoStore(StoreConfiguration.client(settings, 4), StoreConfiguration.presigner(settings),
+		S3Settings settings = new S3Settings(this.s3.endpoint().toString(), TestS3.REGION, this.bucket, "", true,
+				TestS3.ACCESS_KEY, TestS3.SECRET_KEY);
+		return new S3VideoStore(S3Clients.client(settings, 20), S3Clients.presigner(settings),
 				new S3Location(this.bucket, ""), this.staging, partSize.toBytes(), Duration.ofMinutes(1));
 	}
 

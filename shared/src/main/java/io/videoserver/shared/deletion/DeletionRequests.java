@@ -1,38 +1,33 @@
-package io.videoserver.scheduler.queue;
+package io.videoserver.shared.deletion;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
- * Writes deletion requests into {@code video_del_rec}, refusing, in the same statement,
- * any video whose metadata still exists.
+ * Queues a video's files for deletion in {@code video_del_rec}, the one statement that
+ * the api-service (deleting a video) and the scheduler-service (its queue endpoint) both
+ * run, so that a request means the same from either: queued, or queued afresh.
  */
-@Repository
-class DeletionRequests {
+public final class DeletionRequests {
 
 	private final JdbcClient jdbc;
 
-	DeletionRequests(JdbcClient jdbc) {
+	public DeletionRequests(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/**
-	 * Queues the video, or leaves it queued; queueing a parked row again gives it a fresh
-	 * set of attempts, starting now.
+	 * Queues the video's files, refusing, in the same statement, a video whose metadata
+	 * still exists. A video already queued is queued afresh: due now, with a fresh set of
+	 * attempts and no error, and no longer parked (the operator's "retry this"); a
+	 * replica working it keeps its lease.
 	 * @param videoId a valid video id
 	 * @return false when {@code video_info} still holds the video, so nothing was queued
 	 */
-	boolean enqueue(String videoId) {
-		// The assignments read attempts and next_attempt_at before parked changes, in
-		// MySQL's left-to-right order and in MariaDB's simultaneous one alike.
+	public boolean enqueue(String videoId) {
 		int updated = this.jdbc.sql("""
 				INSERT INTO video_del_rec (video_id)
 				SELECT :id FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM video_info WHERE id = :id)
-				ON DUPLICATE KEY UPDATE
-				    attempts = IF(parked, 0, attempts),
-				    next_attempt_at = IF(parked, NOW(3), next_attempt_at),
-				    last_error = IF(parked, NULL, last_error),
-				    parked = FALSE
+				ON DUPLICATE KEY UPDATE attempts = 0, next_attempt_at = NOW(3), last_error = NULL, parked = FALSE
 				""").param("id", videoId).update();
 		// A driver that reports affected rather than found rows answers 0 for a row that
 		// was queued already and stays unchanged.

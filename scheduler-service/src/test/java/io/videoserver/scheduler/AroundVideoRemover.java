@@ -2,24 +2,24 @@ package io.videoserver.scheduler;
 
 import java.io.IOException;
 
-import io.videoserver.scheduler.execution.VideoFiles;
+import io.videoserver.scheduler.execution.VideoRemover;
 
 /**
  * A store whose deletions a test wraps: slowed, failing, blocking or dying.
  */
-public final class AroundVideoFiles implements VideoFiles {
+public final class AroundVideoRemover implements VideoRemover {
 
-	private final VideoFiles files;
+	private final VideoRemover files;
 
 	private final Around around;
 
-	private AroundVideoFiles(VideoFiles files, Around around) {
+	private AroundVideoRemover(VideoRemover files, Around around) {
 		this.files = files;
 		this.around = around;
 	}
 
-	public static VideoFiles around(VideoFiles files, Around around) {
-		return new AroundVideoFiles(files, around);
+	public static VideoRemover around(VideoRemover files, Around around) {
+		return new AroundVideoRemover(files, around);
 	}
 
 	@Override
@@ -38,7 +38,7 @@ public final class AroundVideoFiles implements VideoFiles {
 	@FunctionalInterface
 	public interface Around {
 
-		int delete(String videoId, long claimedAt, VideoFiles files) throws IOException;
+		int delete(String videoId, long claimedAt, VideoRemover files) throws IOException;
 
 	}
 

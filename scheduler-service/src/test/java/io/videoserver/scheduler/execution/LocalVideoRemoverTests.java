@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class LocalVideoFilesTests {
+class LocalVideoRemoverTests {
 
 	@TempDir
 	Path dir;
@@ -24,14 +24,14 @@ class LocalVideoFilesTests {
 		String id = VideoIds.newId();
 		String other = VideoIds.newId();
 		touch(id, id + ".1a2b.part", id + ".3c4d.part", other, other + ".5e6f.part", id + ".meta", id + "x.1.part");
-		assertThat(new LocalVideoFiles(this.dir).delete(id, System.nanoTime())).isEqualTo(3);
+		assertThat(new LocalVideoRemover(this.dir).delete(id, System.nanoTime())).isEqualTo(3);
 		assertThat(this.dir.toFile().list()).containsExactlyInAnyOrder(other, other + ".5e6f.part", id + ".meta",
 				id + "x.1.part");
 	}
 
 	@Test
 	void videoThatIsAlreadyGoneCountsAsDeleted() throws IOException {
-		LocalVideoFiles files = new LocalVideoFiles(this.dir);
+		LocalVideoRemover files = new LocalVideoRemover(this.dir);
 		String id = VideoIds.newId();
 		touch(id);
 		assertThat(files.delete(id, System.nanoTime())).isEqualTo(1);
@@ -40,7 +40,7 @@ class LocalVideoFilesTests {
 
 	@Test
 	void partialUploadsAreListedOncePerClaimNotOncePerVideo() throws IOException {
-		LocalVideoFiles files = new LocalVideoFiles(this.dir);
+		LocalVideoRemover files = new LocalVideoRemover(this.dir);
 		String first = VideoIds.newId();
 		String second = VideoIds.newId();
 		touch(first, first + ".1.part");
@@ -54,7 +54,7 @@ class LocalVideoFilesTests {
 
 	@Test
 	void missingDirectoryIsAFailureNotADeletion() {
-		LocalVideoFiles files = new LocalVideoFiles(this.dir.resolve("unmounted"));
+		LocalVideoRemover files = new LocalVideoRemover(this.dir.resolve("unmounted"));
 		assertThatExceptionOfType(NoSuchFileException.class)
 			.isThrownBy(() -> files.delete(VideoIds.newId(), System.nanoTime()));
 	}
@@ -64,13 +64,13 @@ class LocalVideoFilesTests {
 		String id = VideoIds.newId();
 		Files.createDirectories(this.dir.resolve(id).resolve("inside"));
 		assertThatExceptionOfType(DirectoryNotEmptyException.class)
-			.isThrownBy(() -> new LocalVideoFiles(this.dir).delete(id, System.nanoTime()));
+			.isThrownBy(() -> new LocalVideoRemover(this.dir).delete(id, System.nanoTime()));
 	}
 
 	@Test
 	void idOutsideThePatternNeverTouchesTheFileSystem() throws IOException {
 		Path outside = Files.writeString(this.dir.resolve("secret"), "keep");
-		LocalVideoFiles files = new LocalVideoFiles(this.dir.resolve("videos"));
+		LocalVideoRemover files = new LocalVideoRemover(this.dir.resolve("videos"));
 		assertThatIllegalArgumentException().isThrownBy(() -> files.delete("../secret", System.nanoTime()));
 		assertThatIllegalArgumentException().isThrownBy(() -> files.delete("*", System.nanoTime()));
 		assertThat(outside).exists();

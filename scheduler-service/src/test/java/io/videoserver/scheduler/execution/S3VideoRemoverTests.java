@@ -2,8 +2,8 @@ package io.videoserver.scheduler.execution;
 
 import java.nio.charset.StandardCharsets;
 
-import io.videoserver.scheduler.SchedulerProperties;
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.tests3.TestS3;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 /**
  * The S3 store of the scheduler against the test S3 server.
  */
-class S3VideoFilesTests {
+class S3VideoRemoverTests {
 
 	private final TestS3 s3 = TestS3.get();
 
@@ -29,7 +29,7 @@ class S3VideoFilesTests {
 		String other = VideoIds.newId();
 		put(this.vid);
 		put(other);
-		try (S3VideoFiles files = files(this.bucket, "")) {
+		try (S3VideoRemover files = files(this.bucket, "")) {
 			assertThat(files.available()).isTrue();
 			assertThat(files.delete(this.vid, System.nanoTime())).isEqualTo(1);
 			assertThat(files.delete(this.vid, System.nanoTime())).isZero();
@@ -44,7 +44,7 @@ class S3VideoFilesTests {
 			client.createMultipartUpload((request) -> request.bucket(this.bucket).key(this.vid));
 			client.createMultipartUpload((request) -> request.bucket(this.bucket).key(this.vid + "-other"));
 		}
-		try (S3VideoFiles files = files(this.bucket, "")) {
+		try (S3VideoRemover files = files(this.bucket, "")) {
 			assertThat(files.delete(this.vid, System.nanoTime())).isEqualTo(1);
 		}
 		try (S3Client client = this.s3.client()) {
@@ -57,7 +57,7 @@ class S3VideoFilesTests {
 	@Test
 	void keysCarryThePrefix() throws Exception {
 		put("videos/" + this.vid);
-		try (S3VideoFiles files = files(this.bucket, "videos/")) {
+		try (S3VideoRemover files = files(this.bucket, "videos/")) {
 			assertThat(files.delete(this.vid, System.nanoTime())).isEqualTo(1);
 		}
 		assertThat(exists("videos/" + this.vid)).isFalse();
@@ -65,7 +65,7 @@ class S3VideoFilesTests {
 
 	@Test
 	void missingBucketIsUnavailableAndFailsInsteadOfDroppingRows() {
-		try (S3VideoFiles files = files("no-such-bucket", "")) {
+		try (S3VideoRemover files = files("no-such-bucket", "")) {
 			assertThat(files.available()).isFalse();
 			assertThatIOException().isThrownBy(() -> files.delete(this.vid, System.nanoTime()));
 		}
@@ -73,14 +73,14 @@ class S3VideoFilesTests {
 
 	@Test
 	void refusesWhatIsNotAVideoId() {
-		try (S3VideoFiles files = files(this.bucket, "")) {
+		try (S3VideoRemover files = files(this.bucket, "")) {
 			assertThatIllegalArgumentException().isThrownBy(() -> files.delete("../x", System.nanoTime()));
 		}
 	}
 
-	private S3VideoFiles files(String bucket, String prefix) {
-		return S3VideoFiles.of(new SchedulerProperties.S3(this.s3.endpoint().toString(), TestS3.REGION, bucket, prefix,
-				true, TestS3.ACCESS_KEY, TestS3.SECRET_KEY), 2);
+	private S3VideoRemover files(String bucket, String prefix) {
+		return S3VideoRemover.of(new S3Settings(this.s3.endpoint().toString(), TestS3.REGION, bucket, prefix, true,
+				TestS3.ACCESS_KEY, TestS3.SECRET_KEY), 2);
 	}
 
 	private void put(String key) {

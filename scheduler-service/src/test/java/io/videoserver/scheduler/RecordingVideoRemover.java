@@ -5,21 +5,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.videoserver.scheduler.execution.VideoFiles;
+import io.videoserver.scheduler.execution.VideoRemover;
 
 /**
  * Counts, per video, how often a replica set out to delete it and how many files it
  * actually removed, so that races can be checked for double work.
  */
-public class RecordingVideoFiles implements VideoFiles {
+public class RecordingVideoRemover implements VideoRemover {
 
-	private final VideoFiles files;
+	private final VideoRemover files;
 
 	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> removed = new ConcurrentHashMap<>();
 
-	public RecordingVideoFiles(VideoFiles files) {
+	public RecordingVideoRemover(VideoRemover files) {
 		this.files = files;
 	}
 

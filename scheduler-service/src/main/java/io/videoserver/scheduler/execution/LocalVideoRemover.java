@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import io.videoserver.shared.VideoIds;
 
 /**
- * The video directory ({@code VIDEO_DIR}): video {@code vid} is the file {@code vid}, its
- * unfinished uploads are {@code vid.<random>.part}; nothing outside it is ever touched.
+ * Removes videos from the video directory ({@code VIDEO_DIR}): video {@code vid} is the
+ * file {@code vid}, its unfinished uploads are {@code vid.<random>.part}, and nothing
+ * outside the directory is ever touched.
  */
-public class LocalVideoFiles implements VideoFiles {
+public class LocalVideoRemover implements VideoRemover {
 
 	private final Path dir;
 
 	private final PartialUploads parts;
 
-	public LocalVideoFiles(Path dir) {
+	public LocalVideoRemover(Path dir) {
 		this.dir = dir.toAbsolutePath().normalize();
 		this.parts = new PartialUploads(this.dir);
 	}

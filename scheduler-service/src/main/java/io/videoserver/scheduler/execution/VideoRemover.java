@@ -3,9 +3,10 @@ package io.videoserver.scheduler.execution;
 import java.io.IOException;
 
 /**
- * Where the files of a video live: the shared directory, or the S3 bucket.
+ * Removes a deleted video's files from wherever the videos are stored (the shared
+ * directory or an S3 bucket), so the runner works every store the same way.
  */
-public interface VideoFiles {
+public interface VideoRemover {
 
 	/**
 	 * Whether the store can be worked at all; while it cannot (an unmounted volume), the

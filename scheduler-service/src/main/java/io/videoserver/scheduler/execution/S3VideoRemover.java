@@ -1,30 +1,22 @@
 package io.videoserver.scheduler.execution;
 
 import java.io.IOException;
-import java.net.URI;
 
-import io.videoserver.scheduler.SchedulerProperties;
 import io.videoserver.shared.VideoIds;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import io.videoserver.shared.store.S3Clients;
+import io.videoserver.shared.store.S3Settings;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The videos as objects of the S3-compatible bucket that the stream-service publishes to:
+ * Removes videos from the S3-compatible bucket that the stream-service publishes to:
  * video {@code vid} is the object {@code prefix + vid}; an object already gone counts as
  * deleted, and multipart uploads of it that a crashed stream-service left unfinished are
  * aborted with it.
  */
-public final class S3VideoFiles implements VideoFiles, AutoCloseable {
+public final class S3VideoRemover implements VideoRemover, AutoCloseable {
 
 	private final S3Client s3;
 
@@ -32,36 +24,15 @@ public final class S3VideoFiles implements VideoFiles, AutoCloseable {
 
 	private final String prefix;
 
-	public S3VideoFiles(S3Client s3, String bucket, String prefix) {
+	public S3VideoRemover(S3Client s3, String bucket, String prefix) {
 		this.s3 = s3;
 		this.bucket = bucket;
 		this.prefix = prefix;
 	}
 
-	/** A store with its own client, one pooled connection per executor thread. */
-	public static S3VideoFiles of(SchedulerProperties.S3 settings, int concurrency) {
-		if (settings.bucket().isBlank()) {
-			throw new IllegalStateException("VIDEO_STORE=s3 needs VIDEO_S3_BUCKET");
-		}
-		var builder = S3Client.builder()
-			.region(Region.of(settings.region()))
-			.forcePathStyle(settings.pathStyle())
-			.credentialsProvider(credentials(settings))
-			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-			.httpClient(ApacheHttpClient.builder().maxConnections(concurrency + 2).build());
-		if (!settings.endpoint().isBlank()) {
-			builder.endpointOverride(URI.create(settings.endpoint()));
-		}
-		return new S3VideoFiles(builder.build(), settings.bucket(), settings.prefix());
-	}
-
-	private static AwsCredentialsProvider credentials(SchedulerProperties.S3 settings) {
-		if (!settings.accessKey().isBlank()) {
-			return StaticCredentialsProvider
-				.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
-		}
-		return DefaultCredentialsProvider.builder().build();
+	/** A remover with its own client, one pooled connection per executor thread. */
+	public static S3VideoRemover of(S3Settings settings, int concurrency) {
+		return new S3VideoRemover(S3Clients.client(settings, concurrency + 2), settings.bucket(), settings.prefix());
 	}
 
 	/** The bucket answers: a store that cannot be reached deletes nothing. */

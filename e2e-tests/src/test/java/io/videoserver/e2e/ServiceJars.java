@@ -1,0 +1,61 @@
+package io.videoserver.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.videoserver.launcher.Service;
+import io.videoserver.launcher.ServiceProcess;
+
+/**
+ * Starts a service from its built jar in a child JVM as an operator would run it,
+ * configured by environment variables alone, through the launcher's
+ * {@link ServiceProcess}; its output goes to a log file under target/ that the tests read
+ * back.
+ */
+final class ServiceJars {
+
+	/** A small heap and quick start-up: the tests run several services at once. */
+	private static final String JAVA_OPTIONS = "-Xmx256m -XX:TieredStopAtLevel=1";
+
+	private ServiceJars() {
+	}
+
+	static ServiceProcess start(String module, int port, Map<String, String> environment, Path logDir)
+			throws IOException {
+		return start(module, module, port, environment, logDir);
+	}
+
+	/**
+	 * Starts a service whose output goes to {@code logName.log}, for a test that starts
+	 * the same module more than once and wants to read each run's log.
+	 */
+	static ServiceProcess start(String module, String logName, int port, Map<String, String> environment, Path logDir)
+			throws IOException {
+		Service service = new Service(module, port, freePort());
+		Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
+		Path jar = Path.of(System.getProperty("e2e.jar." + module, service.jar(root).toString()));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("Build " + module + " first: " + jar + " is missing");
+		}
+		Map<String, String> childEnvironment = new HashMap<>(System.getenv());
+		childEnvironment.putAll(environment);
+		childEnvironment.put("VIDEO_SERVICE_JAVA_OPTS", JAVA_OPTIONS);
+		Files.createDirectories(logDir);
+		return ServiceProcess.start(service, jar, childEnvironment, logDir.resolve(logName + ".log"));
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

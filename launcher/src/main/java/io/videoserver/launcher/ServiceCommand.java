@@ -1,0 +1,34 @@
+package io.videoserver.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line and environment of a service's child JVM: this JVM's own {@code java},
+ * the options in {@code VIDEO_SERVICE_JAVA_OPTS}, and the service's two ports over the
+ * given environment, which is the child's whole environment.
+ */
+final class ServiceCommand {
+
+	private ServiceCommand() {
+	}
+
+	static ProcessBuilder of(Service service, Path jar, Map<String, String> environment) {
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		String javaOptions = environment.get("VIDEO_SERVICE_JAVA_OPTS");
+		if (javaOptions != null && !javaOptions.isBlank()) {
+			command.addAll(List.of(javaOptions.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().clear();
+		builder.environment().putAll(environment);
+		builder.environment().put("SERVER_PORT", Integer.toString(service.port()));
+		builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(service.managementPort()));
+		return builder;
+	}
+
+}
