@@ -9,7 +9,8 @@ import io.videoserver.shared.VideoIds;
 
 /**
  * The video directory ({@code VIDEO_DIR}): video {@code vid} is the file {@code vid}, its
- * unfinished uploads are {@code vid.<random>.part}, and nothing outside the directory is
+ * unfinished uploads are {@code vid.<owner>.<random>.part}
+ * ({@link io.videoserver.shared.StagingLayout}), and nothing outside the directory is
  * ever touched.
  */
 public class LocalVideoFiles implements VideoFiles {
