@@ -42,8 +42,9 @@ class UserRepository {
 	Storage storage(long id) {
 		Long quotaBytes = this.jdbc.sql("SELECT quota_bytes FROM users WHERE id = :id")
 			.param("id", id)
-			.query((rs, rowNum) -> rs.getObject("quota_bytes", Long.class))
-			.single();
+			.query((rs, rowNum) -> Optional.ofNullable(rs.getObject("quota_bytes", Long.class)))
+			.single()
+			.orElse(null);
 		return new Storage(quotaBytes, StorageQuota.usedBytes(this.jdbc, id));
 	}
 
