@@ -2,11 +2,8 @@ package io.videoserver.stream.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Set;
@@ -27,20 +24,15 @@ import org.springframework.stereotype.Component;
 @Component
 class UploadStaging {
 
-	private static final int BUFFER = 64 * 1024;
-
 	private final Path dir;
 
 	private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
-	private final UploadAdmission admission;
+	private final BodyWriter writer;
 
-	private final UploadMetrics metrics;
-
-	UploadStaging(VideoStore videos, UploadAdmission admission, UploadMetrics metrics) {
+	UploadStaging(VideoStore videos, BodyWriter writer) {
 		this.dir = videos.staging().toAbsolutePath().normalize();
-		this.admission = admission;
-		this.metrics = metrics;
+		this.writer = writer;
 	}
 
 	/**
@@ -65,7 +57,7 @@ class UploadStaging {
 	Path receive(String vid, InputStream body, Reservation reservation) throws IOException {
 		Path part = partFile(vid);
 		try {
-			copy(body, part, reservation);
+			this.writer.write(body, part, reservation);
 			return part;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -119,27 +111,6 @@ class UploadStaging {
 		}
 	}
 
-	private long copy(InputStream body, Path part, Reservation reservation) throws IOException {
-		byte[] buffer = new byte[BUFFER];
-		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-			int first = readAtLeast(body, buffer, UploadAdmission.MP4_HEAD);
-			UploadAdmission.requireMp4Head(buffer, first);
-			long size = 0;
-			for (int n = first; n >= 0; n = read(body, buffer, 0, buffer.length)) {
-				size += n;
-				this.metrics.received(n);
-				this.admission.requireSize(size);
-				reservation.cover(size);
-				ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-				while (chunk.hasRemaining()) {
-					out.write(chunk);
-				}
-			}
-			out.force(true);
-			return size;
-		}
-	}
-
 	/** Held while an upload of a video runs here. */
 	interface Claim extends AutoCloseable {
 
@@ -162,27 +133,6 @@ class UploadStaging {
 			Files.deleteIfExists(this.file);
 		}
 
-	}
-
-	private static int readAtLeast(InputStream body, byte[] buffer, int wanted) throws IOException {
-		int total = 0;
-		while (total < wanted) {
-			int n = read(body, buffer, total, buffer.length - total);
-			if (n < 0) {
-				break;
-			}
-			total += n;
-		}
-		return total;
-	}
-
-	private static int read(InputStream body, byte[] buffer, int offset, int length) throws IOException {
-		try {
-			return body.read(buffer, offset, length);
-		}
-		catch (IOException ex) {
-			throw new UploadInterruptedException();
-		}
 	}
 
 }
