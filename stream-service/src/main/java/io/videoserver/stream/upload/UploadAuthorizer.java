@@ -26,7 +26,7 @@ public class UploadAuthorizer {
 	 * not exist, 403/007 when it is someone else's
 	 * @return the owner's login name
 	 */
-	public String requireOwner(HttpServletRequest request, String vid) {
+	String requireOwner(HttpServletRequest request, String vid) {
 		String user = requireUser(request);
 		requireOwnedBy(user, vid);
 		return user;
