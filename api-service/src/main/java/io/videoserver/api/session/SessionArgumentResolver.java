@@ -1,6 +1,5 @@
 package io.videoserver.api.session;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +26,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 
-	static final String SESSION_HEADER = "X-Session-Id";
-
-	static final String USER_HEADER = "X-User-Name";
-
 	private final Sessions sessions;
 
 	SessionArgumentResolver(Sessions sessions) {
@@ -46,43 +41,21 @@ class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 	public SessionUser resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		String headerSession = webRequest.getHeader(SESSION_HEADER);
-		if (headerSession != null) {
-			String userName = webRequest.getHeader(USER_HEADER);
-			if (!SessionCredentials.isSessionId(headerSession) || !SessionCredentials.isUserName(userName)) {
-				throw notAuthenticated();
-			}
-			return this.sessions.authenticate(headerSession, userName)
-				.orElseThrow(SessionArgumentResolver::notAuthenticated)
-				.user();
-		}
-		String cookieSession = (request != null) ? cookie(request) : null;
-		if (!SessionCredentials.isSessionId(cookieSession)) {
+		if (request == null) {
 			throw notAuthenticated();
 		}
-		Authentication found = this.sessions.authenticate(cookieSession, null)
+		SessionCredentials.Offered offered = SessionCredentials.offeredBy(request)
+			.orElseThrow(SessionArgumentResolver::notAuthenticated);
+		Authentication found = this.sessions.authenticate(offered.sessionId(), offered.userName())
 			.orElseThrow(SessionArgumentResolver::notAuthenticated);
 		HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
-		if (found.renewed() && response != null) {
-			// The cookie's Max-Age was set when it was issued:
-			// it slides with the session.
+		if (offered.fromCookie() && found.renewed() && response != null) {
+			// The cookie's Max-Age was set when it was issued: it slides with the
+			// session.
 			response.addHeader(HttpHeaders.SET_COOKIE,
-					SessionCookies.issue(cookieSession, this.sessions.ttl(), request).toString());
+					SessionCookies.issue(offered.sessionId(), this.sessions.ttl(), request).toString());
 		}
 		return found.user();
-	}
-
-	private static @Nullable String cookie(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies == null) {
-			return null;
-		}
-		for (Cookie cookie : cookies) {
-			if (SessionCookies.NAME.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-				return cookie.getValue();
-			}
-		}
-		return null;
 	}
 
 	private static ApiException notAuthenticated() {

@@ -2,6 +2,7 @@ package io.videoserver.api.session;
 
 import java.time.Duration;
 
+import io.videoserver.shared.SessionCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseCookie;
@@ -12,7 +13,7 @@ import org.springframework.http.ResponseCookie;
  */
 public final class SessionCookies {
 
-	public static final String NAME = "video_session";
+	public static final String NAME = SessionCredentials.COOKIE;
 
 	private SessionCookies() {
 	}

@@ -2,6 +2,7 @@ package io.videoserver.api.user;
 
 import java.util.Optional;
 
+import io.videoserver.shared.StorageQuota;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -19,9 +20,6 @@ class UserRepository {
 	/** Maps by column name, written out: see VideoRepository for why. */
 	private static final RowMapper<User> ROW = (rs, rowNum) -> new User(rs.getLong("id"), rs.getString("login_name"),
 			rs.getString("pwd"), rs.getBoolean("pwd_legacy"));
-
-	private static final RowMapper<Storage> STORAGE = (rs,
-			rowNum) -> new Storage(rs.getObject("quota_bytes", Long.class), rs.getLong("used_bytes"));
 
 	private final JdbcClient jdbc;
 
@@ -42,11 +40,12 @@ class UserRepository {
 	 * @return the storage figures
 	 */
 	Storage storage(long id) {
-		return this.jdbc.sql("""
-				SELECT u.quota_bytes,
-				       (SELECT COALESCE(SUM(v.file_size), 0) FROM video_info v WHERE v.author_id = u.id) AS used_bytes
-				FROM users u WHERE u.id = :id
-				""").param("id", id).query(STORAGE).single();
+		Long quotaBytes = this.jdbc.sql("SELECT quota_bytes FROM users WHERE id = :id")
+			.param("id", id)
+			.query((rs, rowNum) -> Optional.ofNullable(rs.getObject("quota_bytes", Long.class)))
+			.single()
+			.orElse(null);
+		return new Storage(quotaBytes, StorageQuota.usedBytes(this.jdbc, id));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import io.videoserver.api.ApiProperties;
 import io.videoserver.api.session.Sessions;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.StorageQuota;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,8 +99,8 @@ class UserService {
 	Optional<UserResponse> find(String userName) {
 		return this.users.findByLoginName(userName).map((user) -> {
 			UserRepository.Storage storage = this.users.storage(user.id());
-			long quota = (storage.quotaBytes() != null) ? storage.quotaBytes() : this.defaultQuota;
-			return new UserResponse(user.id(), user.loginName(), quota, storage.usedBytes());
+			return new UserResponse(user.id(), user.loginName(),
+					StorageQuota.of(storage.quotaBytes(), this.defaultQuota), storage.usedBytes());
 		});
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.videoserver.api.session.Sessions.Authentication;
+import io.videoserver.shared.SessionCredentials;
 import jakarta.servlet.http.Cookie;
 
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
@@ -61,8 +62,8 @@ public record SignedIn(SessionUser user) {
 	}
 
 	public MockMvcRequestBuilder sign(MockMvcRequestBuilder request) {
-		return request.header(SessionArgumentResolver.SESSION_HEADER, this.user.sessionId())
-			.header(SessionArgumentResolver.USER_HEADER, this.user.userName());
+		return request.header(SessionCredentials.SESSION_HEADER, this.user.sessionId())
+			.header(SessionCredentials.USER_HEADER, this.user.userName());
 	}
 
 }

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import io.videoserver.shared.VideoIds;
 
 /**
- * Removes videos from the video directory ({@code VIDEO_DIR}): video {@code vid} is the
- * file {@code vid}, its unfinished uploads are {@code vid.<random>.part}, and nothing
- * outside the directory is ever touched.
+ * The video directory ({@code VIDEO_DIR}): video {@code vid} is the file {@code vid}, its
+ * unfinished uploads are {@code vid.<owner>.<random>.part}
+ * ({@link io.videoserver.shared.StagingLayout}), and nothing outside the directory is
+ * ever touched.
  */
 public class LocalVideoRemover implements VideoRemover {
 

@@ -9,12 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.StagingLayout;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The partial uploads ({@code <vid>.<random>.part}) in the video directory, listed once
- * per claimed batch rather than once per video: listing a directory of many thousand
- * videos for every deletion would make draining a long queue quadratic.
+ * The partial uploads ({@link StagingLayout}) in the video directory, listed once per
+ * claimed batch rather than once per video: listing a directory of many thousand videos
+ * for every deletion would make draining a long queue quadratic.
  *
  * <p>
  * One listing taken after a row was claimed is as good as a fresh one for that row: its
@@ -22,10 +23,6 @@ import io.videoserver.shared.VideoIds;
  * afterwards, and every upload already under way has its part file in the listing.
  */
 class PartialUploads {
-
-	private static final String SUFFIX = ".part";
-
-	private static final int ID_LENGTH = 36;
 
 	private final Path dir;
 
@@ -56,19 +53,15 @@ class PartialUploads {
 
 	private Map<String, List<Path>> list() throws IOException {
 		Map<String, List<Path>> parts = new HashMap<>();
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.dir, (path) -> isPart(path.getFileName()))) {
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.dir, StagingLayout.GLOB)) {
 			for (Path part : files) {
-				String videoId = part.getFileName().toString().substring(0, ID_LENGTH);
-				parts.computeIfAbsent(videoId, (id) -> new ArrayList<>()).add(part);
+				@Nullable String videoId = StagingLayout.videoOf(part.getFileName().toString());
+				if (videoId != null) {
+					parts.computeIfAbsent(videoId, (id) -> new ArrayList<>()).add(part);
+				}
 			}
 		}
 		return parts;
-	}
-
-	private static boolean isPart(Path fileName) {
-		String name = fileName.toString();
-		return name.length() > ID_LENGTH + 1 + SUFFIX.length() && name.charAt(ID_LENGTH) == '.' && name.endsWith(SUFFIX)
-				&& VideoIds.isValid(name.substring(0, ID_LENGTH));
 	}
 
 }

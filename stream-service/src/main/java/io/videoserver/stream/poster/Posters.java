@@ -15,18 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.videoserver.stream.StreamProperties;
 import io.videoserver.stream.mp4.MediaInfo;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the poster of a completed upload and keeps it with the video's row, so that the
- * web UI shows a frame of each video wherever the video files are stored. A poster that
- * cannot be made never fails the upload: the UI then draws a placeholder. Decoding runs
- * in a small pool of its own, and an upload waits for it at most the configured time.
+ * Decodes the poster of a completed upload, so that the web UI shows a frame of each
+ * video ({@link PosterRepository} keeps it with the video's row). A poster that cannot be
+ * made never fails the upload: the UI then draws a placeholder. Decoding runs in a small
+ * pool of its own, and an upload waits for it at most the configured time.
  */
 @Component
 public class Posters implements AutoCloseable {
@@ -39,16 +37,13 @@ public class Posters implements AutoCloseable {
 	/** A frame a second in skips a fade from black, when the video is long enough. */
 	private static final double SECOND = 1.0;
 
-	private final JdbcClient jdbc;
-
 	private final FrameDecoder decoder;
 
 	private final StreamProperties.Poster bounds;
 
 	private final ThreadPoolExecutor pool;
 
-	Posters(JdbcClient jdbc, FrameDecoder decoder, StreamProperties properties) {
-		this.jdbc = jdbc;
+	Posters(FrameDecoder decoder, StreamProperties properties) {
 		this.decoder = decoder;
 		this.bounds = properties.poster();
 		AtomicInteger threads = new AtomicInteger();
@@ -106,25 +101,6 @@ public class Posters implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * Replaces the video's poster; without a new one the old one goes too, so that a
-	 * re-uploaded video never shows its predecessor's frame.
-	 */
-	public void replace(String vid, @Nullable Poster poster) {
-		this.jdbc.sql("DELETE FROM video_poster WHERE video_id = :vid").param("vid", vid).update();
-		if (poster == null) {
-			return;
-		}
-		this.jdbc.sql("""
-				INSERT INTO video_poster (video_id, content_type, image, created_at)
-				VALUES (:vid, :contentType, :image, NOW(3))
-				""")
-			.param("vid", vid)
-			.param("contentType", poster.contentType())
-			.param("image", poster.image())
-			.update();
 	}
 
 	@Override

@@ -26,14 +26,14 @@ class TusConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(TusConfiguration.class);
 
-	private final TusStore store;
+	private final TusUploadFiles files;
 
 	private final TusLocks locks;
 
 	private final UploadQuota quota;
 
-	TusConfiguration(TusStore store, TusLocks locks, UploadQuota quota) {
-		this.store = store;
+	TusConfiguration(TusUploadFiles files, TusLocks locks, UploadQuota quota) {
+		this.files = files;
 		this.locks = locks;
 		this.quota = quota;
 	}
@@ -53,7 +53,7 @@ class TusConfiguration {
 	 */
 	@Scheduled(initialDelay = 0, fixedDelay = 5, timeUnit = TimeUnit.MINUTES)
 	void removeExpiredUploads() throws IOException {
-		List<String> removed = this.store.removeExpired(Instant.now());
+		List<String> removed = this.files.removeExpired(Instant.now());
 		removed.forEach(this.quota::release);
 		int leases = this.locks.removeExpired();
 		int reservations = this.quota.removeExpired();

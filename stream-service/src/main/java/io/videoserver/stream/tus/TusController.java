@@ -39,11 +39,11 @@ class TusController {
 
 	private final TusUploads uploads;
 
-	private final TusStore store;
+	private final TusUploadFiles files;
 
-	TusController(TusUploads uploads, TusStore store) {
+	TusController(TusUploads uploads, TusUploadFiles files) {
 		this.uploads = uploads;
-		this.store = store;
+		this.files = files;
 	}
 
 	@RequestMapping(path = { "/tus/videos/{vid}", "/tus/uploads/{id}" }, method = RequestMethod.OPTIONS)
@@ -111,7 +111,7 @@ class TusController {
 	}
 
 	private String expires(TusUpload upload) throws IOException {
-		return HTTP_DATE.format(this.store.expires(upload.id()));
+		return HTTP_DATE.format(this.files.expires(upload.id()));
 	}
 
 	private static long number(String header, String value) {

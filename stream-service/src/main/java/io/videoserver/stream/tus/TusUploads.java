@@ -11,11 +11,11 @@ import java.time.Duration;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.stream.StreamProperties;
+import io.videoserver.stream.upload.UploadAdmission;
 import io.videoserver.stream.upload.UploadAuthorizer;
 import io.videoserver.stream.upload.UploadMetrics;
-import io.videoserver.stream.upload.UploadPublisher;
 import io.videoserver.stream.upload.UploadQuota;
-import io.videoserver.stream.upload.UploadStore;
+import io.videoserver.stream.upload.VideoUploads;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -23,22 +23,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules of a resumable upload: who may create and continue it, one writer at a time,
- * chunks only at the current offset, and publication of the video once the last byte is
- * in.
+ * chunks only at the current offset, and the upload's completion, as every upload's, once
+ * the last byte is in.
  */
 @Component
 class TusUploads {
 
-	/** An MP4 starts with a box whose type, at offset 4, is {@code ftyp}. */
-	private static final int SNIFF = 8;
+	private final TusUploadFiles files;
 
-	private final TusStore store;
+	private final UploadAdmission admission;
 
 	private final UploadAuthorizer authorizer;
 
-	private final UploadPublisher publisher;
-
-	private final long maxSize;
+	private final VideoUploads uploads;
 
 	private final TusLocks locks;
 
@@ -48,20 +45,20 @@ class TusUploads {
 
 	private final Duration expireAfter;
 
-	TusUploads(TusStore store, TusLocks locks, UploadAuthorizer authorizer, UploadPublisher publisher,
-			UploadStore uploads, UploadQuota quota, UploadMetrics metrics, StreamProperties properties) {
+	TusUploads(TusUploadFiles files, TusLocks locks, UploadAdmission admission, UploadAuthorizer authorizer,
+			VideoUploads uploads, UploadQuota quota, UploadMetrics metrics, StreamProperties properties) {
 		this.expireAfter = properties.upload().expireAfter();
 		this.metrics = metrics;
-		this.store = store;
+		this.files = files;
 		this.locks = locks;
+		this.admission = admission;
 		this.authorizer = authorizer;
-		this.publisher = publisher;
-		this.maxSize = uploads.maxSize();
+		this.uploads = uploads;
 		this.quota = quota;
 	}
 
 	long maxSize() {
-		return this.maxSize;
+		return this.admission.maxSize();
 	}
 
 	/**
@@ -70,32 +67,17 @@ class TusUploads {
 	 */
 	TusUpload create(HttpServletRequest request, String vid, long length, @Nullable String metadata)
 			throws IOException {
-		String owner = this.authorizer.requireOwner(request, vid);
-		checkBeforeAccepting(vid, owner, length);
-		TusUpload upload = this.store.create(vid, owner, length, metadata);
+		String owner = this.admission.requireOwner(request, vid);
+		this.admission.requireRoom(vid, length);
+		TusUpload upload = this.files.create(vid, owner, length, metadata);
 		try {
 			this.quota.reserve(upload.id(), vid, length, this.expireAfter);
 		}
 		catch (RuntimeException ex) {
-			this.store.delete(upload.id());
+			this.files.delete(upload.id());
 			throw ex;
 		}
 		return upload;
-	}
-
-	/**
-	 * The checks an upload must pass before it is accepted; any limit on what a user may
-	 * store belongs here. The quota is then reserved for the upload's whole length, until
-	 * its video is recorded, it is terminated or it expires.
-	 */
-	private void checkBeforeAccepting(String vid, String owner, long length) {
-		if (length > this.maxSize) {
-			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The video is larger than " + this.maxSize + " bytes");
-		}
-		if (length < SNIFF) {
-			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file is not an MP4 video");
-		}
-		this.quota.requireRoom(vid, length);
 	}
 
 	/**
@@ -103,11 +85,11 @@ class TusUploads {
 	 * @throws ApiException 401/002, 404/006 for an unknown or expired upload, 403/007
 	 */
 	TusUpload authorized(HttpServletRequest request, String id) throws IOException {
-		if (!TusStore.isId(id)) {
+		if (!TusUploadFiles.isId(id)) {
 			throw new ApiException(ErrorCode.BAD_REQUEST, "Invalid upload id");
 		}
 		String user = this.authorizer.requireUser(request);
-		TusUpload upload = this.store.find(id)
+		TusUpload upload = this.files.find(id)
 			.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Upload not found or expired"));
 		if (!user.equals(upload.owner())) {
 			throw new ApiException(ErrorCode.FORBIDDEN, "Only the user who started the upload may continue it");
@@ -127,30 +109,30 @@ class TusUploads {
 	}
 
 	/**
-	 * Appends a chunk at {@code offset} and publishes the video when it was the last.
+	 * Appends a chunk at {@code offset} and completes the upload when it was the last.
 	 * @return the new offset
 	 */
 	long append(TusUpload upload, long offset, InputStream body, long contentLength, @Nullable UploadChecksum checksum)
 			throws IOException {
 		try (TusLocks.Lock lock = this.locks.acquire(upload)) {
-			long current = this.store.offset(upload);
-			if (offset != current || this.store.isPublished(upload)) {
+			long current = this.files.offset(upload);
+			if (offset != current || this.files.isCompleted(upload)) {
 				throw new ApiException(ErrorCode.ALREADY_EXISTS,
 						"Upload-Offset " + offset + " does not match the upload's offset " + current);
 			}
 			if (contentLength > upload.length() - offset) {
 				throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The chunk goes beyond the upload's length");
 			}
-			this.store.rewind(upload, offset);
+			this.files.rewind(upload, offset);
 			this.quota.hold(upload.id(), upload.vid(), upload.length(), this.expireAfter);
 			long next = write(upload, offset, body, checksum);
 			this.metrics.received(next - offset);
-			if (offset < SNIFF && next >= SNIFF) {
+			if (offset < UploadAdmission.MP4_HEAD && next >= UploadAdmission.MP4_HEAD) {
 				requireMp4Start(upload);
 			}
 			if (next == upload.length()) {
 				lock.confirm();
-				publish(upload);
+				complete(upload);
 			}
 			return next;
 		}
@@ -159,8 +141,8 @@ class TusUploads {
 	private long write(TusUpload upload, long offset, InputStream body, @Nullable UploadChecksum checksum)
 			throws IOException {
 		try {
-			long next = ChunkWriter.append(this.store.data(upload), offset, upload.length() - offset, body, checksum);
-			if (this.store.exists(upload)) {
+			long next = ChunkWriter.append(this.files.data(upload), offset, upload.length() - offset, body, checksum);
+			if (this.files.exists(upload)) {
 				return next;
 			}
 		}
@@ -171,12 +153,13 @@ class TusUploads {
 	}
 
 	/**
-	 * The offset a client resumes from. HEAD never publishes (it holds no permit of the
+	 * The offset a client resumes from. HEAD never completes (it holds no permit of the
 	 * connection limiter): an upload whose last byte is in but whose video is not
-	 * published answers one byte less, and the PATCH that resends it publishes.
+	 * published answers one byte less, and the PATCH that resends it completes the
+	 * upload.
 	 */
 	long offset(TusUpload upload) throws IOException {
-		return this.store.offset(upload);
+		return this.files.offset(upload);
 	}
 
 	/**
@@ -189,35 +172,39 @@ class TusUploads {
 
 	/** Removes the upload's files and gives its reserved space back. */
 	private void remove(TusUpload upload) throws IOException {
-		this.store.delete(upload.id());
+		this.files.delete(upload.id());
 		this.quota.release(upload.id());
 	}
 
 	/**
-	 * Publishes the complete upload. A refusal (not an MP4, over the quota, the video
-	 * deleted) removes it; any other failure (disk, database, store) leaves its bytes, so
-	 * that its offset is one byte short and the client's retry of the last byte publishes
+	 * Completes the received upload as every upload completes (checked, admitted,
+	 * published, recorded). A refusal (not an MP4, over the quota, the video deleted)
+	 * removes it; any other failure (disk, database, store) leaves its bytes, so that its
+	 * offset is one byte short and the client's retry of the last byte completes it
 	 * again.
 	 */
-	private void publish(TusUpload upload) throws IOException {
+	private void complete(TusUpload upload) throws IOException {
 		try {
-			this.publisher.publish(upload.vid(), this.store.data(upload), upload.id(), this.expireAfter);
+			this.uploads.complete(upload.vid(), this.files.data(upload), upload.id(), this.expireAfter);
 		}
 		catch (ApiException ex) {
 			remove(upload);
 			throw ex;
 		}
-		this.store.published(upload);
+		this.files.completed(upload);
 	}
 
 	private void requireMp4Start(TusUpload upload) throws IOException {
-		ByteBuffer head = ByteBuffer.allocate(SNIFF);
-		try (FileChannel in = FileChannel.open(this.store.data(upload), StandardOpenOption.READ)) {
+		ByteBuffer head = ByteBuffer.allocate(UploadAdmission.MP4_HEAD);
+		try (FileChannel in = FileChannel.open(this.files.data(upload), StandardOpenOption.READ)) {
 			in.read(head, 0);
 		}
-		if (head.get(4) != 'f' || head.get(5) != 't' || head.get(6) != 'y' || head.get(7) != 'p') {
+		try {
+			UploadAdmission.requireMp4Head(head.array(), head.position());
+		}
+		catch (ApiException ex) {
 			remove(upload);
-			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file is not an MP4 video");
+			throw ex;
 		}
 	}
 

@@ -1,7 +1,7 @@
 /**
  * Resumable uploads by the tus 1.0.0 protocol: an upload bound to one video of its owner
  * is created, receives its bytes in any number of PATCH requests that survive a
- * disconnect or a restart of the service, and ends in the same publication step as the
+ * disconnect or a restart of the service, and ends in the same completion step as the
  * other uploads.
  */
 @NullMarked

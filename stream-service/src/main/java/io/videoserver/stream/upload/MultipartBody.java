@@ -17,8 +17,11 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
  * Finds the {@code file} part of the original's upload form and hands it over as a stream
  * read straight from the request, through Commons FileUpload's streaming API, so that no
  * part is buffered in memory or on disk.
+ *
+ * @param request the upload's request
+ * @param maxFileSize the largest accepted file, in bytes
  */
-final class MultipartBody {
+record MultipartBody(HttpServletRequest request, long maxFileSize) implements UploadBody {
 
 	static final String FIELD = "file";
 
@@ -33,9 +36,6 @@ final class MultipartBody {
 	 */
 	static final long FRAMING = 64 * 1024;
 
-	private MultipartBody() {
-	}
-
 	/**
 	 * The least the file of a form of this length can have, for a check before reading.
 	 * @param contentLength the request's Content-Length, -1 when not declared
@@ -43,6 +43,16 @@ final class MultipartBody {
 	 */
 	static long fileLength(long contentLength) {
 		return Math.max(0, contentLength - FRAMING);
+	}
+
+	@Override
+	public long declaredBytes() {
+		return fileLength(this.request.getContentLengthLong());
+	}
+
+	@Override
+	public InputStream open() throws IOException {
+		return filePart(this.request, this.maxFileSize);
 	}
 
 	static InputStream filePart(HttpServletRequest request, long maxFileSize) throws IOException {

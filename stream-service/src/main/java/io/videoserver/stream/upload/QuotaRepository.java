@@ -2,6 +2,8 @@ package io.videoserver.stream.upload;
 
 import java.util.Optional;
 
+import io.videoserver.shared.StorageQuota;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class QuotaRepository {
 
 	private static final String QUOTA = """
-			SELECT u.id, COALESCE(u.quota_bytes, :defaultQuota) AS quota
+			SELECT u.id, u.quota_bytes
 			FROM video_info v JOIN users u ON u.id = v.author_id
 			WHERE v.id = :vid
 			""";
@@ -88,14 +90,15 @@ class QuotaRepository {
 	}
 
 	private Optional<Author> author(String sql, String vid, long defaultQuota) {
-		return this.jdbc.sql(sql).param("vid", vid).param("defaultQuota", defaultQuota).query(Author.class).optional();
+		return this.jdbc.sql(sql)
+			.param("vid", vid)
+			.query((rs, rowNum) -> new Author(rs.getLong("id"),
+					StorageQuota.of(rs.getObject("quota_bytes", Long.class), defaultQuota)))
+			.optional();
 	}
 
 	private Storage storage(Author author, String vid, String reservation) {
-		long stored = this.jdbc.sql("""
-				SELECT COALESCE(SUM(file_size), 0) FROM video_info
-				WHERE author_id = :authorId AND id <> :vid
-				""").param("authorId", author.id()).param("vid", vid).query(Long.class).single();
+		long stored = StorageQuota.usedBytesBesides(this.jdbc, author.id(), vid);
 		long reserved = this.jdbc.sql("""
 				SELECT COALESCE(SUM(bytes), 0) FROM upload_reservation
 				WHERE user_id = :authorId AND expires_at > NOW(3) AND id <> :reservation

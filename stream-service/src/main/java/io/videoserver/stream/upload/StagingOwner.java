@@ -1,7 +1,6 @@
 package io.videoserver.stream.upload;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -10,18 +9,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.videoserver.shared.StagingLayout;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which process a staged {@code .part} file belongs to, across the replicas that share a
  * staging directory on one host: each process names its files
- * {@code {vid}.{owner}.{random}.part} and holds an OS lock on
+ * {@code {vid}.{owner}.{random}.part} ({@link StagingLayout}) and holds an OS lock on
  * {@code .owners/{owner}.lock} for as long as it runs. The kernel drops that lock when
  * the process dies, however it dies, so a starting replica that can take another owner's
  * lock knows that owner's files are abandoned. The lock belongs to the process (POSIX
@@ -34,12 +31,10 @@ final class StagingOwner {
 
 	private static final String SUFFIX = ".lock";
 
-	private static final String ID = random();
-
-	private static final Pattern PART = Pattern.compile("[^.]+\\.([0-9a-f]{32})\\.[0-9a-f]{32}\\.part");
+	private static final String ID = StagingLayout.randomId();
 
 	/** The open lock files, never closed: closing one would release the lock. */
-	private static final Map<Path, FileChannel> LOCKS = new ConcurrentHashMap<>();
+	private static final Map<Path, FileChannel> LOCKS = new HashMap<>();
 
 	private StagingOwner() {
 	}
@@ -47,27 +42,22 @@ final class StagingOwner {
 	/**
 	 * A new {@code .part} file name for an upload of the video, owned by this process.
 	 */
-	static Path partFile(Path dir, String vid) {
+	static Path partFile(Path dir, String vid) throws IOException {
 		claim(dir);
-		return dir.resolve(vid + "." + ID + "." + random() + ".part");
+		return dir.resolve(StagingLayout.partName(vid, ID));
 	}
 
 	/** Takes this process's lock in the directory, once. */
-	static void claim(Path dir) {
-		LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), (key) -> {
-			try {
-				return lock(key);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+	static synchronized void claim(Path dir) throws IOException {
+		Path key = dir.toAbsolutePath().normalize();
+		if (!LOCKS.containsKey(key)) {
+			LOCKS.put(key, lock(key));
+		}
 	}
 
 	/** The owner in a {@code .part} file's name, null for a name of another form. */
 	static @Nullable String ownerOf(Path part) {
-		Matcher name = PART.matcher(part.getFileName().toString());
-		return name.matches() ? name.group(1) : null;
+		return StagingLayout.ownerOf(part.getFileName().toString());
 	}
 
 	static boolean isSelf(String owner) {
@@ -128,10 +118,6 @@ final class StagingOwner {
 			channel.close();
 			throw ex;
 		}
-	}
-
-	private static String random() {
-		return UUID.randomUUID().toString().replace("-", "");
 	}
 
 }

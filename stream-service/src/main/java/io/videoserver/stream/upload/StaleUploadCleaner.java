@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.videoserver.shared.StagingLayout;
 import io.videoserver.stream.StreamProperties;
 import io.videoserver.stream.store.VideoStore;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,7 @@ class StaleUploadCleaner implements ApplicationRunner {
 		StagingOwner.claim(this.dir);
 		FileTime cutoff = FileTime.from(Instant.now().minus(this.staleAfter));
 		int removed = 0;
-		try (DirectoryStream<Path> parts = Files.newDirectoryStream(this.dir, "*.part")) {
+		try (DirectoryStream<Path> parts = Files.newDirectoryStream(this.dir, StagingLayout.GLOB)) {
 			for (Path part : parts) {
 				if (Files.isRegularFile(part) && isAbandoned(part, cutoff) && Files.deleteIfExists(part)) {
 					removed++;

@@ -3,9 +3,7 @@ package io.videoserver.stream.upload;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.SessionCredentials;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -15,12 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UploadAuthorizer {
-
-	static final String SESSION_HEADER = "X-Session-Id";
-
-	static final String USER_HEADER = "X-User-Name";
-
-	static final String SESSION_COOKIE = "video_session";
 
 	private final UploadRepository uploads;
 
@@ -34,7 +26,7 @@ public class UploadAuthorizer {
 	 * not exist, 403/007 when it is someone else's
 	 * @return the owner's login name
 	 */
-	public String requireOwner(HttpServletRequest request, String vid) {
+	String requireOwner(HttpServletRequest request, String vid) {
 		String user = requireUser(request);
 		requireOwnedBy(user, vid);
 		return user;
@@ -57,33 +49,10 @@ public class UploadAuthorizer {
 	 * @throws ApiException 401/002 without one
 	 */
 	public String requireUser(HttpServletRequest request) {
-		String sessionId = request.getHeader(SESSION_HEADER);
-		String userName = request.getHeader(USER_HEADER);
-		if (sessionId == null) {
-			sessionId = cookie(request);
-			userName = null;
-		}
-		else if (userName == null) {
-			sessionId = null;
-		}
-		if (!SessionCredentials.isSessionId(sessionId)
-				|| (userName != null && !SessionCredentials.isUserName(userName))) {
-			throw new ApiException(ErrorCode.NOT_AUTHENTICATED);
-		}
-		return this.uploads.sessionUser(sessionId, userName)
+		SessionCredentials.Offered offered = SessionCredentials.offeredBy(request)
 			.orElseThrow(() -> new ApiException(ErrorCode.NOT_AUTHENTICATED));
-	}
-
-	private static @Nullable String cookie(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (SESSION_COOKIE.equals(cookie.getName())) {
-					return cookie.getValue();
-				}
-			}
-		}
-		return null;
+		return this.uploads.sessionUser(offered.sessionId(), offered.userName())
+			.orElseThrow(() -> new ApiException(ErrorCode.NOT_AUTHENTICATED));
 	}
 
 }

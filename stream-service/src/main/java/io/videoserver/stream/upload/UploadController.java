@@ -2,7 +2,6 @@ package io.videoserver.stream.upload;
 
 import java.io.IOException;
 
-import io.videoserver.shared.VideoIds;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -19,49 +18,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UploadController {
 
-	private final UploadAuthorizer authorizer;
+	private final VideoUploads uploads;
 
-	private final UploadStore store;
+	private final UploadAdmission admission;
 
-	private final UploadQuota quota;
-
-	private final UploadPublisher publisher;
-
-	UploadController(UploadAuthorizer authorizer, UploadStore store, UploadQuota quota, UploadPublisher publisher) {
-		this.authorizer = authorizer;
-		this.store = store;
-		this.quota = quota;
-		this.publisher = publisher;
+	UploadController(VideoUploads uploads, UploadAdmission admission) {
+		this.uploads = uploads;
+		this.admission = admission;
 	}
 
 	@PostMapping("/upload/{vid}")
 	@ResponseStatus(HttpStatus.CREATED)
 	UploadResponse uploadForm(@PathVariable String vid, HttpServletRequest request) throws IOException {
-		checkOwner(vid, request);
-		try (UploadStore.Claim claim = this.store.claim(vid);
-				Reservation reservation = this.quota.open(vid,
-						MultipartBody.fileLength(request.getContentLengthLong()))) {
-			return this.publisher.receive(vid, MultipartBody.filePart(request, this.store.maxSize()), reservation);
-		}
+		return this.uploads.upload(request, vid, new MultipartBody(request, this.admission.maxSize()));
 	}
 
 	@PutMapping("/videos/{vid}")
 	@ResponseStatus(HttpStatus.CREATED)
 	UploadResponse uploadRaw(@PathVariable String vid, HttpServletRequest request) throws IOException {
-		checkOwner(vid, request);
-		try (UploadStore.Claim claim = this.store.claim(vid);
-				Reservation reservation = this.quota.open(vid, Math.max(0, request.getContentLengthLong()))) {
-			return this.publisher.receive(vid, request.getInputStream(), reservation);
-		}
-	}
-
-	/**
-	 * Everything but the quota that can be refused without the body (the quota is
-	 * reserved next, still before any byte is read), so a client is not kept sending.
-	 */
-	private void checkOwner(String vid, HttpServletRequest request) {
-		VideoIds.require(vid);
-		this.authorizer.requireOwner(request, vid);
+		return this.uploads.upload(request, vid, UploadBody.raw(request));
 	}
 
 }

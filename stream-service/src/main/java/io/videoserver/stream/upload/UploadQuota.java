@@ -50,8 +50,7 @@ public class UploadQuota {
 	 * @param declaredBytes the size the client announced, 0 when it announced none
 	 * @throws ApiException 413/008 naming the space left, 404/006 when the video is gone
 	 */
-	public void requireRoom(String vid, long declaredBytes) {
-		requireSize(declaredBytes);
+	void requireRoom(String vid, long declaredBytes) {
 		long remaining = this.storage.storage(vid, "", this.defaultQuota)
 			.orElseThrow(UploadQuota::videoGone)
 			.remaining();
@@ -63,12 +62,11 @@ public class UploadQuota {
 	/**
 	 * Reserves a form or raw upload's declared size before any data is read, held while
 	 * the upload runs.
-	 * @param declaredBytes the size the client announced, 0 when it announced none
-	 * @throws ApiException 413/008 over the size limit or the space left, 404/006 when
-	 * the video is gone
+	 * @param declaredBytes the size the client announced, within the size limit; 0 when
+	 * it announced none
+	 * @throws ApiException 413/008 over the space left, 404/006 when the video is gone
 	 */
 	Reservation open(String vid, long declaredBytes) {
-		requireSize(declaredBytes);
 		String id = UUID.randomUUID().toString().replace("-", "");
 		reserve(id, vid, declaredBytes, this.heartbeat.ttl());
 		return new Reservation(this, id, vid, declaredBytes,
@@ -79,13 +77,11 @@ public class UploadQuota {
 	 * Grows a running upload's reservation to cover a body of {@code size} bytes, and a
 	 * step beyond it where the quota has room, so that the database is asked once per
 	 * step, not once per buffer.
+	 * @param size what the body has, within the size limit
 	 * @return the bytes now reserved
 	 * @throws ApiException 413/008 when the body no longer fits
 	 */
 	long grow(String id, String vid, long size) {
-		if (size > this.maxSize) {
-			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The video is larger than " + this.maxSize + " bytes");
-		}
 		return Objects.requireNonNull(this.transactions.execute((status) -> {
 			QuotaRepository.Storage locked = this.storage.lockStorage(vid, id, this.defaultQuota)
 				.orElseThrow(UploadQuota::videoGone);
@@ -97,17 +93,6 @@ public class UploadQuota {
 			this.storage.reserve(id, locked.userId(), vid, granted, micros(this.heartbeat.ttl()));
 			return granted;
 		}));
-	}
-
-	/** The largest accepted video file, in bytes. */
-	public long maxSize() {
-		return this.maxSize;
-	}
-
-	private void requireSize(long bytes) {
-		if (bytes > this.maxSize) {
-			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The video is larger than " + this.maxSize + " bytes");
-		}
 	}
 
 	/**

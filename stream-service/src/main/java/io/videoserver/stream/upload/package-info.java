@@ -1,6 +1,8 @@
 /**
- * Uploads: the owner streams a video to a local staging file that is checked against the
- * quota and the MP4 rules and published to the video store only when complete.
+ * Uploads: one path for every kind ({@link io.videoserver.stream.upload.VideoUploads}):
+ * the owner's bytes are received into a local staging file, checked into a faststart MP4,
+ * admitted against the size limit and the quota, published to the video store and
+ * recorded, only when complete.
  */
 @NullMarked
 package io.videoserver.stream.upload;

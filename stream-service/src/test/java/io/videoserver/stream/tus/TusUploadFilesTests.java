@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TusStoreTests {
+class TusUploadFilesTests {
 
 	@TempDir
 	Path dir;
@@ -28,16 +28,16 @@ class TusStoreTests {
 		long offset = ChunkWriter.append(store().data(upload), 0, 10_000, new ByteArrayInputStream(new byte[4096]),
 				null);
 
-		TusStore restarted = store();
+		TusUploadFiles restarted = store();
 		TusUpload found = restarted.find(upload.id()).orElseThrow();
 		assertThat(found).isEqualTo(upload);
 		assertThat(restarted.offset(found)).isEqualTo(offset).isEqualTo(4096);
-		assertThat(restarted.isPublished(found)).isFalse();
+		assertThat(restarted.isCompleted(found)).isFalse();
 	}
 
 	@Test
 	void expiredUploadsAreGoneAndRemovedWithTheirBytes() throws Exception {
-		TusStore store = store();
+		TusUploadFiles store = store();
 		TusUpload old = store.create(VideoIds.newId(), "maria", 10_000, null);
 		TusUpload fresh = store.create(VideoIds.newId(), "maria", 10_000, null);
 		FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofHours(25)));
@@ -56,7 +56,7 @@ class TusStoreTests {
 
 	@Test
 	void bytesArrivingKeepAnUploadAlive() throws Exception {
-		TusStore store = store();
+		TusUploadFiles store = store();
 		TusUpload upload = store.create(VideoIds.newId(), "maria", 10_000, null);
 		FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofHours(25)));
 		Files.setLastModifiedTime(this.dir.resolve(".tus").resolve(upload.id() + ".info"), longAgo);
@@ -68,19 +68,19 @@ class TusStoreTests {
 
 	@Test
 	void aCompleteButUnpublishedUploadIsOneByteShortUntilItsBytesGo() throws Exception {
-		TusStore store = store();
+		TusUploadFiles store = store();
 		TusUpload upload = store.create(VideoIds.newId(), "maria", 100, null);
 		Files.write(store.data(upload), new byte[100]);
 		assertThat(store.offset(upload)).isEqualTo(99);
-		assertThat(store.isPublished(upload)).isFalse();
-		store.published(upload);
+		assertThat(store.isCompleted(upload)).isFalse();
+		store.completed(upload);
 		assertThat(store.offset(upload)).isEqualTo(100);
-		assertThat(store.isPublished(upload)).isTrue();
+		assertThat(store.isCompleted(upload)).isTrue();
 	}
 
 	@Test
 	void rewindingLeavesAFileLinkedToTheOldBytesAsItWas() throws Exception {
-		TusStore store = store();
+		TusUploadFiles store = store();
 		TusUpload upload = store.create(VideoIds.newId(), "maria", 100, null);
 		byte[] bytes = new byte[100];
 		Arrays.fill(bytes, (byte) 7);
@@ -97,11 +97,11 @@ class TusStoreTests {
 	void idsThatAreNotOursFindNothing() throws Exception {
 		assertThat(store().find("../../etc/passwd")).isEmpty();
 		assertThat(store().find("0123456789abcdef0123456789abcdef")).isEmpty();
-		assertThat(TusStore.isId("0123456789ABCDEF0123456789abcdef")).isFalse();
+		assertThat(TusUploadFiles.isId("0123456789ABCDEF0123456789abcdef")).isFalse();
 	}
 
-	private TusStore store() {
-		return new TusStore(new LocalVideoStore(this.dir), TestStreamProperties.local(this.dir));
+	private TusUploadFiles store() {
+		return new TusUploadFiles(new LocalVideoStore(this.dir), TestStreamProperties.local(this.dir));
 	}
 
 }

@@ -2,11 +2,8 @@ package io.videoserver.stream.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Set;
@@ -14,45 +11,28 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
-import io.videoserver.stream.StreamProperties;
 import io.videoserver.stream.store.VideoStore;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The local side of an upload: streams a body to {@code {vid}.{owner}.{random}.part} in
- * the store's staging directory and turns a complete file into one ready to publish, a
- * valid MP4 in faststart order (rewritten into a second {@code .part} file when its moov
- * comes last), so that the store only ever receives complete, checked files.
+ * The local side of an upload: streams a body to a {@code .part} file in the store's
+ * staging directory ({@link StagingOwner}) and turns a complete file into a checked one,
+ * a valid MP4 in faststart order (rewritten into a second {@code .part} file when its
+ * moov comes last), so that the store only ever receives complete, checked files.
  */
 @Component
-public class UploadStore {
-
-	private static final int BUFFER = 64 * 1024;
-
-	/**
-	 * An MP4 starts with a box whose type, at offset 4, is {@code ftyp}: checked at once,
-	 * so that a client sending something else is not kept sending.
-	 */
-	private static final int SNIFF = 8;
+class UploadStaging {
 
 	private final Path dir;
 
-	private final long maxSize;
-
 	private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
-	private final UploadMetrics metrics;
+	private final BodyWriter writer;
 
-	UploadStore(VideoStore videos, StreamProperties properties, UploadMetrics metrics) {
-		this.metrics = metrics;
+	UploadStaging(VideoStore videos, BodyWriter writer) {
 		this.dir = videos.staging().toAbsolutePath().normalize();
-		this.maxSize = properties.upload().maxSize().toBytes();
-	}
-
-	/** The largest accepted video file, in bytes. */
-	public long maxSize() {
-		return this.maxSize;
+		this.writer = writer;
 	}
 
 	/**
@@ -67,7 +47,7 @@ public class UploadStore {
 	}
 
 	/**
-	 * Streams a body to a new staging file.
+	 * Streams a body to a new staging file, admitting its bytes as they arrive.
 	 * @param reservation the upload's space, grown as the body needs
 	 * @return the complete file, which the caller removes
 	 * @throws ApiException 413/008 over the limit, 415/009 for a non-MP4, 400/001 when
@@ -77,7 +57,7 @@ public class UploadStore {
 	Path receive(String vid, InputStream body, Reservation reservation) throws IOException {
 		Path part = partFile(vid);
 		try {
-			copy(body, part, reservation);
+			this.writer.write(body, part, reservation);
 			return part;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -88,6 +68,7 @@ public class UploadStore {
 
 	/**
 	 * Checks a completely received upload and rewrites it to faststart order when needed.
+	 * The part of the admission that needs the whole file.
 	 * @param vid a valid video id
 	 * @param received the received file, in the staging directory or below it; left as it
 	 * is
@@ -97,11 +78,11 @@ public class UploadStore {
 	 * @throws ApiException 415/009 for an invalid MP4
 	 * @throws IOException when the disk fails
 	 */
-	StagedVideo stage(String vid, Path received) throws IOException {
+	CheckedFile check(String vid, Path received) throws IOException {
 		Path faststart = partFile(vid);
 		try {
-			StoredVideo stored = UploadedMp4.prepare(received, faststart);
-			return new StagedVideo(stored, stored.rewritten() ? faststart : linkTo(received, partFile(vid)));
+			StoredVideo video = UploadedMp4.prepare(received, faststart);
+			return new CheckedFile(video, video.rewritten() ? faststart : linkTo(received, partFile(vid)));
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(faststart);
@@ -113,7 +94,7 @@ public class UploadStore {
 	 * A new file name for an upload of the video in the staging directory, owned by this
 	 * process (see {@link StagingOwner}).
 	 */
-	Path partFile(String vid) {
+	private Path partFile(String vid) throws IOException {
 		return StagingOwner.partFile(this.dir, vid);
 	}
 
@@ -130,32 +111,6 @@ public class UploadStore {
 		}
 	}
 
-	private long copy(InputStream body, Path part, Reservation reservation) throws IOException {
-		byte[] buffer = new byte[BUFFER];
-		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-			int first = readAtLeast(body, buffer, SNIFF);
-			if (first < SNIFF || buffer[4] != 'f' || buffer[5] != 't' || buffer[6] != 'y' || buffer[7] != 'p') {
-				throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file is not an MP4 video");
-			}
-			long size = 0;
-			for (int n = first; n >= 0; n = read(body, buffer, 0, buffer.length)) {
-				size += n;
-				this.metrics.received(n);
-				if (size > this.maxSize) {
-					throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-							"The video is larger than " + this.maxSize + " bytes");
-				}
-				reservation.cover(size);
-				ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-				while (chunk.hasRemaining()) {
-					out.write(chunk);
-				}
-			}
-			out.force(true);
-			return size;
-		}
-	}
-
 	/** Held while an upload of a video runs here. */
 	interface Claim extends AutoCloseable {
 
@@ -168,37 +123,16 @@ public class UploadStore {
 	 * A checked upload ready to be published; closing removes its file unless the store
 	 * took it.
 	 *
-	 * @param stored what the file is
+	 * @param video what the file is
 	 * @param file the file to publish, in the staging directory
 	 */
-	record StagedVideo(StoredVideo stored, Path file) implements AutoCloseable {
+	record CheckedFile(StoredVideo video, Path file) implements AutoCloseable {
 
 		@Override
 		public void close() throws IOException {
 			Files.deleteIfExists(this.file);
 		}
 
-	}
-
-	private static int readAtLeast(InputStream body, byte[] buffer, int wanted) throws IOException {
-		int total = 0;
-		while (total < wanted) {
-			int n = read(body, buffer, total, buffer.length - total);
-			if (n < 0) {
-				break;
-			}
-			total += n;
-		}
-		return total;
-	}
-
-	private static int read(InputStream body, byte[] buffer, int offset, int length) throws IOException {
-		try {
-			return body.read(buffer, offset, length);
-		}
-		catch (IOException ex) {
-			throw new UploadInterruptedException();
-		}
 	}
 
 }

@@ -31,11 +31,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the resumable uploads on local disk under {@code VIDEO_DIR/.tus}, so that they
  * survive a restart: {@code {id}.info} describes an upload, {@code {id}.bin} holds the
- * bytes received so far (its size is the offset) and is gone once the video is published.
+ * bytes received so far (its size is the offset) and is gone once the upload completed.
  * An upload expires when none of its files was touched for the configured time.
  */
 @Component
-class TusStore {
+class TusUploadFiles {
 
 	static final String DIR = ".tus";
 
@@ -50,7 +50,7 @@ class TusStore {
 
 	private final Duration expireAfter;
 
-	TusStore(VideoStore videos, StreamProperties properties) {
+	TusUploadFiles(VideoStore videos, StreamProperties properties) {
 		// in the staging directory: on the local disk, beside the videos for the local
 		// store
 		this.dir = videos.staging().toAbsolutePath().normalize().resolve(DIR);
@@ -133,7 +133,7 @@ class TusStore {
 		return Files.exists(info(upload.id()));
 	}
 
-	boolean isPublished(TusUpload upload) {
+	boolean isCompleted(TusUpload upload) {
 		return !Files.exists(data(upload));
 	}
 
@@ -142,10 +142,10 @@ class TusStore {
 	}
 
 	/**
-	 * Marks the upload published once its video is recorded: its bytes go, and it keeps
+	 * Marks the upload completed once its video is recorded: its bytes go, and it keeps
 	 * answering HEAD for a while, for a client that missed the answer.
 	 */
-	void published(TusUpload upload) throws IOException {
+	void completed(TusUpload upload) throws IOException {
 		Files.setLastModifiedTime(info(upload.id()), FileTime.from(Instant.now()));
 		Files.deleteIfExists(data(upload));
 	}

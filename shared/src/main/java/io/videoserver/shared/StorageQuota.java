@@ -1,0 +1,42 @@
+package io.videoserver.shared;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How much a user may store and how much their videos take: api-service shows both on the
+ * user's page and stream-service admits uploads against them, so both count by this one
+ * rule.
+ */
+public final class StorageQuota {
+
+	private static final String USED = """
+			SELECT COALESCE(SUM(file_size), 0) FROM video_info WHERE author_id = :userId""";
+
+	private StorageQuota() {
+	}
+
+	/**
+	 * What a user's videos may take.
+	 * @param ownQuota the user's own {@code users.quota_bytes}, null when not set
+	 * @param defaultQuota the configured {@code video.upload.user-quota}
+	 */
+	public static long of(@Nullable Long ownQuota, long defaultQuota) {
+		return (ownQuota != null) ? ownQuota : defaultQuota;
+	}
+
+	/** What all of a user's stored video files take. */
+	public static long usedBytes(JdbcClient jdbc, long userId) {
+		return jdbc.sql(USED).param("userId", userId).query(Long.class).single();
+	}
+
+	/**
+	 * What a user's stored video files take but one's: a re-upload replaces that file.
+	 * @param vid the video being replaced
+	 */
+	public static long usedBytesBesides(JdbcClient jdbc, long userId, String vid) {
+		return jdbc.sql(USED + " AND id <> :vid").param("userId", userId).param("vid", vid).query(Long.class).single();
+	}
+
+}
