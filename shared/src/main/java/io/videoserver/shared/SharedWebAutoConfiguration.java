@@ -2,8 +2,6 @@ package io.videoserver.shared;
 
 import java.util.List;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -90,8 +88,8 @@ public class SharedWebAutoConfiguration {
 	}
 
 	@Bean
-	ErrorResponses errorResponses(JsonMapper jsonMapper) {
-		return new ErrorResponses(jsonMapper);
+	ErrorResponses errorResponses() {
+		return new ErrorResponses();
 	}
 
 }

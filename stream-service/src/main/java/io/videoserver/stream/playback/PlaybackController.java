@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.Optional;
 
 import io.videoserver.shared.ErrorCode;
-import io.videoserver.shared.LegacyError;
+import io.videoserver.shared.ErrorResponses;
 import io.videoserver.stream.StreamProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,14 +58,13 @@ class PlaybackController {
 				case 304:
 					return ResponseEntity.status(HttpStatus.NOT_MODIFIED).build();
 				case 412:
-					return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
-						.contentType(MediaType.APPLICATION_JSON)
-						.body(LegacyError.of(ErrorCode.BAD_REQUEST, "Precondition failed"));
+					return ErrorResponses.entity(HttpStatus.PRECONDITION_FAILED, ErrorCode.BAD_REQUEST,
+							"Precondition failed");
 				case 416:
-					return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-						.header(HttpHeaders.CONTENT_RANGE, "bytes */" + validators.size())
-						.contentType(MediaType.APPLICATION_JSON)
-						.body(LegacyError.of(ErrorCode.RANGE_NOT_SATISFIABLE, "Range not satisfiable"));
+					HttpHeaders unsatisfiable = new HttpHeaders();
+					unsatisfiable.set(HttpHeaders.CONTENT_RANGE, "bytes */" + validators.size());
+					return ErrorResponses.entity(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, unsatisfiable,
+							ErrorCode.RANGE_NOT_SATISFIABLE, "Range not satisfiable");
 				default:
 					if (!head) {
 						Optional<URI> direct = this.files.directUri(vid);
