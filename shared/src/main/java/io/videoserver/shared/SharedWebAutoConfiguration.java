@@ -14,7 +14,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -24,15 +23,6 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SharedWebAutoConfiguration {
-
-	/** First: every request is logged, refusals too. */
-	public static final int REQUEST_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE;
-
-	/**
-	 * Second, ahead of every filter that reads the path: each service's own filters come
-	 * after it.
-	 */
-	public static final int CANONICAL_PATH_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	@Bean
 	LegacyErrorHandler legacyErrorHandler() {
@@ -70,7 +60,7 @@ public class SharedWebAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
 		FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
-		registration.setOrder(REQUEST_LOG_ORDER);
+		registration.setOrder(FilterOrder.REQUEST_LOG);
 		return registration;
 	}
 
@@ -78,7 +68,7 @@ public class SharedWebAutoConfiguration {
 	FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter(ErrorResponses errors) {
 		FilterRegistrationBean<CanonicalPathFilter> registration = new FilterRegistrationBean<>(
 				new CanonicalPathFilter(errors));
-		registration.setOrder(CANONICAL_PATH_ORDER);
+		registration.setOrder(FilterOrder.CANONICAL_PATH);
 		return registration;
 	}
 
