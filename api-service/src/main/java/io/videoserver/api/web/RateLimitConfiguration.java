@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The per-client rate limit of the api-service: {@code video.rate-limit} requests per
- * second with a burst of twice that, in its place of {@link ApiFilters}.
+ * The per-client rate limit of the api-service, set by {@code video.rate-limit} as the
+ * stream-service's is, in its place of {@link ApiFilters}.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -19,7 +19,8 @@ class RateLimitConfiguration {
 	@Bean
 	FilterRegistrationBean<ClientRateLimitFilter> rateLimitFilter(ApiProperties properties, ErrorResponses errors) {
 		FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
-				new ClientRateLimitFilter(properties.rateLimit(), 2L * properties.rateLimit(), errors));
+				new ClientRateLimitFilter(properties.rateLimit().requestsPerSecond(), properties.rateLimit().capacity(),
+						errors));
 		registration.setOrder(FilterOrder.RATE_LIMIT);
 		return registration;
 	}
