@@ -2,8 +2,10 @@ package io.videoserver.api;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,14 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * environment variables of the public contract).
  *
  * @param session how sessions live and how long a replica trusts its cache of them
- * @param rateLimit requests per second per client, 0 turns the limit off
+ * @param rateLimit the per-client token bucket
  * @param login how failed logins are throttled
  * @param upload the stream-service's upload limits, shown in the web UI
  * @param hash how many passwords are hashed at once and how many may wait
  */
 @Validated
 @ConfigurationProperties("video")
-public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @PositiveOrZero int rateLimit,
+public record ApiProperties(@DefaultValue Session session, @Valid @DefaultValue RateLimit rateLimit,
 		@DefaultValue Login login, @DefaultValue Upload upload, @DefaultValue Hash hash) {
 
 	/**
@@ -43,6 +45,23 @@ public record ApiProperties(@DefaultValue Session session, @DefaultValue("50") @
 			if (threads == 0) {
 				threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 			}
+		}
+
+	}
+
+	/**
+	 * The per-client token bucket, set as the stream-service's is.
+	 *
+	 * @param requestsPerSecond the sustained rate per client, {@code 0} turns limiting
+	 * off
+	 * @param burst how many requests a client may make at once above the rate; twice the
+	 * rate when unset
+	 */
+	public record RateLimit(@PositiveOrZero @DefaultValue("50") int requestsPerSecond,
+			@Nullable @Positive Integer burst) {
+
+		public long capacity() {
+			return (this.burst != null) ? this.burst : 2L * this.requestsPerSecond;
 		}
 
 	}

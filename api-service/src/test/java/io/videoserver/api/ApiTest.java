@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "video.rate-limit=0", "video.login.max-failures-per-client=1000" })
+		properties = { "video.rate-limit.requests-per-second=0", "video.login.max-failures-per-client=1000" })
 @AutoConfigureMockMvc
 @Import({ TestDatabase.class, Api.class })
 public @interface ApiTest {

@@ -6,34 +6,79 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Builds the legacy error response in one place, for controllers (as a
- * {@link ResponseEntity}) and for filters that answer before Spring MVC does.
+ * The one writer of the legacy error body and its headers: as a {@link ResponseEntity}
+ * for controllers and advice, straight to the servlet response for filters that answer
+ * before Spring MVC does, and as bare JSON for Tomcat's valve, which has no Spring
+ * context.
  */
 public class ErrorResponses {
 
 	static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
 
-	private final JsonMapper json;
+	// the body has two string fields, so no setting of the services' mappers changes it
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	public ErrorResponses(JsonMapper json) {
-		this.json = json;
-	}
-
+	/**
+	 * The error with its code's own status, and {@code Retry-After} for 429 and 503.
+	 * @param code the error code
+	 * @param message the message for the client
+	 * @param retryAfterSeconds the wait for 429 and 503
+	 * @return the response
+	 */
 	public static ResponseEntity<LegacyError> entity(ErrorCode code, String message, long retryAfterSeconds) {
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status())
-			.contentType(MediaType.APPLICATION_JSON);
+		HttpHeaders headers = new HttpHeaders();
 		if (needsRetryAfter(code)) {
-			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
+			headers.set(HttpHeaders.RETRY_AFTER, retryAfter(retryAfterSeconds));
 		}
-		return builder.body(LegacyError.of(code, message));
+		return entity(code.status(), headers, code, message);
 	}
 
 	public static ResponseEntity<LegacyError> entity(ApiException ex) {
 		return entity(ex.code(), ex.getMessage(), ex.retryAfterSeconds());
+	}
+
+	/**
+	 * The error with a status other than its code's: 412 and 405, for instance, carry
+	 * 001.
+	 * @param status the HTTP status
+	 * @param code the error code of the body
+	 * @param message the message for the client
+	 * @return the response
+	 */
+	public static ResponseEntity<LegacyError> entity(HttpStatusCode status, ErrorCode code, String message) {
+		return entity(status, HttpHeaders.EMPTY, code, message);
+	}
+
+	/**
+	 * The error with a status other than its code's and the headers that go with it.
+	 * @param status the HTTP status
+	 * @param headers headers of the answer, such as {@code Content-Range} or
+	 * {@code Allow}
+	 * @param code the error code of the body
+	 * @param message the message for the client
+	 * @return the response
+	 */
+	public static ResponseEntity<LegacyError> entity(HttpStatusCode status, HttpHeaders headers, ErrorCode code,
+			String message) {
+		HttpHeaders all = new HttpHeaders();
+		all.addAll(headers);
+		all.setContentType(MediaType.APPLICATION_JSON);
+		return ResponseEntity.status(status).headers(all).body(LegacyError.of(code, message));
+	}
+
+	/**
+	 * The body as JSON text, for code that writes it without Spring's message converters.
+	 * @param code the error code
+	 * @param message the message for the client
+	 * @return {@code {"error":…,"error_code":…}}
+	 */
+	public static String json(ErrorCode code, String message) {
+		return JSON.writeValueAsString(LegacyError.of(code, message));
 	}
 
 	/**
@@ -65,18 +110,22 @@ public class ErrorResponses {
 		writeBody(response, code, message, 0);
 	}
 
-	private void writeBody(HttpServletResponse response, ErrorCode code, String message, long retryAfterSeconds)
+	private static void writeBody(HttpServletResponse response, ErrorCode code, String message, long retryAfterSeconds)
 			throws IOException {
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		if (needsRetryAfter(code)) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
+			response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter(retryAfterSeconds));
 		}
-		response.getWriter().write(this.json.writeValueAsString(LegacyError.of(code, message)));
+		response.getWriter().write(json(code, message));
 	}
 
 	private static boolean needsRetryAfter(ErrorCode code) {
 		return code == ErrorCode.TOO_MANY_REQUESTS || code == ErrorCode.UNAVAILABLE;
+	}
+
+	private static String retryAfter(long seconds) {
+		return Long.toString(Math.max(1, seconds));
 	}
 
 }

@@ -15,7 +15,6 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -66,15 +65,12 @@ public class LegacyErrorHandler extends ResponseEntityExceptionHandler {
 		return ErrorResponses.entity(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message(), 0);
 	}
 
-	@Override // Spring-raised errors (bad JSON, 404, 405, 415, 413) get the same legacy
-				// body
+	// Spring-raised errors (bad JSON, 404, 405, 415, 413) get the same legacy body
+	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		ErrorCode code = ErrorCode.forStatus(status);
-		HttpHeaders kept = new HttpHeaders();
-		kept.addAll(headers);
-		kept.setContentType(MediaType.APPLICATION_JSON);
-		return ResponseEntity.status(status).headers(kept).body(LegacyError.of(code, messageFor(status, code)));
+		return widen(ErrorResponses.entity(status, headers, code, messageFor(status, code)));
 	}
 
 	@Override // the first violated constraint's own message tells the client what to fix
@@ -95,9 +91,11 @@ public class LegacyErrorHandler extends ResponseEntityExceptionHandler {
 			.filter(Objects::nonNull)
 			.findFirst()
 			.orElse(ErrorCode.BAD_REQUEST.message());
-		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(LegacyError.of(ErrorCode.BAD_REQUEST, message));
+		return widen(ErrorResponses.entity(ErrorCode.BAD_REQUEST, message, 0));
+	}
+
+	private static ResponseEntity<Object> widen(ResponseEntity<LegacyError> response) {
+		return new ResponseEntity<>(response.getBody(), response.getHeaders(), response.getStatusCode());
 	}
 
 	static String messageFor(HttpStatusCode status, ErrorCode code) {

@@ -30,7 +30,7 @@ public class LegacyErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"error\":\"" + message + "\",\"error_code\":\"" + code.value() + "\"}");
+				writer.write(ErrorResponses.json(code, message));
 				response.finishResponse();
 			}
 		}

@@ -2,8 +2,6 @@ package io.videoserver.shared;
 
 import java.util.List;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,7 +14,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -26,15 +23,6 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SharedWebAutoConfiguration {
-
-	/** First: every request is logged, refusals too. */
-	public static final int REQUEST_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE;
-
-	/**
-	 * Second, ahead of every filter that reads the path: each service's own filters come
-	 * after it.
-	 */
-	public static final int CANONICAL_PATH_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	@Bean
 	LegacyErrorHandler legacyErrorHandler() {
@@ -72,7 +60,7 @@ public class SharedWebAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
 		FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
-		registration.setOrder(REQUEST_LOG_ORDER);
+		registration.setOrder(FilterOrder.REQUEST_LOG);
 		return registration;
 	}
 
@@ -80,7 +68,7 @@ public class SharedWebAutoConfiguration {
 	FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter(ErrorResponses errors) {
 		FilterRegistrationBean<CanonicalPathFilter> registration = new FilterRegistrationBean<>(
 				new CanonicalPathFilter(errors));
-		registration.setOrder(CANONICAL_PATH_ORDER);
+		registration.setOrder(FilterOrder.CANONICAL_PATH);
 		return registration;
 	}
 
@@ -90,8 +78,8 @@ public class SharedWebAutoConfiguration {
 	}
 
 	@Bean
-	ErrorResponses errorResponses(JsonMapper jsonMapper) {
-		return new ErrorResponses(jsonMapper);
+	ErrorResponses errorResponses() {
+		return new ErrorResponses();
 	}
 
 }

@@ -2,7 +2,6 @@ package io.videoserver.shared;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -12,8 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CanonicalPathFilterTests {
 
-	private final CanonicalPathFilter filter = new CanonicalPathFilter(
-			new ErrorResponses(JsonMapper.builder().build()));
+	private final CanonicalPathFilter filter = new CanonicalPathFilter(new ErrorResponses());
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/videos", "/videos/", "/videos/0f8c7c1e-8a39-4b7e-9d1a-3c5e2f6a7b8c",

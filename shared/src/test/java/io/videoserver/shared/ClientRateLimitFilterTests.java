@@ -1,7 +1,6 @@
 package io.videoserver.shared;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -11,8 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ClientRateLimitFilterTests {
 
-	private final ClientRateLimitFilter filter = new ClientRateLimitFilter(1, 3,
-			new ErrorResponses(JsonMapper.builder().build()));
+	private final ClientRateLimitFilter filter = new ClientRateLimitFilter(1, 3, new ErrorResponses());
 
 	@Test
 	void clientOverItsBurstGets429WithRetryAfter() throws Exception {

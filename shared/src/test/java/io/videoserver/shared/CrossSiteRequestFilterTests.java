@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrossSiteRequestFilterTests {
 
 	private final CrossSiteRequestFilter filter = new CrossSiteRequestFilter(
-			List.of("http://ui.example:8000", "https://UI.example/"), new ErrorResponses(JsonMapper.builder().build()));
+			List.of("http://ui.example:8000", "https://UI.example/"), new ErrorResponses());
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://site.example", "https://site.example:443", "HTTPS://Site.Example",

@@ -2,11 +2,13 @@ package io.videoserver.api.ui;
 
 import java.io.IOException;
 
+import io.videoserver.api.web.ApiFilters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * style, so the policy needs no {@code unsafe-inline}.
  */
 @Component
+@Order(ApiFilters.SECURITY_HEADERS)
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
 	private final StreamOrigin streamOrigin;

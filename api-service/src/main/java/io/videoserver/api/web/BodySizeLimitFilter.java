@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.ErrorResponses;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * length or arrives chunked.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(ApiFilters.BODY_SIZE_LIMIT)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	static final long MAX_BODY_BYTES = 64 * 1024;

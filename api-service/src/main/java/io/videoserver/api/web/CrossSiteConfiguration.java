@@ -4,11 +4,11 @@ import java.util.List;
 
 import io.videoserver.shared.CrossSiteRequestFilter;
 import io.videoserver.shared.ErrorResponses;
+import io.videoserver.shared.FilterOrder;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * The CSRF check of the api-service: its web UI is served from this host, so only pages
@@ -21,7 +21,7 @@ class CrossSiteConfiguration {
 	FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(ErrorResponses errors) {
 		FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(
 				new CrossSiteRequestFilter(List.of(), errors));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.setOrder(FilterOrder.CROSS_SITE);
 		return registration;
 	}
 

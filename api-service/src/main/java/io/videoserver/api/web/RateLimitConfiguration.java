@@ -3,30 +3,25 @@ package io.videoserver.api.web;
 import io.videoserver.api.ApiProperties;
 import io.videoserver.shared.ClientRateLimitFilter;
 import io.videoserver.shared.ErrorResponses;
+import io.videoserver.shared.FilterOrder;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
- * The per-client rate limit of the api-service: {@code video.rate-limit} requests per
- * second with a burst of twice that. The filters run in this order: the request log and
- * the canonical path check (shared), the CSRF check, this limit, the body size limit.
+ * The per-client rate limit of the api-service, set by {@code video.rate-limit} as the
+ * stream-service's is, in its place of {@link ApiFilters}.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
-	/**
-	 * Between the CSRF check ({@code HIGHEST_PRECEDENCE + 2}) and the body limit (+10).
-	 */
-	static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
-
 	@Bean
 	FilterRegistrationBean<ClientRateLimitFilter> rateLimitFilter(ApiProperties properties, ErrorResponses errors) {
 		FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
-				new ClientRateLimitFilter(properties.rateLimit(), 2L * properties.rateLimit(), errors));
-		registration.setOrder(RATE_LIMIT_ORDER);
+				new ClientRateLimitFilter(properties.rateLimit().requestsPerSecond(), properties.rateLimit().capacity(),
+						errors));
+		registration.setOrder(FilterOrder.RATE_LIMIT);
 		return registration;
 	}
 

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at once, and lists keep answering meanwhile.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "video.rate-limit=0", "video.hash.threads=1", "video.hash.queue=1", "video.hash.timeout=30s" })
+		properties = { "video.rate-limit.requests-per-second=0", "video.hash.threads=1", "video.hash.queue=1",
+				"video.hash.timeout=30s" })
 @Import(TestDatabase.class)
 class HashingStormTests {
 

@@ -32,7 +32,7 @@ import static org.mockito.Mockito.verify;
  * address, 10 per account, per hour (so that no attempt refills during a slow run).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "video.rate-limit=0", "video.trusted-proxies=127.0.0.1",
+		properties = { "video.rate-limit.requests-per-second=0", "video.trusted-proxies=127.0.0.1",
 				"video.login.max-failures-per-account-and-client=3", "video.login.max-failures-per-client=6",
 				"video.login.max-failures-per-account=10", "video.login.window=1h" })
 @Import(TestDatabase.class)

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when they do not arrive within the connection timeout.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "video.rate-limit=0", "server.tomcat.connection-timeout=1s" })
+		properties = { "video.rate-limit.requests-per-second=0", "server.tomcat.connection-timeout=1s" })
 @Import(TestDatabase.class)
 class BodyBufferingTests {
 

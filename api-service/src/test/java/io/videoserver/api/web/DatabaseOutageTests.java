@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with no committed write lost. It runs on an embedded MariaDB of its own, the one server
  * a test may stop.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "video.rate-limit=0")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "video.rate-limit.requests-per-second=0")
 class DatabaseOutageTests {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "video.rate-limit=2")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "video.rate-limit.requests-per-second=2")
 @Import(TestDatabase.class)
 class RateLimitTests {
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same host over http or on another port may not, and cookies are Secure.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "video.rate-limit=0", "video.trusted-proxies=127.0.0.0/8" })
+		properties = { "video.rate-limit.requests-per-second=0", "video.trusted-proxies=127.0.0.0/8" })
 @Import(TestDatabase.class)
 class TrustedProxyTests {
 

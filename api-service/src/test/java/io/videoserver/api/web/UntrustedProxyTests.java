@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address of the login throttle, not the origin of the CSRF check, not the cookie.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "video.rate-limit=0", "video.login.max-failures-per-account-and-client=3",
+		properties = { "video.rate-limit.requests-per-second=0", "video.login.max-failures-per-account-and-client=3",
 				"video.login.max-failures-per-account=10", "video.login.window=1h" })
 @Import(TestDatabase.class)
 class UntrustedProxyTests {

@@ -2,12 +2,13 @@ package io.videoserver.stream.limit;
 
 import io.videoserver.shared.ClientRateLimitFilter;
 import io.videoserver.shared.ErrorResponses;
+import io.videoserver.shared.FilterOrder;
 import io.videoserver.stream.StreamProperties;
+import io.videoserver.stream.web.StreamFilters;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Puts the rate limit and then the connection limiter in front of every request, right
@@ -16,16 +17,12 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class LimitConfiguration {
 
-	static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
-
-	static final int CONNECTION_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
-
 	@Bean
 	FilterRegistrationBean<ClientRateLimitFilter> rateLimitFilter(StreamProperties properties, ErrorResponses errors) {
 		FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
 				new ClientRateLimitFilter(properties.rateLimit().requestsPerSecond(), properties.rateLimit().burst(),
 						errors));
-		registration.setOrder(RATE_LIMIT_ORDER);
+		registration.setOrder(FilterOrder.RATE_LIMIT);
 		registration.setEnabled(properties.rateLimit().enabled());
 		return registration;
 	}
@@ -35,7 +32,7 @@ class LimitConfiguration {
 			ErrorResponses errors) {
 		FilterRegistrationBean<ConnectionLimitFilter> registration = new FilterRegistrationBean<>(
 				new ConnectionLimitFilter(limiter, errors));
-		registration.setOrder(CONNECTION_LIMIT_ORDER);
+		registration.setOrder(StreamFilters.CONNECTION_LIMIT);
 		return registration;
 	}
 

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.videoserver.stream.upload.UploadQuota;
+import io.videoserver.stream.web.StreamFilters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -42,7 +42,7 @@ class TusConfiguration {
 	FilterRegistrationBean<TusProtocolFilter> tusProtocolFilter() {
 		FilterRegistrationBean<TusProtocolFilter> registration = new FilterRegistrationBean<>(new TusProtocolFilter());
 		registration.addUrlPatterns("/tus/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
+		registration.setOrder(StreamFilters.TUS_PROTOCOL);
 		return registration;
 	}
 

@@ -1,10 +1,11 @@
 package io.videoserver.stream.tus;
 
+import io.videoserver.shared.ErrorResponses;
 import io.videoserver.shared.LegacyError;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -19,9 +20,7 @@ class TusErrorAdvice {
 
 	@ExceptionHandler
 	ResponseEntity<LegacyError> handle(TusException ex) {
-		return ResponseEntity.status(ex.status())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(LegacyError.of(ex.code(), ex.getMessage()));
+		return ErrorResponses.entity(HttpStatusCode.valueOf(ex.status()), ex.code(), ex.getMessage());
 	}
 
 }

@@ -2,6 +2,8 @@ package io.videoserver.stream.tus;
 
 import java.io.IOException;
 
+import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,8 +20,8 @@ class TusProtocolFilter extends OncePerRequestFilter {
 
 	static final String VERSION = "1.0.0";
 
-	private static final String REFUSAL = "{\"error\":\"Unsupported Tus-Resumable version, this server speaks "
-			+ VERSION + "\",\"error_code\":\"001\"}";
+	private static final String REFUSAL = ErrorResponses.json(ErrorCode.BAD_REQUEST,
+			"Unsupported Tus-Resumable version, this server speaks " + VERSION);
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -2,12 +2,12 @@ package io.videoserver.stream.web;
 
 import io.videoserver.shared.CrossSiteRequestFilter;
 import io.videoserver.shared.ErrorResponses;
+import io.videoserver.shared.FilterOrder;
 import io.videoserver.stream.StreamProperties;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -21,10 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	/**
-	 * CORS as a filter ahead of the limiters, so that their 429 answers reach the page
-	 * too.
-	 */
+	/** CORS as a filter, in its place of {@link StreamFilters}. */
 	@Bean
 	FilterRegistrationBean<CorsFilter> corsFilter(StreamProperties properties) {
 		CorsConfiguration cors = new CorsConfiguration();
@@ -50,20 +47,20 @@ class WebConfiguration implements WebMvcConfigurer {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/**", cors);
 		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.setOrder(StreamFilters.CORS);
 		return registration;
 	}
 
 	/**
 	 * The CSRF check: uploads come only from the web UI's pages (the CORS origins) or
-	 * this host's own test page. Ahead of CORS, so that the refusal has the legacy body.
+	 * this host's own test page.
 	 */
 	@Bean
 	FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(StreamProperties properties,
 			ErrorResponses errors) {
 		FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(
 				new CrossSiteRequestFilter(properties.cors().allowedOrigins(), errors));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		registration.setOrder(FilterOrder.CROSS_SITE);
 		return registration;
 	}
 
