@@ -19,7 +19,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -69,13 +69,13 @@ class CommentControllerTests {
 	@Test
 	void postOnAMissingVideoAnswers404() {
 		given(this.comments.insertIfVideoExists(anyString(), eq(VID), eq(8L), eq("hi"))).willReturn(false);
-		assertLegacyError(post(VID, "{\"content\":\"hi\"}"), 404, "006");
+		assertErrorBody(post(VID, "{\"content\":\"hi\"}"), 404, "006");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{}", "{\"content\":\"\"}", "{\"content\":\"   \"}", "{not json" })
 	void postWithoutContentAnswers400BeforeAnyQuery(String body) {
-		assertLegacyError(post(VID, body), 400, "001");
+		assertErrorBody(post(VID, body), 400, "001");
 		then(this.comments).should(never()).insertIfVideoExists(anyString(), anyString(), anyLong(), anyString());
 	}
 
@@ -84,18 +84,18 @@ class CommentControllerTests {
 		given(this.comments.insertIfVideoExists(anyString(), eq(VID), eq(8L), anyString())).willReturn(true);
 		given(this.comments.findById(anyString())).willReturn(Optional.of(comment(CID, "x".repeat(2000), 1)));
 		assertThat(post(VID, "{\"content\":\"" + "x".repeat(2000) + "\"}")).hasStatus(201);
-		assertLegacyError(post(VID, "{\"content\":\"" + "x".repeat(2001) + "\"}"), 400, "001");
+		assertErrorBody(post(VID, "{\"content\":\"" + "x".repeat(2001) + "\"}"), 400, "001");
 	}
 
 	@Test
 	void postNeedsASessionAValidIdAndOnesOwnAuthorId() {
-		assertLegacyError(this.mvc.post()
+		assertErrorBody(this.mvc.post()
 			.uri("/videos/{v}/comments", VID)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"content\":\"hi\"}")
 			.exchange(), 401, "002");
-		assertLegacyError(post("not-an-id", "{\"content\":\"hi\"}"), 400, "001");
-		assertLegacyError(post(VID, "{\"content\":\"hi\",\"author_id\":999999}"), 403, "007");
+		assertErrorBody(post("not-an-id", "{\"content\":\"hi\"}"), 400, "001");
+		assertErrorBody(post(VID, "{\"content\":\"hi\",\"author_id\":999999}"), 403, "007");
 		then(this.comments).should(never()).insertIfVideoExists(anyString(), anyString(), anyLong(), anyString());
 	}
 
@@ -122,19 +122,19 @@ class CommentControllerTests {
 
 	@Test
 	void commentsOfAMissingVideoAnswer404() {
-		assertLegacyError(this.mvc.get().uri("/videos/{v}/comments", VID).exchange(), 404, "006");
+		assertErrorBody(this.mvc.get().uri("/videos/{v}/comments", VID).exchange(), 404, "006");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "before=garbage" })
 	void badPagingParametersAnswer400BeforeAnyQuery(String query) {
-		assertLegacyError(this.mvc.get().uri("/videos/" + VID + "/comments?" + query).exchange(), 400, "001");
+		assertErrorBody(this.mvc.get().uri("/videos/" + VID + "/comments?" + query).exchange(), 400, "001");
 		then(this.comments).should(never()).list(anyString(), any(), anyInt());
 	}
 
 	@Test
 	void aMalformedVideoIdAnswers400() {
-		assertLegacyError(this.mvc.get().uri("/videos/not-an-id/comments").exchange(), 400, "001");
+		assertErrorBody(this.mvc.get().uri("/videos/not-an-id/comments").exchange(), 400, "001");
 	}
 
 	private MvcTestResult post(String vid, String body) {

@@ -14,7 +14,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -56,19 +56,19 @@ class SessionControllerTests {
 	@Test
 	void logoutWithoutAValidSessionAnswers401() {
 		SignedIn.as(this.sessions, 7, "alice", SESSION);
-		assertLegacyError(this.mvc.delete().uri("/session").exchange(), 401, "002");
-		assertLegacyError(this.mvc.delete().uri("/session").header("X-Session-Id", SESSION).exchange(), 401, "002");
-		assertLegacyError(this.mvc.delete()
+		assertErrorBody(this.mvc.delete().uri("/session").exchange(), 401, "002");
+		assertErrorBody(this.mvc.delete().uri("/session").header("X-Session-Id", SESSION).exchange(), 401, "002");
+		assertErrorBody(this.mvc.delete()
 			.uri("/session")
 			.header("X-Session-Id", SESSION)
 			.header("X-User-Name", "mallory")
 			.exchange(), 401, "002");
-		assertLegacyError(this.mvc.delete()
+		assertErrorBody(this.mvc.delete()
 			.uri("/session")
 			.header("X-Session-Id", "not-a-session")
 			.header("X-User-Name", "alice")
 			.exchange(), 401, "002");
-		assertLegacyError(this.mvc.delete().uri("/session").cookie(new Cookie("video_session", "x")).exchange(), 401,
+		assertErrorBody(this.mvc.delete().uri("/session").cookie(new Cookie("video_session", "x")).exchange(), 401,
 				"002");
 		then(this.sessions).should(never()).end(anyString());
 	}

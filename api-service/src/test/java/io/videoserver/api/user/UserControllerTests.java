@@ -17,7 +17,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -54,7 +54,7 @@ class UserControllerTests {
 	void registerWithATakenNameAnswers409() {
 		given(this.users.register("alice", "long enough"))
 			.willThrow(new ApiException(ErrorCode.ALREADY_EXISTS, "User name is already taken"));
-		assertLegacyError(post("/user", "{\"user_name\":\"alice\",\"pwd\":\"long enough\"}"), 409, "005");
+		assertErrorBody(post("/user", "{\"user_name\":\"alice\",\"pwd\":\"long enough\"}"), 409, "005");
 	}
 
 	@ParameterizedTest
@@ -64,14 +64,14 @@ class UserControllerTests {
 			"{\"user_name\":\"x' OR '1'='1\",\"pwd\":\"long enough\"}", "{\"user_name\":\"ok\",\"pwd\":\"short\"}",
 			"{\"user_name\":\"ok\"}", "{\"pwd\":\"long enough\"}", "{not json", "", "[]" })
 	void registerWithBadInputAnswers400BeforeTheServiceIsAsked(String body) {
-		assertLegacyError(post("/user", body), 400, "001");
+		assertErrorBody(post("/user", body), 400, "001");
 		then(this.users).should(never()).register(anyString(), anyString());
 	}
 
 	@Test
 	void registerWithAnotherContentTypeAnswers415() {
 		MvcTestResult result = this.mvc.post().uri("/user").contentType(MediaType.TEXT_PLAIN).content("x").exchange();
-		assertLegacyError(result, 415, "009");
+		assertErrorBody(result, 415, "009");
 	}
 
 	@Test
@@ -87,12 +87,12 @@ class UserControllerTests {
 	void loginWithAWrongPasswordAnswers401() {
 		given(this.users.logIn("alice", "long enough", "127.0.0.1"))
 			.willThrow(new ApiException(ErrorCode.NOT_AUTHENTICATED, "User name or password is not correct"));
-		assertLegacyError(post("/user/alice", "{\"user_name\":\"alice\",\"pwd\":\"long enough\"}"), 401, "002");
+		assertErrorBody(post("/user/alice", "{\"user_name\":\"alice\",\"pwd\":\"long enough\"}"), 401, "002");
 	}
 
 	@Test
 	void loginWhosePathAndBodyNamesDifferAnswers401WithoutAskingTheService() {
-		assertLegacyError(post("/user/bob", "{\"user_name\":\"alice\",\"pwd\":\"long enough\"}"), 401, "002");
+		assertErrorBody(post("/user/bob", "{\"user_name\":\"alice\",\"pwd\":\"long enough\"}"), 401, "002");
 		then(this.users).should(never()).logIn(anyString(), anyString(), anyString());
 	}
 
@@ -103,7 +103,7 @@ class UserControllerTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"user_name\":\"bad'name\",\"pwd\":\"long enough\"}")
 			.exchange();
-		assertLegacyError(result, 400, "001");
+		assertErrorBody(result, 400, "001");
 	}
 
 	@Test
@@ -140,21 +140,20 @@ class UserControllerTests {
 	@Test
 	void getAnotherUsersAccountAnswers403() {
 		SignedIn alice = SignedIn.as(this.sessions, 7, "alice", SESSION);
-		assertLegacyError(alice.sign(this.mvc.get().uri("/user/bob")).exchange(), 403, "007");
+		assertErrorBody(alice.sign(this.mvc.get().uri("/user/bob")).exchange(), 403, "007");
 	}
 
 	@Test
 	void getAnAccountThatIsGoneAnswers404() {
 		SignedIn alice = SignedIn.as(this.sessions, 7, "alice", SESSION);
 		given(this.users.find("alice")).willReturn(Optional.empty());
-		assertLegacyError(alice.sign(this.mvc.get().uri("/user/alice")).exchange(), 404, "006");
+		assertErrorBody(alice.sign(this.mvc.get().uri("/user/alice")).exchange(), 404, "006");
 	}
 
 	@Test
 	void getAccountWithoutASessionAnswers401() {
-		assertLegacyError(this.mvc.get().uri("/user/alice").exchange(), 401, "002");
-		assertLegacyError(this.mvc.get().uri("/user/alice").header("X-Session-Id", "not-a-uuid").exchange(), 401,
-				"002");
+		assertErrorBody(this.mvc.get().uri("/user/alice").exchange(), 401, "002");
+		assertErrorBody(this.mvc.get().uri("/user/alice").header("X-Session-Id", "not-a-uuid").exchange(), 401, "002");
 	}
 
 	private MvcTestResult post(String uri, String body) {

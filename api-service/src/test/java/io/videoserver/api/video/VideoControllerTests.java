@@ -22,7 +22,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -73,8 +73,8 @@ class VideoControllerTests {
 
 	@Test
 	void createForAnotherUserOrWithAForeignAuthorIdAnswers403() {
-		assertLegacyError(create("bob", "{\"name\":\"x\"}"), 403, "007");
-		assertLegacyError(create("alice", "{\"name\":\"x\",\"author_id\":8}"), 403, "007");
+		assertErrorBody(create("bob", "{\"name\":\"x\"}"), 403, "007");
+		assertErrorBody(create("alice", "{\"name\":\"x\",\"author_id\":8}"), 403, "007");
 		then(this.videos).should(never()).create(any(SessionUser.class), anyString());
 	}
 
@@ -85,19 +85,19 @@ class VideoControllerTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"x\"}")
 			.exchange();
-		assertLegacyError(result, 401, "002");
+		assertErrorBody(result, 401, "002");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{}", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":null}", "{not json" })
 	void createWithoutANameAnswers400(String body) {
-		assertLegacyError(create("alice", body), 400, "001");
+		assertErrorBody(create("alice", body), 400, "001");
 		then(this.videos).should(never()).create(any(SessionUser.class), anyString());
 	}
 
 	@Test
 	void createWithATooLongNameAnswers400() {
-		assertLegacyError(create("alice", "{\"name\":\"" + "n".repeat(201) + "\"}"), 400, "001");
+		assertErrorBody(create("alice", "{\"name\":\"" + "n".repeat(201) + "\"}"), 400, "001");
 	}
 
 	@Test
@@ -115,8 +115,8 @@ class VideoControllerTests {
 	void getOfAMissingOrMalformedIdAnswersTheServicesError() {
 		given(this.videos.get(VID)).willThrow(new ApiException(ErrorCode.NOT_FOUND, "No such video"));
 		given(this.videos.get("not-a-uuid")).willThrow(new ApiException(ErrorCode.BAD_REQUEST, "Invalid video id"));
-		assertLegacyError(this.mvc.get().uri("/videos/{vid}", VID).exchange(), 404, "006");
-		assertLegacyError(this.mvc.get().uri("/videos/not-a-uuid").exchange(), 400, "001");
+		assertErrorBody(this.mvc.get().uri("/videos/{vid}", VID).exchange(), 404, "006");
+		assertErrorBody(this.mvc.get().uri("/videos/not-a-uuid").exchange(), 400, "001");
 	}
 
 	@Test
@@ -141,14 +141,14 @@ class VideoControllerTests {
 	@Test
 	void listOfAnUnknownUserAnswers404() {
 		given(this.videos.list("ghost", null, 20)).willThrow(new ApiException(ErrorCode.NOT_FOUND, "No such user"));
-		assertLegacyError(this.mvc.get().uri("/user/ghost/videos").exchange(), 404, "006");
+		assertErrorBody(this.mvc.get().uri("/user/ghost/videos").exchange(), 404, "006");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "before=garbage", "before=bm90LWEtY3Vyc29y" })
 	void badPagingParametersAnswer400BeforeAnyQuery(String query) {
-		assertLegacyError(this.mvc.get().uri("/videos?" + query).exchange(), 400, "001");
-		assertLegacyError(this.mvc.get().uri("/user/alice/videos?" + query).exchange(), 400, "001");
+		assertErrorBody(this.mvc.get().uri("/videos?" + query).exchange(), 400, "001");
+		assertErrorBody(this.mvc.get().uri("/user/alice/videos?" + query).exchange(), 400, "001");
 		then(this.videos).should(never()).list(any(), any(), anyInt());
 	}
 
@@ -162,16 +162,15 @@ class VideoControllerTests {
 
 	@Test
 	void deleteUnderAnotherNameAnswers403AndOfSomeoneElsesVideoTheServicesError() {
-		assertLegacyError(this.alice.sign(this.mvc.delete().uri("/user/bob/videos/{vid}", VID)).exchange(), 403, "007");
+		assertErrorBody(this.alice.sign(this.mvc.delete().uri("/user/bob/videos/{vid}", VID)).exchange(), 403, "007");
 		willThrow(new ApiException(ErrorCode.FORBIDDEN, "Only the author may delete this video")).given(this.videos)
 			.delete(this.alice.user(), VID);
-		assertLegacyError(this.alice.sign(this.mvc.delete().uri("/user/alice/videos/{vid}", VID)).exchange(), 403,
-				"007");
+		assertErrorBody(this.alice.sign(this.mvc.delete().uri("/user/alice/videos/{vid}", VID)).exchange(), 403, "007");
 	}
 
 	@Test
 	void deleteWithoutASessionAnswers401() {
-		assertLegacyError(this.mvc.delete().uri("/user/alice/videos/{vid}", VID).exchange(), 401, "002");
+		assertErrorBody(this.mvc.delete().uri("/user/alice/videos/{vid}", VID).exchange(), 401, "002");
 		then(this.videos).should(never()).delete(any(SessionUser.class), anyString());
 	}
 

@@ -47,7 +47,7 @@ public abstract class AbstractServiceIntegrationTests {
 	}
 
 	@Test
-	void unknownPathAnswersTheLegacyNotFoundBody() throws IOException, InterruptedException {
+	void unknownPathAnswersTheNotFoundErrorBody() throws IOException, InterruptedException {
 		HttpResponse<String> response = get(service("/no/such/path"));
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).isEqualTo(LEGACY_NOT_FOUND);
