@@ -30,7 +30,7 @@ public class ErrorResponses {
 	 * @param retryAfterSeconds the wait for 429 and 503
 	 * @return the response
 	 */
-	public static ResponseEntity<LegacyError> entity(ErrorCode code, String message, long retryAfterSeconds) {
+	public static ResponseEntity<ErrorBody> entity(ErrorCode code, String message, long retryAfterSeconds) {
 		HttpHeaders headers = new HttpHeaders();
 		if (needsRetryAfter(code)) {
 			headers.set(HttpHeaders.RETRY_AFTER, retryAfter(retryAfterSeconds));
@@ -38,7 +38,7 @@ public class ErrorResponses {
 		return entity(code.status(), headers, code, message);
 	}
 
-	public static ResponseEntity<LegacyError> entity(ApiException ex) {
+	public static ResponseEntity<ErrorBody> entity(ApiException ex) {
 		return entity(ex.code(), ex.getMessage(), ex.retryAfterSeconds());
 	}
 
@@ -50,7 +50,7 @@ public class ErrorResponses {
 	 * @param message the message for the client
 	 * @return the response
 	 */
-	public static ResponseEntity<LegacyError> entity(HttpStatusCode status, ErrorCode code, String message) {
+	public static ResponseEntity<ErrorBody> entity(HttpStatusCode status, ErrorCode code, String message) {
 		return entity(status, HttpHeaders.EMPTY, code, message);
 	}
 
@@ -63,12 +63,12 @@ public class ErrorResponses {
 	 * @param message the message for the client
 	 * @return the response
 	 */
-	public static ResponseEntity<LegacyError> entity(HttpStatusCode status, HttpHeaders headers, ErrorCode code,
+	public static ResponseEntity<ErrorBody> entity(HttpStatusCode status, HttpHeaders headers, ErrorCode code,
 			String message) {
 		HttpHeaders all = new HttpHeaders();
 		all.addAll(headers);
 		all.setContentType(MediaType.APPLICATION_JSON);
-		return ResponseEntity.status(status).headers(all).body(LegacyError.of(code, message));
+		return ResponseEntity.status(status).headers(all).body(ErrorBody.of(code, message));
 	}
 
 	/**
@@ -78,7 +78,7 @@ public class ErrorResponses {
 	 * @return {@code {"error":…,"error_code":…}}
 	 */
 	public static String json(ErrorCode code, String message) {
-		return JSON.writeValueAsString(LegacyError.of(code, message));
+		return JSON.writeValueAsString(ErrorBody.of(code, message));
 	}
 
 	/**

@@ -25,13 +25,13 @@ import org.springframework.core.env.Environment;
 public class SharedWebAutoConfiguration {
 
 	@Bean
-	LegacyErrorHandler legacyErrorHandler() {
-		return new LegacyErrorHandler();
+	ErrorBodyHandler errorBodyHandler() {
+		return new ErrorBodyHandler();
 	}
 
 	@Bean
-	LegacyErrorController legacyErrorController() {
-		return new LegacyErrorController();
+	ErrorBodyController errorBodyController() {
+		return new ErrorBodyController();
 	}
 
 	@Bean
@@ -41,9 +41,9 @@ public class SharedWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> legacyErrorReportValve() {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> errorBodyReportValve() {
 		return factory -> factory
-			.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new LegacyErrorReportValve()));
+			.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ErrorBodyReportValve()));
 	}
 
 	/**

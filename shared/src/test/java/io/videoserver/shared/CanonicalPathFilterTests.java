@@ -27,7 +27,7 @@ class CanonicalPathFilterTests {
 			"/%2E%2E/x", "/a%5Fb", "/a%7e", "/videos;x=1/x", "/videos/x;jsessionid=1", "/videos;/x", "//videos/x",
 			"/videos//x", "/videos/x//", "/./videos/x", "/videos/./x", "/videos/.", "/x/../videos", "/videos/..",
 			"/videos/x%", "/videos/x%4", "/videos/%zz" })
-	void otherSpellingsAreRefusedWithTheLegacyBody(String path) throws Exception {
+	void otherSpellingsAreRefusedWithTheErrorBody(String path) throws Exception {
 		MockHttpServletResponse response = call(path);
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentAsString()).endsWith("\"error_code\":\"001\"}");

@@ -26,7 +26,7 @@ class ErrorResponsesTests {
 	@Test
 	void jsonMatchesWhatTheServicesMappersWriteForAnEntity() {
 		JsonMapper apiMapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-		LegacyError body = ErrorResponses.entity(ErrorCode.FORBIDDEN, "Not allowed", 0).getBody();
+		ErrorBody body = ErrorResponses.entity(ErrorCode.FORBIDDEN, "Not allowed", 0).getBody();
 		assertThat(apiMapper.writeValueAsString(body))
 			.isEqualTo(ErrorResponses.json(ErrorCode.FORBIDDEN, "Not allowed"));
 	}
@@ -53,18 +53,18 @@ class ErrorResponsesTests {
 
 	@Test
 	void entityCarriesTheCodesStatusAndRetryAfter() {
-		ResponseEntity<LegacyError> entity = ErrorResponses.entity(ErrorCode.UNAVAILABLE, "Down", 5);
+		ResponseEntity<ErrorBody> entity = ErrorResponses.entity(ErrorCode.UNAVAILABLE, "Down", 5);
 		assertThat(entity.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(entity.getHeaders().getContentType()).hasToString("application/json");
 		assertThat(entity.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
-		assertThat(entity.getBody()).isEqualTo(new LegacyError("Down", "012"));
+		assertThat(entity.getBody()).isEqualTo(new ErrorBody("Down", "012"));
 	}
 
 	@Test
 	void entityWithAStatusOverrideKeepsTheGivenHeaders() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.CONTENT_RANGE, "bytes */10");
-		ResponseEntity<LegacyError> entity = ErrorResponses.entity(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, headers,
+		ResponseEntity<ErrorBody> entity = ErrorResponses.entity(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, headers,
 				ErrorCode.RANGE_NOT_SATISFIABLE, "Range not satisfiable");
 		assertThat(entity.getStatusCode().value()).isEqualTo(416);
 		assertThat(entity.getHeaders().getFirst(HttpHeaders.CONTENT_RANGE)).isEqualTo("bytes */10");

@@ -35,7 +35,7 @@ class StreamApplicationIntegrationTests {
 	}
 
 	@Test
-	void unknownPathAnswersTheLegacyNotFoundBody() {
+	void unknownPathAnswersTheNotFoundErrorBody() {
 		ResponseEntity<String> response = this.rest.getForEntity("/no/such/path", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(response.getBody()).isEqualTo("{\"error\":\"Not found\",\"error_code\":\"006\"}");

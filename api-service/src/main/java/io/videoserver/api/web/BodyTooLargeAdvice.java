@@ -1,8 +1,8 @@
 package io.videoserver.api.web;
 
+import io.videoserver.shared.ErrorBody;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.ErrorResponses;
-import io.videoserver.shared.LegacyError;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class BodyTooLargeAdvice {
 
 	@ExceptionHandler
-	ResponseEntity<LegacyError> handle(HttpMessageNotReadableException ex) {
+	ResponseEntity<ErrorBody> handle(HttpMessageNotReadableException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof BodyTooLargeException tooLarge) {
 				return ErrorResponses.entity(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), 0);

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ApiTest
@@ -67,9 +67,9 @@ class CommentApiTests {
 	void contentMustBe1To2000Characters() {
 		Login owner = this.api.register(Api.uniqueName("owner"));
 		String vid = this.api.createVideo(owner, "strict").get("id").asString();
-		assertLegacyError(comment(owner, vid, "{\"content\":\"\"}"), 400, "001");
-		assertLegacyError(comment(owner, vid, "{}"), 400, "001");
-		assertLegacyError(comment(owner, vid, "{\"content\":\"" + "x".repeat(2001) + "\"}"), 400, "001");
+		assertErrorBody(comment(owner, vid, "{\"content\":\"\"}"), 400, "001");
+		assertErrorBody(comment(owner, vid, "{}"), 400, "001");
+		assertErrorBody(comment(owner, vid, "{\"content\":\"" + "x".repeat(2001) + "\"}"), 400, "001");
 		assertThat(comment(owner, vid, "{\"content\":\"" + "x".repeat(2000) + "\"}")).hasStatus(201);
 	}
 
@@ -77,19 +77,19 @@ class CommentApiTests {
 	void commentingNeedsASessionAnExistingVideoAndOnesOwnAuthorId() {
 		Login owner = this.api.register(Api.uniqueName("owner"));
 		String vid = this.api.createVideo(owner, "guarded").get("id").asString();
-		assertLegacyError(this.mvc.post()
+		assertErrorBody(this.mvc.post()
 			.uri("/videos/{v}/comments", vid)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"content\":\"hi\"}")
 			.exchange(), 401, "002");
-		assertLegacyError(comment(owner, MISSING_VIDEO, "{\"content\":\"hi\"}"), 404, "006");
-		assertLegacyError(comment(owner, "not-an-id", "{\"content\":\"hi\"}"), 400, "001");
-		assertLegacyError(comment(owner, vid, "{\"content\":\"hi\",\"author_id\":999999}"), 403, "007");
+		assertErrorBody(comment(owner, MISSING_VIDEO, "{\"content\":\"hi\"}"), 404, "006");
+		assertErrorBody(comment(owner, "not-an-id", "{\"content\":\"hi\"}"), 400, "001");
+		assertErrorBody(comment(owner, vid, "{\"content\":\"hi\",\"author_id\":999999}"), 403, "007");
 	}
 
 	@Test
 	void commentsOfAMissingVideoAnswer404() {
-		assertLegacyError(this.mvc.get().uri("/videos/{v}/comments", MISSING_VIDEO).exchange(), 404, "006");
+		assertErrorBody(this.mvc.get().uri("/videos/{v}/comments", MISSING_VIDEO).exchange(), 404, "006");
 	}
 
 	private MvcTestResult comment(Login login, String vid, String body) {

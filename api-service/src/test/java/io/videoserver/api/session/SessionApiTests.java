@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ApiTest
@@ -48,12 +48,12 @@ class SessionApiTests {
 		assertThat(result).hasStatus(204);
 		assertThat(result.getResponse().getHeader("Set-Cookie")).contains("video_session=").contains("Max-Age=0");
 		assertThat(countSessions(login.sessionId())).isZero();
-		assertLegacyError(login.sign(this.mvc.get().uri("/user/" + name)).exchange(), 401, "002");
+		assertErrorBody(login.sign(this.mvc.get().uri("/user/" + name)).exchange(), 401, "002");
 	}
 
 	@Test
 	void logoutWithoutASessionAnswers401() {
-		assertLegacyError(this.mvc.delete().uri("/session").exchange(), 401, "002");
+		assertErrorBody(this.mvc.delete().uri("/session").exchange(), 401, "002");
 	}
 
 	@Test
@@ -69,7 +69,7 @@ class SessionApiTests {
 			.header("X-Session-Id", sessionId)
 			.header("X-User-Name", name)
 			.exchange();
-		assertLegacyError(result, 401, "002");
+		assertErrorBody(result, 401, "002");
 	}
 
 	@Test
@@ -132,7 +132,7 @@ class SessionApiTests {
 		this.jdbc.sql("INSERT INTO users (login_name, pwd, pwd_legacy) VALUES (:n, 'oldpassword1', TRUE)")
 			.param("n", name)
 			.update();
-		assertLegacyError(login(name, "wrongpassword"), 401, "002");
+		assertErrorBody(login(name, "wrongpassword"), 401, "002");
 		assertThat(storedPassword(name)).isEqualTo("oldpassword1");
 		assertThat(login(name, "oldpassword1")).hasStatus(200);
 		assertThat(storedPassword(name)).startsWith("$2").isNotEqualTo("oldpassword1");

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ApiTest
@@ -47,7 +47,7 @@ class UiApiTests {
 
 	@Test
 	void sessionWithoutALoginAnswers401() {
-		assertLegacyError(this.mvc.get().uri("/session").exchange(), 401, "002");
+		assertErrorBody(this.mvc.get().uri("/session").exchange(), 401, "002");
 	}
 
 	@Test
@@ -55,7 +55,7 @@ class UiApiTests {
 		Login login = this.api.register(Api.uniqueName("gone"));
 		Cookie cookie = new Cookie("video_session", login.sessionId());
 		assertThat(this.mvc.delete().uri("/session").cookie(cookie).exchange()).hasStatus(204);
-		assertLegacyError(this.mvc.get().uri("/session").cookie(cookie).exchange(), 401, "002");
+		assertErrorBody(this.mvc.get().uri("/session").cookie(cookie).exchange(), 401, "002");
 	}
 
 	@Test

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ApiTest
@@ -57,7 +57,7 @@ class UserApiTests {
 	void registerWithATakenNameAnswers409() {
 		String name = Api.uniqueName("taken");
 		this.api.register(name);
-		assertLegacyError(post("/user", Api.credentials(name, "another password")), 409, "005");
+		assertErrorBody(post("/user", Api.credentials(name, "another password")), 409, "005");
 	}
 
 	@ParameterizedTest
@@ -67,13 +67,13 @@ class UserApiTests {
 			"{\"user_name\":\"x' OR '1'='1\",\"pwd\":\"long enough\"}", "{\"user_name\":\"ok\",\"pwd\":\"short\"}",
 			"{\"user_name\":\"ok\"}", "{\"pwd\":\"long enough\"}", "{not json", "", "[]" })
 	void registerWithBadInputAnswers400(String body) {
-		assertLegacyError(post("/user", body), 400, "001");
+		assertErrorBody(post("/user", body), 400, "001");
 	}
 
 	@Test
 	void registerWithAnOverlongNameOrPasswordAnswers400() {
-		assertLegacyError(post("/user", Api.credentials("a".repeat(65), Api.PASSWORD)), 400, "001");
-		assertLegacyError(post("/user", Api.credentials(Api.uniqueName("long"), "p".repeat(257))), 400, "001");
+		assertErrorBody(post("/user", Api.credentials("a".repeat(65), Api.PASSWORD)), 400, "001");
+		assertErrorBody(post("/user", Api.credentials(Api.uniqueName("long"), "p".repeat(257))), 400, "001");
 	}
 
 	@Test
@@ -82,13 +82,13 @@ class UserApiTests {
 		String password = "p".repeat(255) + "1";
 		assertThat(post("/user", Api.credentials(name, password))).hasStatus(201);
 		assertThat(post("/user/" + name, Api.credentials(name, password))).hasStatus(200);
-		assertLegacyError(post("/user/" + name, Api.credentials(name, "p".repeat(255) + "2")), 401, "002");
+		assertErrorBody(post("/user/" + name, Api.credentials(name, "p".repeat(255) + "2")), 401, "002");
 	}
 
 	@Test
 	void registerWithAnotherContentTypeAnswers415() {
 		MvcTestResult result = this.mvc.post().uri("/user").contentType(MediaType.TEXT_PLAIN).content("x").exchange();
-		assertLegacyError(result, 415, "009");
+		assertErrorBody(result, 415, "009");
 	}
 
 	@Test
@@ -108,8 +108,8 @@ class UserApiTests {
 		MvcTestResult wrongPassword = post("/user/" + name, Api.credentials(name, "wrong password"));
 		String unknown = Api.uniqueName("nobody");
 		MvcTestResult unknownUser = post("/user/" + unknown, Api.credentials(unknown, "wrong password"));
-		assertLegacyError(wrongPassword, 401, "002");
-		assertLegacyError(unknownUser, 401, "002");
+		assertErrorBody(wrongPassword, 401, "002");
+		assertErrorBody(unknownUser, 401, "002");
 		assertThat(wrongPassword.getResponse().getContentAsString())
 			.isEqualTo(unknownUser.getResponse().getContentAsString());
 	}
@@ -118,7 +118,7 @@ class UserApiTests {
 	void loginWhosePathAndBodyNamesDifferAnswers401() {
 		String name = Api.uniqueName("mismatch");
 		this.api.register(name);
-		assertLegacyError(post("/user/someone-else", Api.credentials(name, Api.PASSWORD)), 401, "002");
+		assertErrorBody(post("/user/someone-else", Api.credentials(name, Api.PASSWORD)), 401, "002");
 	}
 
 	@Test
@@ -168,20 +168,20 @@ class UserApiTests {
 		Login me = this.api.register(Api.uniqueName("me"));
 		String other = Api.uniqueName("other");
 		this.api.register(other);
-		assertLegacyError(me.sign(this.mvc.get().uri("/user/" + other)).exchange(), 403, "007");
+		assertErrorBody(me.sign(this.mvc.get().uri("/user/" + other)).exchange(), 403, "007");
 	}
 
 	@Test
 	void getAccountWithoutAValidSessionAnswers401() {
 		String name = Api.uniqueName("anon");
 		Login login = this.api.register(name);
-		assertLegacyError(this.mvc.get().uri("/user/" + name).exchange(), 401, "002");
-		assertLegacyError(this.mvc.get()
+		assertErrorBody(this.mvc.get().uri("/user/" + name).exchange(), 401, "002");
+		assertErrorBody(this.mvc.get()
 			.uri("/user/" + name)
 			.header("X-Session-Id", "00000000-0000-4000-8000-000000000000")
 			.header("X-User-Name", name)
 			.exchange(), 401, "002");
-		assertLegacyError(this.mvc.get().uri("/user/" + name).header("X-Session-Id", login.sessionId()).exchange(), 401,
+		assertErrorBody(this.mvc.get().uri("/user/" + name).header("X-Session-Id", login.sessionId()).exchange(), 401,
 				"002");
 	}
 
@@ -195,7 +195,7 @@ class UserApiTests {
 			.header("X-Session-Id", mine.sessionId())
 			.header("X-User-Name", victim)
 			.exchange();
-		assertLegacyError(result, 401, "002");
+		assertErrorBody(result, 401, "002");
 	}
 
 	private MvcTestResult post(String uri, String body) {

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ApiTest
@@ -85,8 +85,8 @@ class PosterApiTests {
 
 	@Test
 	void unknownVideoAnswers404AndInvalidId400() {
-		assertLegacyError(this.mvc.get().uri("/videos/" + VideoIds.newId() + "/poster").exchange(), 404, "006");
-		assertLegacyError(this.mvc.get().uri("/videos/not-an-id/poster").exchange(), 400, "001");
+		assertErrorBody(this.mvc.get().uri("/videos/" + VideoIds.newId() + "/poster").exchange(), 404, "006");
+		assertErrorBody(this.mvc.get().uri("/videos/not-an-id/poster").exchange(), 400, "001");
 	}
 
 	private String video(String title) {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ApiTest
@@ -50,11 +50,11 @@ class VideoApiTests {
 		Login login = this.api.register(Api.uniqueName("maker"));
 		String other = Api.uniqueName("other");
 		this.api.register(other);
-		assertLegacyError(login.sign(this.mvc.post().uri("/user/{n}/videos", other))
+		assertErrorBody(login.sign(this.mvc.post().uri("/user/{n}/videos", other))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"x\"}")
 			.exchange(), 403, "007");
-		assertLegacyError(login.sign(this.mvc.post().uri("/user/{n}/videos", login.name()))
+		assertErrorBody(login.sign(this.mvc.post().uri("/user/{n}/videos", login.name()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"x\",\"author_id\":999999}")
 			.exchange(), 403, "007");
@@ -64,7 +64,7 @@ class VideoApiTests {
 	void createWithoutASessionAnswers401() {
 		String name = Api.uniqueName("anon");
 		this.api.register(name);
-		assertLegacyError(this.mvc.post()
+		assertErrorBody(this.mvc.post()
 			.uri("/user/{n}/videos", name)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"x\"}")
@@ -75,7 +75,7 @@ class VideoApiTests {
 	@ValueSource(strings = { "{}", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":null}" })
 	void createWithoutANameAnswers400(String body) {
 		Login login = this.api.register(Api.uniqueName("maker"));
-		assertLegacyError(login.sign(this.mvc.post().uri("/user/{n}/videos", login.name()))
+		assertErrorBody(login.sign(this.mvc.post().uri("/user/{n}/videos", login.name()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange(), 400, "001");
@@ -88,7 +88,7 @@ class VideoApiTests {
 		MvcTestResult found = this.mvc.get().uri("/videos/" + id).exchange();
 		assertThat(found).hasStatus(200);
 		assertThat(found).bodyJson().extractingPath("$.name").isEqualTo("findable");
-		assertLegacyError(this.mvc.get().uri("/videos/00000000-0000-4000-8000-000000000000").exchange(), 404, "006");
+		assertErrorBody(this.mvc.get().uri("/videos/00000000-0000-4000-8000-000000000000").exchange(), 404, "006");
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class VideoApiTests {
 	@ValueSource(strings = { "not-a-uuid", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "0B0A6A0E-3F57-4C8A-9D57-5D0F8F2F6A11",
 			"1%27%20OR%20%271%27%3D%271", "%C3%A9t%C3%A9" })
 	void malformedIdsAnswer400BeforeAnyQuery(String id) {
-		assertLegacyError(this.mvc.get().uri("/videos/" + id).exchange(), 400, "001");
+		assertErrorBody(this.mvc.get().uri("/videos/" + id).exchange(), 400, "001");
 	}
 
 	@Test
@@ -167,13 +167,13 @@ class VideoApiTests {
 
 	@Test
 	void listOfAnUnknownUserAnswers404() {
-		assertLegacyError(this.mvc.get().uri("/user/{n}/videos", Api.uniqueName("ghost")).exchange(), 404, "006");
+		assertErrorBody(this.mvc.get().uri("/user/{n}/videos", Api.uniqueName("ghost")).exchange(), 404, "006");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "before=garbage", "before=bm90LWEtY3Vyc29y" })
 	void badPagingParametersAnswer400(String query) {
-		assertLegacyError(this.mvc.get().uri("/videos?" + query).exchange(), 400, "001");
+		assertErrorBody(this.mvc.get().uri("/videos?" + query).exchange(), 400, "001");
 	}
 
 	@Test
@@ -186,10 +186,10 @@ class VideoApiTests {
 			.exchange()).hasStatus(201);
 		assertThat(owner.sign(this.mvc.delete().uri("/user/{n}/videos/{id}", owner.name(), id)).exchange())
 			.hasStatus(204);
-		assertLegacyError(this.mvc.get().uri("/videos/" + id).exchange(), 404, "006");
+		assertErrorBody(this.mvc.get().uri("/videos/" + id).exchange(), 404, "006");
 		assertThat(count("SELECT COUNT(*) FROM comments WHERE video_id = :id", id)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM video_del_rec WHERE video_id = :id", id)).isOne();
-		assertLegacyError(owner.sign(this.mvc.delete().uri("/user/{n}/videos/{id}", owner.name(), id)).exchange(), 404,
+		assertErrorBody(owner.sign(this.mvc.delete().uri("/user/{n}/videos/{id}", owner.name(), id)).exchange(), 404,
 				"006");
 	}
 
@@ -198,11 +198,11 @@ class VideoApiTests {
 		Login owner = this.api.register(Api.uniqueName("owner"));
 		Login intruder = this.api.register(Api.uniqueName("intruder"));
 		String id = this.api.createVideo(owner, "precious").get("id").asString();
-		assertLegacyError(intruder.sign(this.mvc.delete().uri("/user/{n}/videos/{id}", intruder.name(), id)).exchange(),
+		assertErrorBody(intruder.sign(this.mvc.delete().uri("/user/{n}/videos/{id}", intruder.name(), id)).exchange(),
 				403, "007");
-		assertLegacyError(intruder.sign(this.mvc.delete().uri("/user/{n}/videos/{id}", owner.name(), id)).exchange(),
-				403, "007");
-		assertLegacyError(this.mvc.delete().uri("/user/{n}/videos/{id}", owner.name(), id).exchange(), 401, "002");
+		assertErrorBody(intruder.sign(this.mvc.delete().uri("/user/{n}/videos/{id}", owner.name(), id)).exchange(), 403,
+				"007");
+		assertErrorBody(this.mvc.delete().uri("/user/{n}/videos/{id}", owner.name(), id).exchange(), 401, "002");
 		assertThat(this.mvc.get().uri("/videos/" + id).exchange()).hasStatus(200);
 		assertThat(count("SELECT COUNT(*) FROM video_del_rec WHERE video_id = :id", id)).isZero();
 	}

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,8 +30,8 @@ class CrossSiteRequestTests {
 	@Test
 	void aFormPostedFromAnotherSiteWithTheSessionCookieIsRefused() {
 		Login login = this.api.register(Api.uniqueName("victim"));
-		assertLegacyError(createVideo(login).header("Origin", "https://evil.example").exchange(), 403, "007");
-		assertLegacyError(createVideo(login).header("Origin", "null").exchange(), 403, "007");
+		assertErrorBody(createVideo(login).header("Origin", "https://evil.example").exchange(), 403, "007");
+		assertErrorBody(createVideo(login).header("Origin", "null").exchange(), 403, "007");
 	}
 
 	@Test
@@ -39,28 +39,28 @@ class CrossSiteRequestTests {
 		Login login = this.api.register(Api.uniqueName("sibling"));
 		// SameSite=Strict lets same-site pages send the cookie; the Origin check does
 		// not.
-		assertLegacyError(createVideo(login).header("Origin", "http://attacker.localhost").exchange(), 403, "007");
+		assertErrorBody(createVideo(login).header("Origin", "http://attacker.localhost").exchange(), 403, "007");
 	}
 
 	@Test
 	void anotherSchemeOrPortOfThisHostIsAnotherOrigin() {
 		Login login = this.api.register(Api.uniqueName("port"));
-		assertLegacyError(createVideo(login).header("Origin", "http://localhost:8080").exchange(), 403, "007");
-		assertLegacyError(createVideo(login).header("Origin", "https://localhost").exchange(), 403, "007");
+		assertErrorBody(createVideo(login).header("Origin", "http://localhost:8080").exchange(), 403, "007");
+		assertErrorBody(createVideo(login).header("Origin", "https://localhost").exchange(), 403, "007");
 		assertThat(createVideo(login).header("Origin", "http://localhost:80").exchange()).hasStatus(201);
 	}
 
 	@Test
 	void aRequestMarkedCrossSiteWithoutAnOriginIsRefused() {
 		Login login = this.api.register(Api.uniqueName("nosite"));
-		assertLegacyError(createVideo(login).header("Sec-Fetch-Site", "cross-site").exchange(), 403, "007");
+		assertErrorBody(createVideo(login).header("Sec-Fetch-Site", "cross-site").exchange(), 403, "007");
 	}
 
 	@Test
 	void loginFromAnotherSiteIsRefused() {
 		String name = Api.uniqueName("loginx");
 		this.api.register(name);
-		assertLegacyError(this.mvc.post()
+		assertErrorBody(this.mvc.post()
 			.uri("/user/{name}", name)
 			.header("Origin", "https://evil.example")
 			.contentType(MediaType.APPLICATION_JSON)

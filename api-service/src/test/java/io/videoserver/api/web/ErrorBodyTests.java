@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import static io.videoserver.api.LegacyErrors.assertLegacyError;
+import static io.videoserver.api.ErrorBodies.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,18 +31,18 @@ class ErrorBodyTests {
 
 	@Test
 	void unknownPathAnswers404() {
-		assertLegacyError(this.mvc.get().uri("/no/such/thing").exchange(), 404, "006");
+		assertErrorBody(this.mvc.get().uri("/no/such/thing").exchange(), 404, "006");
 	}
 
 	@Test
-	void wrongMethodAnswers405WithTheLegacyBody() {
-		assertLegacyError(this.mvc.put().uri("/videos").exchange(), 405, "001");
+	void wrongMethodAnswers405WithTheErrorBody() {
+		assertErrorBody(this.mvc.put().uri("/videos").exchange(), 405, "001");
 	}
 
 	@Test
 	void aDeclaredBodyOver64KiBAnswers413() {
 		String body = "{\"user_name\":\"x\",\"pwd\":\"" + "p".repeat(70_000) + "\"}";
-		assertLegacyError(this.mvc.post().uri("/user").contentType(MediaType.APPLICATION_JSON).content(body).exchange(),
+		assertErrorBody(this.mvc.post().uri("/user").contentType(MediaType.APPLICATION_JSON).content(body).exchange(),
 				413, "008");
 	}
 
@@ -60,7 +60,7 @@ class ErrorBodyTests {
 	}
 
 	@Test
-	void anEncodedSlashInThePathIsRejectedWithTheLegacyBody() throws Exception {
+	void anEncodedSlashInThePathIsRejectedWithTheErrorBody() throws Exception {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/videos/..%2F..%2Fetc%2Fpasswd"))
 			.build();

@@ -57,7 +57,7 @@ class HostileInputTests {
 
 	@ParameterizedTest(name = "{0} with {1}")
 	@MethodSource("cases")
-	void hostileValuesAnswerALegacyClientError(String endpoint, String value) throws IOException {
+	void hostileValuesAnswerAClientErrorBody(String endpoint, String value) throws IOException {
 		int users = count("users");
 		int videos = count("video_info");
 		String[] parts = endpoint.split(" ");

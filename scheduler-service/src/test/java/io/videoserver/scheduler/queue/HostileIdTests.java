@@ -40,7 +40,7 @@ class HostileIdTests {
 
 	@ParameterizedTest(name = "{0} with {1}")
 	@MethodSource("cases")
-	void hostileIdsAnswerALegacyClientErrorAndQueueNothing(String method, String id) throws IOException {
+	void hostileIdsAnswerAClientErrorBodyAndQueueNothing(String method, String id) throws IOException {
 		RawHttp.Response response = RawHttp.exchange(this.port, method, "/video-delete-record/" + id,
 				"Authorization: Bearer s3cret-token\r\n", "");
 		assertThat(response.status()).as(method + " " + id).isBetween(400, 499);

@@ -1,7 +1,7 @@
 package io.videoserver.stream.tus;
 
+import io.videoserver.shared.ErrorBody;
 import io.videoserver.shared.ErrorResponses;
-import io.videoserver.shared.LegacyError;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class TusErrorAdvice {
 
 	@ExceptionHandler
-	ResponseEntity<LegacyError> handle(TusException ex) {
+	ResponseEntity<ErrorBody> handle(TusException ex) {
 		return ErrorResponses.entity(HttpStatusCode.valueOf(ex.status()), ex.code(), ex.getMessage());
 	}
 

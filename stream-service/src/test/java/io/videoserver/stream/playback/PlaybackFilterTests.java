@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlaybackFilterTests extends StreamIntegrationTest {
 
 	@Test
-	void shortAnswersKeepTheirStatusHeadersAndLegacyBody() throws Exception {
+	void shortAnswersKeepTheirStatusHeadersAndErrorBody() throws Exception {
 		String vid = VideoIds.newId();
 		Files.write(VIDEO_DIR.resolve(vid), new byte[1000]);
 
@@ -39,7 +39,7 @@ class PlaybackFilterTests extends StreamIntegrationTest {
 	}
 
 	@Test
-	void missingAndMalformedIdsAnswerTheLegacyErrors() throws Exception {
+	void missingAndMalformedIdsAnswerErrorBodies() throws Exception {
 		assertThat(exchange(VideoIds.newId(), "X-Any: 1")).startsWith("HTTP/1.1 404")
 			.endsWith("\"error_code\":\"006\"}");
 		assertThat(exchange(VideoIds.newId().toUpperCase(Locale.ROOT), "X-Any: 1")).startsWith("HTTP/1.1 400")

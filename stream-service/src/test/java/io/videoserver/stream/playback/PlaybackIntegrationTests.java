@@ -151,14 +151,14 @@ class PlaybackIntegrationTests extends StreamIntegrationTest {
 	}
 
 	@Test
-	void validIdWithoutFileAnswersLegacy404() throws Exception {
+	void validIdWithoutFileAnswers404ErrorBody() throws Exception {
 		HttpResponse<byte[]> response = get(VideoIds.newId());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"error_code\":\"006\"");
 	}
 
 	@Test
-	void invalidIdAnswersLegacy400() throws Exception {
+	void invalidIdAnswers400ErrorBody() throws Exception {
 		HttpResponse<byte[]> response = get("not-a-uuid");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"error_code\":\"001\"");

@@ -134,8 +134,8 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		byte[] video = mp4(10_000, 3);
 		String location = location(video.length);
 		send(patch(location, 0, Arrays.copyOf(video, 1000)).build());
-		assertLegacyError(send(patch(location, 500, Arrays.copyOfRange(video, 500, 2000)).build()), 409, "005");
-		assertLegacyError(send(patch(location, 2000, Arrays.copyOfRange(video, 2000, 3000)).build()), 409, "005");
+		assertErrorBody(send(patch(location, 500, Arrays.copyOfRange(video, 500, 2000)).build()), 409, "005");
+		assertErrorBody(send(patch(location, 2000, Arrays.copyOfRange(video, 2000, 3000)).build()), 409, "005");
 		assertThat(head(location).headers().firstValue("Upload-Offset")).hasValue("1000");
 	}
 
@@ -146,14 +146,14 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		byte[] chunk = Arrays.copyOf(video, 4000);
 		HttpResponse<String> wrong = send(
 				patch(location, 0, chunk).header("Upload-Checksum", "sha1 " + sha1(new byte[] { 1 })).build());
-		assertLegacyError(wrong, 460, "001");
+		assertErrorBody(wrong, 460, "001");
 		assertThat(head(location).headers().firstValue("Upload-Offset")).hasValue("0");
 		HttpResponse<String> right = send(
 				patch(location, 0, chunk).header("Upload-Checksum", "sha1 " + sha1(chunk)).build());
 		assertThat(right.statusCode()).isEqualTo(204);
 		assertThat(right.headers().firstValue("Upload-Offset")).hasValue("4000");
-		assertLegacyError(send(patch(location, 4000, new byte[10]).header("Upload-Checksum", "crc99 AAAA").build()),
-				400, "001");
+		assertErrorBody(send(patch(location, 4000, new byte[10]).header("Upload-Checksum", "crc99 AAAA").build()), 400,
+				"001");
 	}
 
 	@Test
@@ -165,7 +165,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 			await("the first chunk is arriving", () -> size(bytes) == 200_000);
 			HttpResponse<String> second = send(
 					patch(location, 200_000, Arrays.copyOfRange(video, 200_000, 300_000)).build());
-			assertLegacyError(second, 423, "005");
+			assertErrorBody(second, 423, "005");
 			RawHttp.abort(socket);
 		}
 		await("the broken-off request has ended", () -> {
@@ -209,7 +209,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		send(patch(location, 0, Arrays.copyOf(video, 1000)).build());
 		HttpResponse<String> deleted = send(authorized(HttpRequest.newBuilder(URI.create(location))).DELETE().build());
 		assertThat(deleted.statusCode()).isEqualTo(204);
-		assertLegacyError(send(authorized(HttpRequest.newBuilder(URI.create(location)))
+		assertErrorBody(send(authorized(HttpRequest.newBuilder(URI.create(location)))
 			.method("PATCH", BodyPublishers.ofByteArray(new byte[1]))
 			.header("Content-Type", TusController.OFFSET_STREAM)
 			.header("Upload-Offset", "1000")
@@ -245,7 +245,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 	@Test
 	void anUnsupportedProtocolVersionAnswers412() throws Exception {
 		HttpResponse<String> old = send(create(10_000).setHeader("Tus-Resumable", "0.2.2").build());
-		assertLegacyError(old, 412, "001");
+		assertErrorBody(old, 412, "001");
 		assertThat(old.headers().firstValue("Tus-Version")).hasValue("1.0.0");
 		HttpResponse<String> none = send(HttpRequest.newBuilder(uri("/tus/videos/" + this.vid))
 			.header("X-Session-Id", this.session)
@@ -253,25 +253,25 @@ class TusIntegrationTests extends StreamIntegrationTest {
 			.header("Upload-Length", "10000")
 			.POST(BodyPublishers.noBody())
 			.build());
-		assertLegacyError(none, 412, "001");
+		assertErrorBody(none, 412, "001");
 		assertThat(none.headers().firstValue("Location")).isEmpty();
 	}
 
 	@Test
 	void limitsAreCheckedBeforeAnyByte() throws Exception {
-		assertLegacyError(send(create(MAX_UPLOAD + 1).build()), 413, "008");
-		assertLegacyError(send(create(-1).build()), 400, "001");
+		assertErrorBody(send(create(MAX_UPLOAD + 1).build()), 413, "008");
+		assertErrorBody(send(create(-1).build()), 400, "001");
 		String location = location(1000);
-		assertLegacyError(send(patch(location, 0, mp4(2000, 7)).build()), 413, "008");
+		assertErrorBody(send(patch(location, 0, mp4(2000, 7)).build()), 413, "008");
 		assertThat(head(location).headers().firstValue("Upload-Offset")).hasValue("0");
-		assertLegacyError(send(patch(location, 0, mp4(1000, 7)).setHeader("Content-Type", "video/mp4").build()), 415,
+		assertErrorBody(send(patch(location, 0, mp4(1000, 7)).setHeader("Content-Type", "video/mp4").build()), 415,
 				"009");
 	}
 
 	@Test
 	void aFileThatIsNotAnMp4IsRefusedAtItsFirstBytes() throws Exception {
 		String location = location(10_000);
-		assertLegacyError(send(patch(location, 0, new byte[100]).build()), 415, "009");
+		assertErrorBody(send(patch(location, 0, new byte[100]).build()), 415, "009");
 		assertThat(head(location).statusCode()).isEqualTo(404);
 	}
 
@@ -280,10 +280,10 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		String intruder = uniqueName("intruder");
 		createUser(intruder);
 		String intruderSession = createSession(intruder, false);
-		assertLegacyError(send(
+		assertErrorBody(send(
 				create(1000).setHeader("X-Session-Id", intruderSession).setHeader("X-User-Name", intruder).build()),
 				403, "007");
-		assertLegacyError(send(HttpRequest.newBuilder(uri("/tus/videos/" + this.vid))
+		assertErrorBody(send(HttpRequest.newBuilder(uri("/tus/videos/" + this.vid))
 			.header("Tus-Resumable", "1.0.0")
 			.header("Upload-Length", "1000")
 			.POST(BodyPublishers.noBody())
@@ -297,20 +297,20 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		assertThat(foreign.statusCode()).isEqualTo(403);
 		HttpResponse<String> anonymous = send(
 				HttpRequest.newBuilder(URI.create(location)).header("Tus-Resumable", "1.0.0").DELETE().build());
-		assertLegacyError(anonymous, 401, "002");
+		assertErrorBody(anonymous, 401, "002");
 		assertThat(head(location).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void unknownVideosUploadsAndInvalidIdsAreRefused() throws Exception {
-		assertLegacyError(send(HttpRequest.newBuilder(uri("/tus/videos/" + VideoIds.newId()))
+		assertErrorBody(send(HttpRequest.newBuilder(uri("/tus/videos/" + VideoIds.newId()))
 			.header("Tus-Resumable", "1.0.0")
 			.header("X-Session-Id", this.session)
 			.header("X-User-Name", this.user)
 			.header("Upload-Length", "1000")
 			.POST(BodyPublishers.noBody())
 			.build()), 404, "006");
-		assertLegacyError(send(create(1000).uri(uri("/tus/videos/not-an-id")).build()), 400, "001");
+		assertErrorBody(send(create(1000).uri(uri("/tus/videos/not-an-id")).build()), 400, "001");
 		assertThat(head(uri("/tus/uploads/0123456789abcdef0123456789abcdef").toString()).statusCode()).isEqualTo(404);
 		assertThat(head(uri("/tus/uploads/..%2F..%2Fvideos").toString()).statusCode()).isIn(400, 404);
 		assertThat(head(uri("/tus/uploads/ABC").toString()).statusCode()).isEqualTo(400);
@@ -383,7 +383,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
 	}
 
-	private static void assertLegacyError(HttpResponse<String> response, int status, String code) {
+	private static void assertErrorBody(HttpResponse<String> response, int status, String code) {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.body()).startsWith("{\"error\":\"").endsWith("\"error_code\":\"" + code + "\"}");
 		assertThat(response.headers().firstValue("Tus-Resumable")).hasValue("1.0.0");

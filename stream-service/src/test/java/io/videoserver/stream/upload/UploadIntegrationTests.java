@@ -76,7 +76,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 	@Test
 	void postWithoutAFilePartIsRejected() throws Exception {
 		HttpResponse<String> response = send(multipart(this.vid, "other", mp4(1000, 4)).build());
-		assertLegacyError(response, 400, "001");
+		assertErrorBody(response, 400, "001");
 		assertThat(isStored(this.vid)).isFalse();
 	}
 
@@ -94,12 +94,12 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		byte[] video = mp4(1000, 6);
 		HttpRequest.Builder none = HttpRequest.newBuilder(uri("/videos/" + this.vid))
 			.PUT(BodyPublishers.ofByteArray(video));
-		assertLegacyError(send(none.build()), 401, "002");
-		assertLegacyError(send(put(this.vid, video, VideoIds.newId(), this.user).build()), 401, "002");
-		assertLegacyError(send(put(this.vid, video, this.session, "someone-else").build()), 401, "002");
+		assertErrorBody(send(none.build()), 401, "002");
+		assertErrorBody(send(put(this.vid, video, VideoIds.newId(), this.user).build()), 401, "002");
+		assertErrorBody(send(put(this.vid, video, this.session, "someone-else").build()), 401, "002");
 		String expired = createSession(this.user, true);
-		assertLegacyError(send(put(this.vid, video, expired, this.user).build()), 401, "002");
-		assertLegacyError(send(put(this.vid, video, "'; DROP TABLE users; --", this.user).build()), 401, "002");
+		assertErrorBody(send(put(this.vid, video, expired, this.user).build()), 401, "002");
+		assertErrorBody(send(put(this.vid, video, "'; DROP TABLE users; --", this.user).build()), 401, "002");
 		assertThat(isStored(this.vid)).isFalse();
 	}
 
@@ -108,26 +108,26 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		String intruder = uniqueName("intruder");
 		createUser(intruder);
 		String intruderSession = createSession(intruder, false);
-		assertLegacyError(send(put(this.vid, mp4(1000, 7), intruderSession, intruder).build()), 403, "007");
+		assertErrorBody(send(put(this.vid, mp4(1000, 7), intruderSession, intruder).build()), 403, "007");
 		HttpRequest form = multipart(this.vid, "file", mp4(1000, 7)).setHeader("X-Session-Id", intruderSession)
 			.setHeader("X-User-Name", intruder)
 			.build();
-		assertLegacyError(send(form), 403, "007");
+		assertErrorBody(send(form), 403, "007");
 		assertThat(isStored(this.vid)).isFalse();
 	}
 
 	@Test
 	void unknownVideoAnswers404AndInvalidId400() throws Exception {
-		assertLegacyError(send(put(VideoIds.newId(), mp4(1000, 8)).build()), 404, "006");
-		assertLegacyError(send(put("not-an-id", mp4(1000, 8)).build()), 400, "001");
+		assertErrorBody(send(put(VideoIds.newId(), mp4(1000, 8)).build()), 404, "006");
+		assertErrorBody(send(put("not-an-id", mp4(1000, 8)).build()), 400, "001");
 	}
 
 	@Test
 	void bodyThatIsNotAnMp4Answers415AndLeavesNothing() throws Exception {
-		assertLegacyError(send(put(this.vid, "<html>not a video</html>".getBytes(StandardCharsets.UTF_8)).build()), 415,
+		assertErrorBody(send(put(this.vid, "<html>not a video</html>".getBytes(StandardCharsets.UTF_8)).build()), 415,
 				"009");
-		assertLegacyError(send(put(this.vid, new byte[0]).build()), 415, "009");
-		assertLegacyError(send(multipart(this.vid, "file", new byte[20]).build()), 415, "009");
+		assertErrorBody(send(put(this.vid, new byte[0]).build()), 415, "009");
+		assertErrorBody(send(multipart(this.vid, "file", new byte[20]).build()), 415, "009");
 		assertThat(isStored(this.vid)).isFalse();
 		assertThat(partFiles()).isZero();
 		assertThat(unfinishedUploads()).isZero();
@@ -140,10 +140,10 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 		new Random(19).nextBytes(garbage);
 		System.arraycopy(video, 0, garbage, 0, 32);
 		HttpResponse<String> response = send(put(this.vid, garbage).build());
-		assertLegacyError(response, 415, "009");
+		assertErrorBody(response, 415, "009");
 		assertThat(response.body()).contains("not a valid MP4");
 		byte[] truncated = Arrays.copyOf(video, video.length - 1);
-		assertLegacyError(send(multipart(this.vid, "file", truncated).build()), 415, "009");
+		assertErrorBody(send(multipart(this.vid, "file", truncated).build()), 415, "009");
 		assertThat(isStored(this.vid)).isFalse();
 		assertThat(partFiles()).isZero();
 		assertThat(unfinishedUploads()).isZero();
@@ -203,10 +203,10 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 			.header("X-User-Name", this.user)
 			.PUT(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig)))
 			.build());
-		assertLegacyError(response, 413, "008");
+		assertErrorBody(response, 413, "008");
 		byte[] multipartTooBig = mp4((int) MAX_UPLOAD + 1, 11);
 		HttpRequest.Builder chunkedForm = multipart(this.vid, "file", multipartTooBig);
-		assertLegacyError(send(chunkedForm.build()), 413, "008");
+		assertErrorBody(send(chunkedForm.build()), 413, "008");
 		assertThat(isStored(this.vid)).isFalse();
 		assertThat(partFiles()).isZero();
 		assertThat(unfinishedUploads()).isZero();
@@ -246,7 +246,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 			out.write(first, 0, 100_000);
 			out.flush();
 			await("the first upload has started", () -> partFiles() > 0);
-			assertLegacyError(send(put(this.vid, mp4(1000, 15)).build()), 409, "005");
+			assertErrorBody(send(put(this.vid, mp4(1000, 15)).build()), 409, "005");
 			out.write(first, 100_000, first.length - 100_000);
 			out.flush();
 			assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 201");
@@ -320,7 +320,7 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 			.single();
 	}
 
-	private static void assertLegacyError(HttpResponse<String> response, int status, String code) {
+	private static void assertErrorBody(HttpResponse<String> response, int status, String code) {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.body()).startsWith("{\"error\":\"").endsWith("\"error_code\":\"" + code + "\"}");
 	}

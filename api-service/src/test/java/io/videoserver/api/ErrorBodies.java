@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Asserts the original's error body: exactly {@code error} and {@code error_code}.
  */
-public final class LegacyErrors {
+public final class ErrorBodies {
 
-	private LegacyErrors() {
+	private ErrorBodies() {
 	}
 
-	public static void assertLegacyError(MvcTestResult result, int status, String code) {
+	public static void assertErrorBody(MvcTestResult result, int status, String code) {
 		assertThat(result).hasStatus(status);
 		assertThat(result).bodyJson().extractingPath("$.error_code").isEqualTo(code);
 		assertThat(result).bodyJson().extractingPath("$.error").asString().isNotBlank();

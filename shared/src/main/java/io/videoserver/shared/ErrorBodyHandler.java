@@ -30,19 +30,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * original's body, and keeps SQL, stack traces and driver text away from clients.
  */
 @RestControllerAdvice
-public class LegacyErrorHandler extends ResponseEntityExceptionHandler {
+public class ErrorBodyHandler extends ResponseEntityExceptionHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(LegacyErrorHandler.class);
+	private static final Logger log = LoggerFactory.getLogger(ErrorBodyHandler.class);
 
 	private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
 	@ExceptionHandler
-	ResponseEntity<LegacyError> handle(ApiException ex) {
+	ResponseEntity<ErrorBody> handle(ApiException ex) {
 		return ErrorResponses.entity(ex);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<LegacyError> handle(DataAccessException ex) {
+	ResponseEntity<ErrorBody> handle(DataAccessException ex) {
 		if (isUnavailable(ex)) {
 			log.warn("Database unavailable: {}", ex.getMessage());
 			return ErrorResponses.entity(ErrorCode.UNAVAILABLE, "Database unavailable, try again shortly",
@@ -53,14 +53,14 @@ public class LegacyErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<LegacyError> handle(CannotCreateTransactionException ex) {
+	ResponseEntity<ErrorBody> handle(CannotCreateTransactionException ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		return ErrorResponses.entity(ErrorCode.UNAVAILABLE, "Database unavailable, try again shortly",
 				DATABASE_RETRY_AFTER_SECONDS);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<LegacyError> handle(Exception ex) {
+	ResponseEntity<ErrorBody> handle(Exception ex) {
 		log.error("Unexpected failure", ex);
 		return ErrorResponses.entity(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message(), 0);
 	}
@@ -94,7 +94,7 @@ public class LegacyErrorHandler extends ResponseEntityExceptionHandler {
 		return widen(ErrorResponses.entity(ErrorCode.BAD_REQUEST, message, 0));
 	}
 
-	private static ResponseEntity<Object> widen(ResponseEntity<LegacyError> response) {
+	private static ResponseEntity<Object> widen(ResponseEntity<ErrorBody> response) {
 		return new ResponseEntity<>(response.getBody(), response.getHeaders(), response.getStatusCode());
 	}
 

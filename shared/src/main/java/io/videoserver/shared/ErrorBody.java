@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param error a human readable message
  * @param errorCode the original's three-digit code
  */
-public record LegacyError(String error, @JsonProperty("error_code") String errorCode) {
+public record ErrorBody(String error, @JsonProperty("error_code") String errorCode) {
 
-	public static LegacyError of(ErrorCode code, String message) {
-		return new LegacyError(message, code.value());
+	public static ErrorBody of(ErrorCode code, String message) {
+		return new ErrorBody(message, code.value());
 	}
 
 }

@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
  * Tomcat's last word on errors that never reach Spring (an encoded slash or a NUL in the
  * URL, a malformed request line): the legacy JSON body instead of Tomcat's HTML page.
  */
-public class LegacyErrorReportValve extends ErrorReportValve {
+public class ErrorBodyReportValve extends ErrorReportValve {
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -24,7 +24,7 @@ public class LegacyErrorReportValve extends ErrorReportValve {
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		ErrorCode code = ErrorCode.forStatus((known != null) ? known : HttpStatus.INTERNAL_SERVER_ERROR);
-		String message = (known != null) ? LegacyErrorHandler.messageFor(known, code) : code.message();
+		String message = (known != null) ? ErrorBodyHandler.messageFor(known, code) : code.message();
 		try {
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");

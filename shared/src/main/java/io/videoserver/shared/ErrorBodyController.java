@@ -14,17 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
  * filter) with the legacy body instead of Spring Boot's default one.
  */
 @RestController
-public class LegacyErrorController implements ErrorController {
+public class ErrorBodyController implements ErrorController {
 
 	@RequestMapping("${server.error.path:${error.path:/error}}")
-	ResponseEntity<LegacyError> error(HttpServletRequest request) {
+	ResponseEntity<ErrorBody> error(HttpServletRequest request) {
 		Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (attribute instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		if (status == null || !status.isError()) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		ErrorCode code = ErrorCode.forStatus(status);
-		return ErrorResponses.entity(code, LegacyErrorHandler.messageFor(status, code), 1);
+		return ErrorResponses.entity(code, ErrorBodyHandler.messageFor(status, code), 1);
 	}
 
 }

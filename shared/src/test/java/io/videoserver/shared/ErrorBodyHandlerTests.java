@@ -11,16 +11,16 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LegacyErrorHandlerTests {
+class ErrorBodyHandlerTests {
 
-	private final LegacyErrorHandler handler = new LegacyErrorHandler();
+	private final ErrorBodyHandler handler = new ErrorBodyHandler();
 
 	@Test
 	void databaseOutagesAnswer503WithRetryAfter() {
 		for (var outage : new org.springframework.dao.DataAccessException[] {
 				new CannotGetJdbcConnectionException("pool timeout", new SQLException("down")),
 				new RecoverableDataAccessException("connection died") }) {
-			ResponseEntity<LegacyError> response = this.handler.handle(outage);
+			ResponseEntity<ErrorBody> response = this.handler.handle(outage);
 			assertThat(response.getStatusCode().value()).isEqualTo(503);
 			assertThat(response.getBody().errorCode()).isEqualTo("012");
 			assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
@@ -29,10 +29,10 @@ class LegacyErrorHandlerTests {
 
 	@Test
 	void otherDatabaseErrorsAnswer500WithoutDriverText() {
-		ResponseEntity<LegacyError> response = this.handler
+		ResponseEntity<ErrorBody> response = this.handler
 			.handle(new DataIntegrityViolationException("Duplicate entry 'x' for key 'users.login_name'"));
 		assertThat(response.getStatusCode().value()).isEqualTo(500);
-		assertThat(response.getBody()).isEqualTo(new LegacyError("DB ops failed", "003"));
+		assertThat(response.getBody()).isEqualTo(new ErrorBody("DB ops failed", "003"));
 	}
 
 }
