@@ -1,5 +1,6 @@
 /**
- * Protection against overload: the connection limiter and the per-client token bucket.
+ * Protection against overload: the connection limiter, and the shared per-client token
+ * bucket placed in front of it.
  */
 @NullMarked
 package io.videoserver.stream.limit;

@@ -1,6 +1,6 @@
 /**
- * Posters: a frame of an uploaded video, decoded in Java and kept in the database for the
- * web UI.
+ * Posters: a frame of an uploaded video, decoded in Java and kept in the database, beside
+ * the video's row, for the web UI.
  */
 @NullMarked
 package io.videoserver.stream.poster;
