@@ -59,8 +59,8 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether the segment starting at {@code start} is neither empty (but the last) nor a
-	 * dot segment.
+	 * Whether the segment starting at {@code start} is neither empty (an empty segment is
+	 * allowed last only) nor a dot segment ({@code .} or {@code ..}).
 	 */
 	private static boolean isCanonicalSegment(String path, int start) {
 		int end = path.indexOf('/', start);

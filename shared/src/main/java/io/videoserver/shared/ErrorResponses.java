@@ -11,10 +11,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The one writer of the legacy error body and its headers: as a {@link ResponseEntity}
- * for controllers and advice, straight to the servlet response for filters that answer
- * before Spring MVC does, and as bare JSON for Tomcat's valve, which has no Spring
- * context.
+ * The one writer of the legacy error body and its headers: a {@link ResponseEntity} for
+ * controllers and advice, straight to the servlet response for filters that answer before
+ * Spring MVC does, and bare JSON for Tomcat's valve, which has no Spring context.
  */
 public class ErrorResponses {
 
@@ -43,8 +42,7 @@ public class ErrorResponses {
 	}
 
 	/**
-	 * The error with a status other than its code's: 412 and 405, for instance, carry
-	 * 001.
+	 * The error with a status other than its code's: 412 and 405, say, carry code 001.
 	 * @param status the HTTP status
 	 * @param code the error code of the body
 	 * @param message the message for the client
@@ -57,8 +55,7 @@ public class ErrorResponses {
 	/**
 	 * The error with a status other than its code's and the headers that go with it.
 	 * @param status the HTTP status
-	 * @param headers headers of the answer, such as {@code Content-Range} or
-	 * {@code Allow}
+	 * @param headers the answer's headers, such as {@code Content-Range} or {@code Allow}
 	 * @param code the error code of the body
 	 * @param message the message for the client
 	 * @return the response

@@ -31,8 +31,7 @@ public class RetryingFlywayMigration implements FlywayMigrationStrategy {
 	}
 
 	/**
-	 * Migrates, trying again when another service is creating the schema at the same
-	 * time.
+	 * Migrates, trying again when another service creates the schema at the same time.
 	 * @param flyway the configured Flyway
 	 * @return the result of the successful attempt
 	 */

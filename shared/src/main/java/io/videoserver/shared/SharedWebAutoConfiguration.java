@@ -47,8 +47,7 @@ public class SharedWebAutoConfiguration {
 	}
 
 	/**
-	 * Forwarded headers believed from {@code video.trusted-proxies} only (none by
-	 * default).
+	 * Trusts forwarded headers from {@code video.trusted-proxies} only, none by default.
 	 */
 	@Bean
 	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")

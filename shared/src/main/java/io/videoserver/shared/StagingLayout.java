@@ -38,8 +38,8 @@ public final class StagingLayout {
 
 	/**
 	 * The owner in a partial upload's file name.
-	 * @return the owner, null for a name of another form (an older version's
-	 * {@code {vid}.{random}.part})
+	 * @return the owner; null for a name of another form, such as
+	 * {@code {vid}.{random}.part} of older versions
 	 */
 	public static @Nullable String ownerOf(String fileName) {
 		Matcher name = OWNED.matcher(fileName);

@@ -6,8 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * How much a user may store and how much their videos take: api-service shows both on the
- * user's page and stream-service admits uploads against them, so both count by this one
- * rule.
+ * user's page and stream-service admits uploads against them, so both count by this rule.
  */
 public final class StorageQuota {
 

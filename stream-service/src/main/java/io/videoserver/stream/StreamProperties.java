@@ -24,8 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit the per-client token bucket
  * @param cors the origins of the web UI
  * @param store where the video files are kept
- * @param s3 how uploads reach the bucket and playback leaves it, when {@code store} is
- * {@code s3}
+ * @param s3 how uploads reach the bucket and playback leaves it, with {@code store: s3}
  * @param poster the bounds of an upload's poster decode
  */
 @Validated
@@ -35,9 +34,8 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 		@DefaultValue("local") StoreKind store, @Valid @DefaultValue S3 s3, @Valid @DefaultValue Poster poster) {
 
 	/**
-	 * The stream-service's own settings under {@code video.s3}, beside the bucket itself
-	 * ({@link io.videoserver.shared.store.S3Settings}, which the scheduler-service reads
-	 * too).
+	 * The stream-service's own settings under {@code video.s3}, beside those of the
+	 * bucket ({@link io.videoserver.shared.store.S3Settings}), which both services read.
 	 *
 	 * @param stagingDir the local directory where uploads are received and checked before
 	 * they are sent to the bucket; empty for {@code dir}
@@ -91,8 +89,7 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 	}
 
 	/**
-	 * @param requestsPerSecond the sustained rate per client, {@code 0} turns limiting
-	 * off
+	 * @param requestsPerSecond the sustained rate per client; {@code 0} turns it off
 	 * @param burst how many requests a client may make at once above the rate
 	 */
 	public record RateLimit(@Min(0) @DefaultValue("50") int requestsPerSecond, @Min(1) @DefaultValue("200") int burst) {
@@ -104,8 +101,7 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 	}
 
 	/**
-	 * @param allowedOrigins the origins (the web UI's) that may call this service from a
-	 * browser
+	 * @param allowedOrigins the origins (the web UI's) that may call this from a browser
 	 */
 	public record Cors(@NotEmpty @DefaultValue( {
 			"http://localhost:8000", "http://127.0.0.1:8000" }) List<String> allowedOrigins){

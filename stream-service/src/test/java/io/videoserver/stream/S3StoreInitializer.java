@@ -9,8 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Points the stream-service at one bucket of the test S3 server (the same bucket for
  * every S3 context of the JVM; video ids are unique). Parts are S3's smallest, 5 MB, so
- * the tests' uploads (2 MB at most) go in one PUT; {@code S3VideoStoreTests} covers the
- * multipart path.
+ * that the tests' uploads (2 MB at most) go in one PUT; {@code S3VideoStoreTests} covers
+ * the multipart path.
  */
 class S3StoreInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -69,8 +69,8 @@ public final class S3Clients {
 	}
 
 	/**
-	 * Explicit keys when given, else the SDK's chain (AWS_* variables, web identity,
-	 * instance role).
+	 * Explicit keys when given, else the SDK's default chain (AWS_* variables, web
+	 * identity, instance role).
 	 */
 	private static AwsCredentialsProvider credentials(S3Settings s3) {
 		if (!s3.accessKey().isBlank()) {

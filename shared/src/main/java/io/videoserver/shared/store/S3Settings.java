@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The S3-compatible bucket that holds the videos when {@code VIDEO_STORE=s3}, bound from
  * {@code video.s3.*} once for the stream-service and the scheduler-service, which must
- * reach the same bucket with the same variables ({@code VIDEO_S3_*}, mapped in each
- * service's application.yml).
+ * reach the same bucket with the same variables ({@code VIDEO_S3_*}, mapped in the
+ * application.yml of each).
  *
  * @param endpoint the S3 API's address; empty for AWS itself (from the region)
  * @param region the signing region

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Path segments that try traversal, injection, encoding tricks and header splitting, as a
- * client would put them raw in a request target: one corpus for every service's hostile
- * input tests.
+ * client would put them raw in a request target: one corpus for the hostile input tests
+ * of every service.
  */
 public final class HostileValues {
 

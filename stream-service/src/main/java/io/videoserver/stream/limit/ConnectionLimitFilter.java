@@ -16,9 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Holds a permit of the {@link ConnectionLimiter} for the whole of each stream
  * ({@code GET /videos/*}) and upload ({@code PUT /videos/*}, {@code POST /upload/*}, the
- * tus {@code POST} and {@code PATCH} under {@code /tus/}), and gives it back exactly once
- * however the request ends: normally, with an error, by a client abort, or by an async
- * timeout.
+ * tus {@code POST} and {@code PATCH} under {@code /tus/}), and gives it back exactly
+ * once, however the request ends: normally, with an error, when the client aborts or when
+ * an async request times out.
  */
 class ConnectionLimitFilter extends OncePerRequestFilter {
 

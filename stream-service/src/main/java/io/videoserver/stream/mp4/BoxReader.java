@@ -87,8 +87,7 @@ final class BoxReader {
 	}
 
 	/**
-	 * Exactly {@code length} bytes at {@code offset}, which the caller has
-	 * bounds-checked.
+	 * Exactly {@code length} bytes at {@code offset}, a range the caller has checked.
 	 */
 	ByteBuffer read(long offset, int length) throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocate(length);

@@ -19,8 +19,8 @@ record ChunkTable(Box box, List<Box> path, long entries, long maxOffset) {
 	private static final int BATCH = 8192;
 
 	/**
-	 * Reads a table, checking that its length matches its count and each offset points
-	 * into media.
+	 * Reads a table, checking that its length matches its count and that every offset
+	 * points into media.
 	 */
 	static ChunkTable read(BoxReader reader, Box box, List<Box> path, MediaData media) throws IOException {
 		long entries = Integer.toUnsignedLong(reader.payload(box, 8, 8).getInt(4));

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param ifMatch the {@code If-Match} header
  * @param ifNoneMatch the {@code If-None-Match} header
  * @param ifModifiedSince {@code If-Modified-Since} in epoch milliseconds, -1 when absent
- * or invalid
+ * or when invalid
  * @param ifUnmodifiedSince {@code If-Unmodified-Since} in epoch milliseconds, -1 when
  * absent or invalid
  */

@@ -37,8 +37,7 @@ class PlaybackFiles {
 	}
 
 	/**
-	 * Where a client may fetch the bytes directly (a presigned S3 address), when
-	 * configured.
+	 * Where a client may fetch the bytes directly (a presigned S3 address), if any.
 	 */
 	Optional<URI> directUri(VideoId vid) {
 		return this.store.directUri(vid.value());

@@ -5,17 +5,16 @@ import java.nio.file.Path;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Hands a body to Tomcat's NIO sendfile (the attributes its DefaultServlet uses), so the
- * kernel copies the bytes from the page cache to the socket after the request thread has
- * returned.
+ * Hands a body to Tomcat's NIO sendfile (the attributes its DefaultServlet uses),
+ * whereupon the kernel copies the bytes from the page cache to the socket once the
+ * request thread has returned.
  */
 final class Sendfile {
 
 	private static final String PREFIX = "org.apache.tomcat.sendfile.";
 
 	/**
-	 * Below this, a plain write costs less than setting sendfile up (Tomcat's own 48
-	 * KiB).
+	 * Below this, a plain write costs less than setting sendfile up (as Tomcat's 48 KiB).
 	 */
 	private static final long MIN_LENGTH = 48 * 1024;
 

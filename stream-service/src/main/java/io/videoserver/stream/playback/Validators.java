@@ -1,8 +1,8 @@
 package io.videoserver.stream.playback;
 
 /**
- * What identifies one version of a video file: its size, a strong entity tag and its
- * modification time.
+ * What identifies one version of a video file: its size, its strong entity tag and the
+ * time it was last modified.
  *
  * @param size the length in bytes
  * @param etag the strong entity tag, quoted

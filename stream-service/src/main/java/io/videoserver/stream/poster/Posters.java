@@ -56,8 +56,8 @@ public class Posters implements AutoCloseable {
 	}
 
 	/**
-	 * Decodes a poster from a complete, valid MP4 on the local disk, waiting at most the
-	 * configured time.
+	 * Decodes a poster from a complete, valid MP4 on the local disk, waiting for it at
+	 * most the configured time.
 	 * @return the poster, or empty when the codec is not H.264, the video is beyond the
 	 * decoder's bounds, the frame does not decode in time or the pool is busy
 	 */
@@ -92,8 +92,8 @@ public class Posters implements AutoCloseable {
 			log.warn("No poster for {}: not decoded within {}", file.getFileName(), timeout);
 		}
 		catch (ExecutionException ex) {
-			// JCodec reads untrusted input; whatever it throws costs the video its poster
-			// only.
+			// JCodec reads untrusted input: whatever
+			// it throws costs the video only its poster
 			log.warn("No poster for {}: {}", file.getFileName(), ex.getCause().toString());
 		}
 		catch (InterruptedException ex) {

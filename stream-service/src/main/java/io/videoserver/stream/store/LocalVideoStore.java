@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The videos as files in one directory ({@code VIDEO_DIR}), published by an atomic
- * rename, read through an open {@link FileChannel} so playback can use
- * {@code sendfile(2)}.
+ * The videos as files in one directory ({@code VIDEO_DIR}): published by an atomic
+ * rename, and read through an open {@link FileChannel} so that playback can use
+ * {@code sendfile(2)} on it.
  */
 public final class LocalVideoStore implements VideoStore {
 
@@ -94,8 +94,7 @@ public final class LocalVideoStore implements VideoStore {
 	}
 
 	/**
-	 * Flushes a directory's entries to disk, where the platform can open a directory (not
-	 * on Windows).
+	 * Flushes a directory's entries to disk where the platform can (not on Windows).
 	 */
 	static void syncDirectory(Path dir) throws IOException {
 		FileChannel channel;

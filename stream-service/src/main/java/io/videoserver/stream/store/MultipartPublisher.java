@@ -91,8 +91,8 @@ final class MultipartPublisher {
 			this.s3.abortMultipartUpload((request) -> request.bucket(this.bucket).key(key).uploadId(uploadId));
 		}
 		catch (SdkException ex) {
-			cause.addSuppressed(ex); // the bucket's lifecycle rule for incomplete uploads
-										// is the backstop
+			// the bucket's lifecycle rule for incomplete uploads is the backstop
+			cause.addSuppressed(ex);
 		}
 	}
 

@@ -7,8 +7,7 @@ import software.amazon.awssdk.core.ResponseInputStream;
 
 /**
  * The body of a ranged GET that is aborted, not drained, when the reader stops early (a
- * viewer who seeks or leaves), so the rest of a large range is not downloaded for
- * nothing.
+ * viewer who seeks or leaves), so that the rest of a large range is never downloaded.
  */
 final class ObjectRangeStream extends FilterInputStream {
 

@@ -87,8 +87,8 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 			this.s3.deleteObject((request) -> request.bucket(this.bucket).key(key));
 		}
 		catch (S3Exception ex) {
-			if (ex.statusCode() != 404) { // S3 answers 204 for a missing key; others may
-											// not
+			// S3 answers 204 for a missing key; other stores may answer 404
+			if (ex.statusCode() != 404) {
 				throw new IOException("S3 DELETE of " + key + " failed", ex);
 			}
 		}

@@ -24,8 +24,7 @@ public interface VideoSource extends Closeable {
 	long lastModified();
 
 	/**
-	 * The open local file, for {@code sendfile(2)}; null when the bytes come from
-	 * elsewhere.
+	 * The open local file, for {@code sendfile(2)}; null for bytes from a remote store.
 	 */
 	@Nullable FileChannel channel();
 

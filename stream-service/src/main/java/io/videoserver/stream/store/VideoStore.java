@@ -39,7 +39,7 @@ public interface VideoStore {
 
 	/**
 	 * The local directory where uploads are received and checked before they are
-	 * published.
+	 * published to the store.
 	 */
 	Path staging();
 

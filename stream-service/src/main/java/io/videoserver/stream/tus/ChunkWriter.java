@@ -72,8 +72,8 @@ final class ChunkWriter {
 			return body.read(buffer);
 		}
 		catch (IOException ex) {
-			// tus keeps what arrived before a disconnect, except bytes a checksum was to
-			// vouch for
+			// tus keeps what arrived before a disconnect,
+			// but not bytes a checksum was to vouch for
 			if (checksum != null) {
 				out.truncate(offset);
 			}

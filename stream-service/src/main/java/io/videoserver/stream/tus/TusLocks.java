@@ -29,7 +29,7 @@ class TusLocks {
 
 	/**
 	 * @throws TusException 423 while another request, here or on another replica, holds
-	 * the upload
+	 * the upload's lease
 	 */
 	Lock acquire(TusUpload upload) {
 		String holder = UUID.randomUUID().toString().replace("-", "");

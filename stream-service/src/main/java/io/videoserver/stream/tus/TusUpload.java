@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param id the upload's random id, the last segment of its URL
  * @param vid the video the upload is for
  * @param owner the login name of the user who created it, the only one who may continue
- * it
  * @param length the declared total size in bytes
  * @param metadata the client's {@code Upload-Metadata} header, returned as given
  */

@@ -51,8 +51,8 @@ class TusUploadFiles {
 	private final Duration expireAfter;
 
 	TusUploadFiles(VideoStore videos, StreamProperties properties) {
-		// in the staging directory: on the local disk, beside the videos for the local
-		// store
+		// in the staging directory: on the local disk,
+		// beside the videos for the local store
 		this.dir = videos.staging().toAbsolutePath().normalize().resolve(DIR);
 		this.expireAfter = properties.upload().expireAfter();
 	}

@@ -99,8 +99,8 @@ class TusUploads {
 		}
 		catch (ApiException ex) {
 			if (ex.code() == ErrorCode.NOT_FOUND) {
-				// the video was deleted: its upload can never complete, so its bytes go
-				// now
+				// the video was deleted: its upload can
+				// never complete, so its bytes go now
 				remove(upload);
 			}
 			throw ex;
@@ -155,8 +155,7 @@ class TusUploads {
 	/**
 	 * The offset a client resumes from. HEAD never completes (it holds no permit of the
 	 * connection limiter): an upload whose last byte is in but whose video is not
-	 * published answers one byte less, and the PATCH that resends it completes the
-	 * upload.
+	 * published answers one byte less, and the PATCH that resends that byte completes it.
 	 */
 	long offset(TusUpload upload) throws IOException {
 		return this.files.offset(upload);
@@ -180,8 +179,7 @@ class TusUploads {
 	 * Completes the received upload as every upload completes (checked, admitted,
 	 * published, recorded). A refusal (not an MP4, over the quota, the video deleted)
 	 * removes it; any other failure (disk, database, store) leaves its bytes, so that its
-	 * offset is one byte short and the client's retry of the last byte completes it
-	 * again.
+	 * offset is one byte short and the client's retry of that byte completes it.
 	 */
 	private void complete(TusUpload upload) throws IOException {
 		try {

@@ -32,7 +32,6 @@ final class Reservation implements AutoCloseable {
 	/**
 	 * Makes sure the reservation covers a body of this size, growing it when needed.
 	 * @throws io.videoserver.shared.ApiException 413/008 when the quota has no room left
-	 * for it
 	 */
 	void cover(long size) {
 		if (size > this.granted) {

@@ -22,8 +22,7 @@ import org.jspecify.annotations.Nullable;
  * {@code .owners/{owner}.lock} for as long as it runs. The kernel drops that lock when
  * the process dies, however it dies, so a starting replica that can take another owner's
  * lock knows that owner's files are abandoned. The lock belongs to the process (POSIX
- * record locks do), hence one owner per JVM, whatever the number of application contexts
- * in it.
+ * record locks do), hence one owner per JVM, however many application contexts it runs.
  */
 final class StagingOwner {
 

@@ -33,8 +33,7 @@ public class UploadAuthorizer {
 	}
 
 	/**
-	 * @throws ApiException 404/006 when the video does not exist, 403/007 when it is not
-	 * the user's
+	 * @throws ApiException 404/006 for a video that does not exist, 403/007 for another's
 	 */
 	public void requireOwnedBy(String user, String vid) {
 		UploadRepository.VideoOwner owner = this.uploads.findOwner(vid)

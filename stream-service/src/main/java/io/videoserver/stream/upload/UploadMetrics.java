@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts upload bytes for the operator's dashboards: everything received (also what was
- * later refused, cut off or is still waiting in a resumable upload) and what became a
- * video.
+ * later refused, cut off or is still waiting in a resumable upload), and what was stored
+ * as a video.
  */
 @Component
 public class UploadMetrics {

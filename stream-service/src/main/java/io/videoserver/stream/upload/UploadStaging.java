@@ -70,8 +70,7 @@ class UploadStaging {
 	 * Checks a completely received upload and rewrites it to faststart order when needed.
 	 * The part of the admission that needs the whole file.
 	 * @param vid a valid video id
-	 * @param received the received file, in the staging directory or below it; left as it
-	 * is
+	 * @param received the received file, in the staging directory or below; left as it is
 	 * @return the file to publish, which closing removes if it is still there: the
 	 * faststart copy, or a hard link to the received file (a copy where links are not
 	 * supported), so that the store may move it and the received bytes stay for a retry
@@ -121,7 +120,7 @@ class UploadStaging {
 
 	/**
 	 * A checked upload ready to be published; closing removes its file unless the store
-	 * took it.
+	 * has taken it.
 	 *
 	 * @param video what the file is
 	 * @param file the file to publish, in the staging directory

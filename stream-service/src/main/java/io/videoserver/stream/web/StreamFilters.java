@@ -29,8 +29,7 @@ public final class StreamFilters {
 	public static final int CONNECTION_LIMIT = FilterOrder.SERVICE_FILTERS;
 
 	/**
-	 * Inside the connection limiter, so that a stream holds its permit for the whole
-	 * transfer.
+	 * Inside the connection limiter, so that a stream keeps its permit to the last byte.
 	 */
 	public static final int PLAYBACK = CONNECTION_LIMIT + 10;
 

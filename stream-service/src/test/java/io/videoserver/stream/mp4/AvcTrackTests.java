@@ -30,8 +30,8 @@ class AvcTrackTests {
 	@Test
 	void moovLargerThanTheDecodersBoundGivesNone() throws Exception {
 		byte[] video = H264Mp4.solid(64, 48, 1, Color.RED, Color.RED);
-		assertThat(boxType(video, video.length - moovSize(video))).isEqualTo("moov"); // moov
-																						// last
+		// moov last
+		assertThat(boxType(video, video.length - moovSize(video))).isEqualTo("moov");
 		int free = (int) AvcTrack.MAX_MOOV;
 		byte[] grown = new byte[video.length + free];
 		System.arraycopy(video, 0, grown, 0, video.length);

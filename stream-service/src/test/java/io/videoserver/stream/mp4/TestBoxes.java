@@ -34,8 +34,7 @@ final class TestBoxes {
 	}
 
 	/**
-	 * The file with its moov box moved to the end and its chunk offsets moved with the
-	 * media.
+	 * The file with its moov box moved to the end and its chunk offsets moved along.
 	 */
 	static byte[] moveMoovToEnd(byte[] file) {
 		Found moov = find(file, "moov");

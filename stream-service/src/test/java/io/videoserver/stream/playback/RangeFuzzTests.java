@@ -34,8 +34,8 @@ class RangeFuzzTests {
 		Plan plan = RangePlanner.plan(request, new Validators(size, ETAG, MODIFIED));
 		Statistics.label("status").collect(plan.status());
 		Statistics.label("ranges").collect(Math.min(plan.ranges().size(), 2));
-		// guards the generators: fuzzing that never reaches a multi-range 206 proves
-		// little
+		// guards the generators: fuzzing that never
+		// reaches a multi-range 206 proves little
 		Statistics.label("status").coverage(coverage -> {
 			coverage.check(200).percentage(percent -> percent > 5);
 			coverage.check(206).percentage(percent -> percent > 2);

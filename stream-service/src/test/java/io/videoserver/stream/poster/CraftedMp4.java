@@ -10,9 +10,8 @@ import org.jcodec.codecs.h264.io.model.PictureParameterSet;
 import org.jcodec.codecs.h264.io.model.SeqParameterSet;
 
 /**
- * Hostile variants of the H.264 MP4s that {@link H264Mp4} encodes (moov last, so a moov
- * that grows moves no media): the fields a decoder trusts set beyond the file or the
- * bounds.
+ * Hostile variants of the H.264 MP4s of {@link H264Mp4} (moov last, so a moov that grows
+ * moves no media): the fields a decoder trusts set beyond the file or the bounds.
  */
 final class CraftedMp4 {
 

@@ -36,8 +36,8 @@ class PosterTimeoutIntegrationTests extends StreamIntegrationTest {
 		String vid = createVideo(createUser(user));
 		String session = createSession(user, false);
 		byte[] video = H264Mp4.solid(64, 48, 1, Color.RED, Color.RED);
-		for (int i = 0; i < 3; i++) { // more than the pool's one thread: the next ones
-										// wait
+		// more than the pool's one thread: the next ones wait
+		for (int i = 0; i < 3; i++) {
 			int status = send(HttpRequest.newBuilder(uri("/videos/" + vid))
 				.timeout(Duration.ofSeconds(30))
 				.header("X-Session-Id", session)

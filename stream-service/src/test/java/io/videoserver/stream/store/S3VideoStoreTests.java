@@ -81,8 +81,8 @@ class S3VideoStoreTests {
 		byte[] old = random(1000, 2);
 		this.store.publish(this.vid, staged(old));
 		this.store.close();
-		this.store = store(DataSize.ofMegabytes(1)); // parts under S3's 5 MB minimum:
-														// refused
+		// parts under S3's 5 MB minimum: refused
+		this.store = store(DataSize.ofMegabytes(1));
 		Path file = staged(random(3 * MB, 3));
 		assertThatIOException().isThrownBy(() -> this.store.publish(this.vid, file));
 		assertThat(file).doesNotExist();

@@ -41,8 +41,8 @@ class MultipartFuzzTests {
 			assertThat(ex.code()).isIn(ErrorCode.BAD_REQUEST, ErrorCode.PAYLOAD_TOO_LARGE);
 		}
 		catch (IOException ex) {
-			// a malformed part body: the upload store answers it 400/001
-			// (UploadInterruptedException)
+			// a malformed part body: the upload answers
+			// it 400/001 (UploadInterruptedException)
 		}
 	}
 

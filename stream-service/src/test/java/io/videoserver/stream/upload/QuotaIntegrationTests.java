@@ -157,8 +157,7 @@ class QuotaIntegrationTests extends StreamIntegrationTest {
 	}
 
 	/**
-	 * Sends the headers and the first half of the body, so that the check before reading
-	 * has run.
+	 * Sends the headers and half of the body, so that the check before reading has run.
 	 */
 	private Socket startUpload(String vid, byte[] body) throws Exception {
 		Socket socket = RawHttp.open(this.port);

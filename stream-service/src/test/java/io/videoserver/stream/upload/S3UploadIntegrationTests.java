@@ -3,8 +3,7 @@ package io.videoserver.stream.upload;
 import io.videoserver.stream.S3Store;
 
 /**
- * The upload contract of {@link UploadIntegrationTests} with the videos in S3 (the test
- * S3 server).
+ * The upload contract of {@link UploadIntegrationTests}, run with the videos in S3.
  */
 @S3Store
 class S3UploadIntegrationTests extends UploadIntegrationTests {

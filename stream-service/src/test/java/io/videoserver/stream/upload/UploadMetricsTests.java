@@ -28,8 +28,8 @@ class UploadMetricsTests extends StreamIntegrationTest {
 		assertThat(counter("video_upload_received_bytes_total") - received).isEqualTo(5_000);
 		assertThat(counter("video_upload_stored_bytes_total") - stored).isEqualTo(5_000);
 
-		byte[] truncated = Arrays.copyOf(mp4(3_001, 2), 3_000); // received, checked,
-																// refused
+		// received, checked, refused
+		byte[] truncated = Arrays.copyOf(mp4(3_001, 2), 3_000);
 		assertThat(send(put(vid, truncated, session, user).build()).statusCode()).isEqualTo(415);
 		assertThat(counter("video_upload_received_bytes_total") - received).isEqualTo(8_000);
 		assertThat(counter("video_upload_stored_bytes_total") - stored).isEqualTo(5_000);
