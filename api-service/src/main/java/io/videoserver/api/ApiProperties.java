@@ -52,8 +52,7 @@ public record ApiProperties(@DefaultValue Session session, @Valid @DefaultValue 
 	/**
 	 * The per-client token bucket, set as the stream-service's is.
 	 *
-	 * @param requestsPerSecond the sustained rate per client, {@code 0} turns limiting
-	 * off
+	 * @param requestsPerSecond the sustained rate per client; {@code 0} turns it off
 	 * @param burst how many requests a client may make at once above the rate; twice the
 	 * rate when unset
 	 */

@@ -12,10 +12,9 @@ import io.videoserver.launcher.Service;
 import io.videoserver.launcher.ServiceProcess;
 
 /**
- * Starts a service from its built jar in a child JVM as an operator would run it,
+ * Starts a service from its built jar in a child JVM, as an operator would run it,
  * configured by environment variables alone, through the launcher's
- * {@link ServiceProcess}; its output goes to a log file under target/ that the tests read
- * back.
+ * {@link ServiceProcess}; the tests read its output from a log file under target/.
  */
 final class ServiceJars {
 

@@ -82,9 +82,9 @@ final class Site implements AutoCloseable {
 		env.putAll(extraEnv);
 		Path logs = Path.of("target", "e2e-logs");
 		ServiceProcess api = ServiceJars.start("api-service", apiPort, env, logs);
-		// One after the other: two services migrating an empty database at the same
-		// moment can collide on Flyway's history table (reported, not this module's to
-		// fix).
+		// One after the other: two services migrating an empty database at
+		// the same moment can collide on Flyway's history table (reported,
+		// not this module's to fix).
 		try {
 			api.awaitReady(Duration.ofSeconds(150));
 		}

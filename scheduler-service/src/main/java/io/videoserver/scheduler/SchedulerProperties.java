@@ -24,8 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param store where videos live: {@code local} (files in {@code dir}) or {@code s3}
  * (objects in the bucket of {@link io.videoserver.shared.store.S3Settings}); anything
  * else stops the start
- * @param internalToken the shared secret that the queue endpoint requires; blank refuses
- * every call
+ * @param internalToken the queue endpoint's shared secret; a blank one refuses every call
  * @param scheduler how the deletion runner claims and works the queue
  */
 @Validated

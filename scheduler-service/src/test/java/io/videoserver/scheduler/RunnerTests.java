@@ -129,8 +129,8 @@ class RunnerTests {
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(leasedTo("stuck")).isEqualTo(10);
 		CompletableFuture<Void> stopping = CompletableFuture.runAsync(replica::close);
-		await().atMost(PATIENCE).until(() -> leasedTo("stuck") <= 3); // 1 working, 2 in
-																		// the channel
+		// 1 working, 2 in the channel
+		await().atMost(PATIENCE).until(() -> leasedTo("stuck") <= 3);
 		assertThat(stopping).isNotDone();
 		proceed.countDown();
 		stopping.get(30, TimeUnit.SECONDS);

@@ -50,8 +50,8 @@ class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 			.orElseThrow(SessionArgumentResolver::notAuthenticated);
 		HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
 		if (offered.fromCookie() && found.renewed() && response != null) {
-			// The cookie's Max-Age was set when it was issued: it slides with the
-			// session.
+			// The cookie's Max-Age was set when it was issued:
+			// it slides with the session.
 			response.addHeader(HttpHeaders.SET_COOKIE,
 					SessionCookies.issue(offered.sessionId(), this.sessions.ttl(), request).toString());
 		}

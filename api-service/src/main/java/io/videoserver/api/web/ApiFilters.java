@@ -15,8 +15,7 @@ import org.springframework.core.Ordered;
  * <li>rate limit ({@link FilterOrder#RATE_LIMIT}, {@link RateLimitConfiguration})</li>
  * <li>{@link #BODY_SIZE_LIMIT}</li>
  * <li>Spring's own filters, then {@link #SECURITY_HEADERS}</li>
- * <li>the body buffering filter, on Tomcat's context behind every Spring filter
- * ({@link BodyBufferingConfiguration})</li>
+ * <li>body buffering ({@link BodyBufferingConfiguration}), behind Spring's filters</li>
  * </ol>
  */
 public final class ApiFilters {

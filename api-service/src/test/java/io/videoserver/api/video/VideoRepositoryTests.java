@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @JdbcTest
-@AutoConfigureTestDatabase(replace = Replace.NONE) // the real server of TestDatabase,
-													// never an in-memory one
+// the real server of TestDatabase, never an in-memory one
+@AutoConfigureTestDatabase(replace = Replace.NONE)
 @Import({ TestDatabase.class, VideoRepository.class })
 class VideoRepositoryTests {
 

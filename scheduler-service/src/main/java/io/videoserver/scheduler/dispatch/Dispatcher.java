@@ -116,8 +116,8 @@ public class Dispatcher {
 	private void release(List<ClaimedRow> rows, ClaimedBatch batch) {
 		List<String> ids = new ArrayList<>(rows.size());
 		rows.forEach((row) -> ids.add(row.videoId()));
-		boolean interrupted = Thread.interrupted(); // the pool would refuse an
-													// interrupted thread
+		// the pool would refuse an interrupted thread
+		boolean interrupted = Thread.interrupted();
 		try {
 			this.queue.release(ids);
 			log.info("Replica {} released {} unstarted deletions", this.queue.owner(), ids.size());

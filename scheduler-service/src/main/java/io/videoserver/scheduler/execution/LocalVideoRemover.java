@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import io.videoserver.shared.VideoIds;
 
 /**
- * The video directory ({@code VIDEO_DIR}): video {@code vid} is the file {@code vid}, its
- * unfinished uploads are {@code vid.<owner>.<random>.part}
- * ({@link io.videoserver.shared.StagingLayout}), and nothing outside the directory is
- * ever touched.
+ * The video directory ({@code VIDEO_DIR}), where video {@code vid} is the file
+ * {@code vid} and its unfinished uploads are {@code vid.<owner>.<random>.part}
+ * ({@link io.videoserver.shared.StagingLayout}); nothing outside it is ever touched.
  */
 public class LocalVideoRemover implements VideoRemover {
 
