@@ -32,7 +32,7 @@ class PlaybackFiles {
 	 * @throws IOException when the store fails
 	 */
 	VideoFile open(VideoId vid) throws IOException {
-		VideoSource source = this.store.open(vid.value());
+		VideoSource source = this.store.open(vid);
 		return new VideoFile(source, new Validators(source.size(), source.etag(), source.lastModified()));
 	}
 
@@ -40,7 +40,7 @@ class PlaybackFiles {
 	 * Where a client may fetch the bytes directly (a presigned S3 address), if any.
 	 */
 	Optional<URI> directUri(VideoId vid) {
-		return this.store.directUri(vid.value());
+		return this.store.directUri(vid);
 	}
 
 }

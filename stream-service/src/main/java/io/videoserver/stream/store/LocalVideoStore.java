@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
-import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.VideoId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ public final class LocalVideoStore implements VideoStore {
 	}
 
 	@Override
-	public VideoSource open(String vid) throws IOException {
+	public VideoSource open(VideoId vid) throws IOException {
 		Path file = file(vid);
 		try {
 			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -62,7 +62,7 @@ public final class LocalVideoStore implements VideoStore {
 	}
 
 	@Override
-	public void publish(String vid, Path complete) throws IOException {
+	public void publish(VideoId vid, Path complete) throws IOException {
 		Files.move(complete, file(vid), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		try {
 			this.sync.sync(this.dir); // the rename itself survives a crash only then
@@ -75,7 +75,7 @@ public final class LocalVideoStore implements VideoStore {
 	}
 
 	@Override
-	public void delete(String vid) throws IOException {
+	public void delete(VideoId vid) throws IOException {
 		Files.deleteIfExists(file(vid));
 	}
 
@@ -85,8 +85,8 @@ public final class LocalVideoStore implements VideoStore {
 	}
 
 	/** The file of a video, checked to be directly inside the directory. */
-	private Path file(String vid) {
-		Path file = this.dir.resolve(VideoIds.require(vid));
+	private Path file(VideoId vid) {
+		Path file = this.dir.resolve(vid.value());
 		if (!file.getParent().equals(this.dir)) {
 			throw new ApiException(ErrorCode.BAD_REQUEST, "Invalid video id");
 		}

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
-import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.VideoId;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -52,7 +52,7 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 	}
 
 	@Override
-	public VideoSource open(String vid) throws IOException {
+	public VideoSource open(VideoId vid) throws IOException {
 		String key = key(vid);
 		try {
 			HeadObjectResponse head = this.s3.headObject((request) -> request.bucket(this.bucket).key(key));
@@ -71,7 +71,7 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 	}
 
 	@Override
-	public void publish(String vid, Path complete) throws IOException {
+	public void publish(VideoId vid, Path complete) throws IOException {
 		try {
 			this.publisher.publish(key(vid), complete);
 		}
@@ -81,7 +81,7 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 	}
 
 	@Override
-	public void delete(String vid) throws IOException {
+	public void delete(VideoId vid) throws IOException {
 		String key = key(vid);
 		try {
 			this.s3.deleteObject((request) -> request.bucket(this.bucket).key(key));
@@ -103,7 +103,7 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 	}
 
 	@Override
-	public Optional<URI> directUri(String vid) {
+	public Optional<URI> directUri(VideoId vid) {
 		if (this.presigner == null) {
 			return Optional.empty();
 		}
@@ -129,8 +129,8 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 		}
 	}
 
-	private String key(String vid) {
-		return this.prefix + VideoIds.require(vid);
+	private String key(VideoId vid) {
+		return this.prefix + vid.value();
 	}
 
 	private static String quoted(@Nullable String etag) {

@@ -1,5 +1,7 @@
 package io.videoserver.stream.store;
 
+import io.videoserver.shared.VideoId;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ public interface VideoStore {
 	 * @throws io.videoserver.shared.ApiException 404/006 when there is none
 	 * @throws IOException when the store fails
 	 */
-	VideoSource open(String vid) throws IOException;
+	VideoSource open(VideoId vid) throws IOException;
 
 	/**
 	 * Makes a complete, checked local file the video's current version at once, so that
@@ -28,14 +30,14 @@ public interface VideoStore {
 	 * @param complete the finished file in {@link #staging()}
 	 * @throws IOException when the store fails; the old version is then left in place
 	 */
-	void publish(String vid, Path complete) throws IOException;
+	void publish(VideoId vid, Path complete) throws IOException;
 
 	/**
 	 * Removes a video's current version; one that is already gone is no error.
 	 * @param vid a valid video id
 	 * @throws IOException when the store fails
 	 */
-	void delete(String vid) throws IOException;
+	void delete(VideoId vid) throws IOException;
 
 	/**
 	 * The local directory where uploads are received and checked before they are
@@ -46,9 +48,9 @@ public interface VideoStore {
 	/**
 	 * A short-lived address from which a client may fetch the video's bytes directly,
 	 * when the store offers one and it is configured.
-	 * @param vid a valid video id that {@link #open(String) exists}
+	 * @param vid a valid video id that {@link #open(VideoId) exists}
 	 */
-	default Optional<URI> directUri(String vid) {
+	default Optional<URI> directUri(VideoId vid) {
 		return Optional.empty();
 	}
 

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
-import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.VideoId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -60,8 +60,7 @@ class TusController {
 	ResponseEntity<Void> create(@PathVariable String vid, @RequestHeader("Upload-Length") String length,
 			@RequestHeader(name = "Upload-Metadata", required = false) @Nullable String metadata,
 			HttpServletRequest request) throws IOException {
-		VideoIds.require(vid);
-		TusUpload upload = this.uploads.create(request, vid, number("Upload-Length", length), metadata);
+		TusUpload upload = this.uploads.create(request, new VideoId(vid), number("Upload-Length", length), metadata);
 		ResponseEntity.BodyBuilder created = ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/tus/uploads/{id}")
 			.buildAndExpand(upload.id())

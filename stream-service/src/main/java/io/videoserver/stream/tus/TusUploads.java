@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.VideoId;
 import io.videoserver.stream.StreamProperties;
 import io.videoserver.stream.upload.UploadAdmission;
 import io.videoserver.stream.upload.UploadAuthorizer;
@@ -65,13 +66,13 @@ class TusUploads {
 	 * Creates an upload for a video of the caller's, after every check that needs no byte
 	 * of the file.
 	 */
-	TusUpload create(HttpServletRequest request, String vid, long length, @Nullable String metadata)
+	TusUpload create(HttpServletRequest request, VideoId vid, long length, @Nullable String metadata)
 			throws IOException {
 		String owner = this.admission.requireOwner(request, vid);
-		this.admission.requireRoom(vid, length);
-		TusUpload upload = this.files.create(vid, owner, length, metadata);
+		this.admission.requireRoom(vid.value(), length);
+		TusUpload upload = this.files.create(vid.value(), owner, length, metadata);
 		try {
-			this.quota.reserve(upload.id(), vid, length, this.expireAfter);
+			this.quota.reserve(upload.id(), vid.value(), length, this.expireAfter);
 		}
 		catch (RuntimeException ex) {
 			this.files.delete(upload.id());
@@ -183,7 +184,7 @@ class TusUploads {
 	 */
 	private void complete(TusUpload upload) throws IOException {
 		try {
-			this.uploads.complete(upload.vid(), this.files.data(upload), upload.id(), this.expireAfter);
+			this.uploads.complete(new VideoId(upload.vid()), this.files.data(upload), upload.id(), this.expireAfter);
 		}
 		catch (ApiException ex) {
 			remove(upload);

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
-import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.VideoId;
 import io.videoserver.stream.StreamProperties;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -44,9 +44,8 @@ public class UploadAdmission {
 	 * @throws ApiException 400/001 for an invalid id, 401/002 without a live session,
 	 * 404/006 when the video does not exist, 403/007 when it is someone else's
 	 */
-	public String requireOwner(HttpServletRequest request, String vid) {
-		VideoIds.require(vid);
-		return this.authorizer.requireOwner(request, vid);
+	public String requireOwner(HttpServletRequest request, VideoId vid) {
+		return this.authorizer.requireOwner(request, vid.value());
 	}
 
 	/**

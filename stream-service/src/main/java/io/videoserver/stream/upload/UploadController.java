@@ -2,6 +2,7 @@ package io.videoserver.stream.upload;
 
 import java.io.IOException;
 
+import io.videoserver.shared.VideoId;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -30,13 +31,13 @@ class UploadController {
 	@PostMapping("/upload/{vid}")
 	@ResponseStatus(HttpStatus.CREATED)
 	UploadResponse uploadForm(@PathVariable String vid, HttpServletRequest request) throws IOException {
-		return this.uploads.upload(request, vid, new MultipartBody(request, this.admission.maxSize()));
+		return this.uploads.upload(request, new VideoId(vid), new MultipartBody(request, this.admission.maxSize()));
 	}
 
 	@PutMapping("/videos/{vid}")
 	@ResponseStatus(HttpStatus.CREATED)
 	UploadResponse uploadRaw(@PathVariable String vid, HttpServletRequest request) throws IOException {
-		return this.uploads.upload(request, vid, UploadBody.raw(request));
+		return this.uploads.upload(request, new VideoId(vid), UploadBody.raw(request));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.VideoId;
 import io.videoserver.stream.poster.Poster;
 import io.videoserver.stream.poster.Posters;
 import io.videoserver.stream.store.VideoStore;
@@ -65,11 +66,11 @@ public class VideoUploads {
 	 * @throws ApiException 401/002, 403/007, 404/006, 409/005 while another upload of the
 	 * video runs here, 413/008, 415/009, 400/001 when the client broke off
 	 */
-	UploadResponse upload(HttpServletRequest request, String vid, UploadBody body) throws IOException {
+	UploadResponse upload(HttpServletRequest request, VideoId vid, UploadBody body) throws IOException {
 		this.admission.requireOwner(request, vid);
-		try (UploadStaging.Claim claim = this.staging.claim(vid);
-				Reservation reservation = this.admission.reserve(vid, body.declaredBytes())) {
-			Path received = this.staging.receive(vid, body.open(), reservation);
+		try (UploadStaging.Claim claim = this.staging.claim(vid.value());
+				Reservation reservation = this.admission.reserve(vid.value(), body.declaredBytes())) {
+			Path received = this.staging.receive(vid.value(), body.open(), reservation);
 			try {
 				return complete(vid, received, reservation.id(), this.heartbeat.ttl());
 			}
@@ -82,7 +83,7 @@ public class VideoUploads {
 	/**
 	 * Checks, admits, publishes and records a completely received file; the video becomes
 	 * visible only now.
-	 * @param vid a valid video id
+	 * @param vid the video
 	 * @param received the complete file below the staging directory, left as it is: the
 	 * caller removes it once the video is recorded, and keeps it to retry after a failure
 	 * @param reservation the upload's reservation of space, set to the file's size here;
@@ -94,10 +95,10 @@ public class VideoUploads {
 	 * @throws IOException when the disk or the store fails
 	 * @throws org.springframework.dao.DataAccessException when the database fails
 	 */
-	public UploadResponse complete(String vid, Path received, String reservation, Duration hold) throws IOException {
-		try (UploadStaging.CheckedFile checked = this.staging.check(vid, received)) {
+	public UploadResponse complete(VideoId vid, Path received, String reservation, Duration hold) throws IOException {
+		try (UploadStaging.CheckedFile checked = this.staging.check(vid.value(), received)) {
 			@Nullable Poster poster = this.posters.make(checked.file(), checked.video().info()).orElse(null);
-			this.admission.admitStored(reservation, vid, checked.video().size(), hold);
+			this.admission.admitStored(reservation, vid.value(), checked.video().size(), hold);
 			try (LeaseHeartbeat.Registration renewal = this.heartbeat.keep(() -> this.quota.renew(reservation, hold))) {
 				this.videos.publish(vid, checked.file());
 				record(vid, checked.video(), poster, reservation);
@@ -106,18 +107,19 @@ public class VideoUploads {
 		}
 	}
 
-	private void record(String vid, StoredVideo video, @Nullable Poster poster, String reservation) throws IOException {
-		if (!this.records.record(vid, video, poster, reservation)) {
+	private void record(VideoId vid, StoredVideo video, @Nullable Poster poster, String reservation)
+			throws IOException {
+		if (!this.records.record(vid.value(), video, poster, reservation)) {
 			this.videos.delete(vid);
 			throw new ApiException(ErrorCode.NOT_FOUND, "The video was deleted during the upload");
 		}
 	}
 
-	private UploadResponse stored(String vid, StoredVideo video) {
+	private UploadResponse stored(VideoId vid, StoredVideo video) {
 		this.metrics.stored(video.size());
 		log.info("Stored video {} ({} bytes, {}{})", vid, video.size(), video.info(),
 				video.rewritten() ? ", moov moved to the front" : "");
-		return new UploadResponse(vid, video.size());
+		return new UploadResponse(vid.value(), video.size());
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import io.videoserver.shared.ApiException;
+import io.videoserver.shared.VideoId;
 import io.videoserver.shared.VideoIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -46,7 +47,7 @@ class LocalVideoStoreTests {
 		churn.start();
 		try {
 			for (int i = 0; i < 100_000; i++) {
-				try (VideoSource source = store.open(vid)) {
+				try (VideoSource source = store.open(new VideoId(vid))) {
 					assertThat(source.size()).isIn(9L, 10L);
 				}
 				catch (ApiException ex) {
@@ -67,7 +68,7 @@ class LocalVideoStoreTests {
 		List<String> synced = new ArrayList<>();
 		LocalVideoStore store = new LocalVideoStore(this.dir,
 				(directory) -> synced.add(directory + " holds " + Files.readString(directory.resolve(vid))));
-		store.publish(vid, Files.writeString(this.dir.resolve(vid + ".x.part"), "new"));
+		store.publish(new VideoId(vid), Files.writeString(this.dir.resolve(vid + ".x.part"), "new"));
 		assertThat(synced).containsExactly(this.dir.toAbsolutePath().normalize() + " holds new");
 	}
 
@@ -77,7 +78,7 @@ class LocalVideoStoreTests {
 		LocalVideoStore store = new LocalVideoStore(this.dir, (directory) -> {
 			throw new IOException("EIO");
 		});
-		store.publish(vid, Files.writeString(this.dir.resolve(vid + ".x.part"), "new"));
+		store.publish(new VideoId(vid), Files.writeString(this.dir.resolve(vid + ".x.part"), "new"));
 		assertThat(this.dir.resolve(vid)).hasContent("new");
 	}
 
@@ -85,7 +86,8 @@ class LocalVideoStoreTests {
 	void syncingADirectoryWorksHere() throws Exception {
 		LocalVideoStore.syncDirectory(this.dir);
 		String vid = VideoIds.newId();
-		new LocalVideoStore(this.dir).publish(vid, Files.writeString(this.dir.resolve(vid + ".x.part"), "new"));
+		new LocalVideoStore(this.dir).publish(new VideoId(vid),
+				Files.writeString(this.dir.resolve(vid + ".x.part"), "new"));
 		assertThat(this.dir.resolve(vid)).hasContent("new");
 	}
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import io.videoserver.shared.ApiException;
+import io.videoserver.shared.VideoId;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.store.S3Clients;
@@ -63,9 +64,9 @@ class S3VideoStoreTests {
 	void largeFileIsPublishedInPartsAndReadByRange() throws IOException {
 		byte[] content = random(11 * MB, 1);
 		Path file = staged(content);
-		this.store.publish(this.vid, file);
+		this.store.publish(new VideoId(this.vid), file);
 		assertThat(file).doesNotExist();
-		try (VideoSource source = this.store.open(this.vid)) {
+		try (VideoSource source = this.store.open(new VideoId(this.vid))) {
 			assertThat(source.size()).isEqualTo(content.length);
 			assertThat(source.etag()).matches("\"[^\"]+\"");
 			assertThat(source.channel()).isNull();
@@ -79,24 +80,25 @@ class S3VideoStoreTests {
 	@Test
 	void failedMultipartUploadIsAbortedAndKeepsTheOldVersion() throws IOException {
 		byte[] old = random(1000, 2);
-		this.store.publish(this.vid, staged(old));
+		this.store.publish(new VideoId(this.vid), staged(old));
 		this.store.close();
 		// parts under S3's 5 MB minimum: refused
 		this.store = store(DataSize.ofMegabytes(1));
 		Path file = staged(random(3 * MB, 3));
-		assertThatIOException().isThrownBy(() -> this.store.publish(this.vid, file));
+		assertThatIOException().isThrownBy(() -> this.store.publish(new VideoId(this.vid), file));
 		assertThat(file).doesNotExist();
 		assertThat(unfinishedUploads()).isZero();
-		try (VideoSource source = this.store.open(this.vid); InputStream all = source.openRange(0, old.length)) {
+		try (VideoSource source = this.store.open(new VideoId(this.vid));
+				InputStream all = source.openRange(0, old.length)) {
 			assertThat(all.readAllBytes()).isEqualTo(old);
 		}
 	}
 
 	@Test
 	void versionReplacedAfterOpeningIsNotMixedWithTheNewOne() throws IOException {
-		this.store.publish(this.vid, staged(random(1000, 4)));
-		try (VideoSource opened = this.store.open(this.vid)) {
-			this.store.publish(this.vid, staged(random(1000, 5)));
+		this.store.publish(new VideoId(this.vid), staged(random(1000, 4)));
+		try (VideoSource opened = this.store.open(new VideoId(this.vid))) {
+			this.store.publish(new VideoId(this.vid), staged(random(1000, 5)));
 			assertThatExceptionOfType(ApiException.class).isThrownBy(() -> opened.openRange(0, 10))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNAVAILABLE));
 		}
@@ -104,18 +106,18 @@ class S3VideoStoreTests {
 
 	@Test
 	void missingVideoIsNotFoundAndDeletingItTwiceIsFine() throws IOException {
-		this.store.publish(this.vid, staged(random(1000, 6)));
-		this.store.delete(this.vid);
-		this.store.delete(this.vid);
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.store.open(this.vid))
+		this.store.publish(new VideoId(this.vid), staged(random(1000, 6)));
+		this.store.delete(new VideoId(this.vid));
+		this.store.delete(new VideoId(this.vid));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.store.open(new VideoId(this.vid)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NOT_FOUND));
 	}
 
 	@Test
 	void presignedAddressServesRangesWithoutCredentials() throws Exception {
 		byte[] content = random(100_000, 7);
-		this.store.publish(this.vid, staged(content));
-		HttpRequest request = HttpRequest.newBuilder(this.store.directUri(this.vid).orElseThrow())
+		this.store.publish(new VideoId(this.vid), staged(content));
+		HttpRequest request = HttpRequest.newBuilder(this.store.directUri(new VideoId(this.vid)).orElseThrow())
 			.header("Range", "bytes=10-19")
 			.build();
 		HttpResponse<byte[]> response = HttpClient.newHttpClient()

@@ -13,6 +13,7 @@ import java.util.Arrays;
 
 import javax.sql.DataSource;
 
+import io.videoserver.shared.VideoId;
 import io.videoserver.stream.StreamIntegrationTest;
 import io.videoserver.stream.store.VideoStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ class TusPublicationFailureTests extends StreamIntegrationTest {
 	void aStoreFailureLeavesTheUploadResumable() throws Exception {
 		doThrow(new IOException("No space left on device")).doCallRealMethod()
 			.when(this.videos)
-			.publish(eq(this.vid), any());
+			.publish(eq(new VideoId(this.vid)), any());
 		byte[] video = mp4(60_000, 1);
 		String location = failLastChunk(video);
 		assertThat(isStored(this.vid)).isFalse();
