@@ -1,5 +1,7 @@
 package io.videoserver.api.comment;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,11 +56,13 @@ class CommentController {
 			@RequestParam(required = false) @Nullable String before) {
 		VideoIds.require(vid);
 		PageCursor cursor = PageCursor.parse(before);
-		if (!this.comments.videoExists(vid)) {
+		List<Comment> rows = this.comments.list(vid, cursor, limit + 1);
+		// one statement for a page; a second only to tell an unknown video from a quiet
+		// one
+		if (rows.isEmpty() && !this.comments.videoExists(vid)) {
 			throw noSuchVideo();
 		}
-		Listing<Comment> page = Listing.of(this.comments.list(vid, cursor, limit + 1), limit,
-				comment -> new PageCursor(comment.time(), comment.seq()));
+		Listing<Comment> page = Listing.of(rows, limit, comment -> new PageCursor(comment.time(), comment.seq()));
 		return new CommentListResponse(page.items().stream().map(CommentResponse::of).toList(), page.nextValue());
 	}
 

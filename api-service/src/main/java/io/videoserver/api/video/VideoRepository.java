@@ -66,21 +66,22 @@ class VideoRepository {
 
 	/**
 	 * Reads a page, newest first, of all videos or one author's.
-	 * @param authorId the author, or null for everyone's videos
+	 * @param authorName the author's login name, or null for everyone's videos
 	 * @param before the position after which to read, or null for the first page
 	 * @param rows how many rows to read
-	 * @return the rows
+	 * @return the rows; none for an unknown author too (one statement, no lookup first)
 	 */
-	List<Video> list(@Nullable Long authorId, @Nullable PageCursor before, int rows) {
-		// Conditions are left out rather than bound as NULL: a bound NULL
-		// makes Spring ask the driver for parameter metadata on every call.
-		String sql = SELECT + "WHERE TRUE" + ((authorId != null) ? " AND v.author_id = :authorId" : "")
+	List<Video> list(@Nullable String authorName, @Nullable PageCursor before, int rows) {
+		// Conditions are left out rather than bound as NULL: a bound NULL makes Spring
+		// ask the driver for parameter metadata on every call. The login name is unique,
+		// so the join reads the author's row once and the author index in order.
+		String sql = SELECT + "WHERE TRUE" + ((authorName != null) ? " AND u.login_name = :authorName" : "")
 				+ ((before != null)
 						? " AND (v.create_time < :beforeTime OR (v.create_time = :beforeTime AND v.seq < :beforeSeq))"
 						: "")
 				+ " ORDER BY v.create_time DESC, v.seq DESC LIMIT :rows";
 		return this.jdbc.sql(sql)
-			.param("authorId", authorId)
+			.param("authorName", authorName)
 			.param("beforeTime", (before != null) ? before.sqlTime() : null)
 			.param("beforeSeq", (before != null) ? before.seq() : null)
 			.param("rows", rows)
@@ -88,11 +89,11 @@ class VideoRepository {
 			.list();
 	}
 
-	Optional<Long> findUserId(String loginName) {
-		return this.jdbc.sql("SELECT id FROM users WHERE login_name = :name")
+	boolean userExists(String loginName) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE login_name = :name")
 			.param("name", loginName)
-			.query(Long.class)
-			.optional();
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.videoserver.api.video;
 
+import java.util.List;
+
 import io.videoserver.api.session.SessionUser;
 import io.videoserver.api.web.Listing;
 import io.videoserver.api.web.PageCursor;
@@ -39,14 +41,17 @@ class VideoService {
 		return this.videos.findById(VideoIds.require(id)).orElseThrow(VideoService::notFound);
 	}
 
+	/**
+	 * A page of all videos or of one user's: one statement, and a second only when an
+	 * author's page comes back empty, to tell an unknown user (404) from one without
+	 * videos.
+	 */
 	Listing<Video> list(@Nullable String userName, @Nullable PageCursor before, int limit) {
-		Long authorId = null;
-		if (userName != null) {
-			authorId = this.videos.findUserId(userName)
-				.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such user"));
+		List<Video> rows = this.videos.list(userName, before, limit + 1);
+		if (rows.isEmpty() && userName != null && !this.videos.userExists(userName)) {
+			throw new ApiException(ErrorCode.NOT_FOUND, "No such user");
 		}
-		return Listing.of(this.videos.list(authorId, before, limit + 1), limit,
-				video -> new PageCursor(video.createTime(), video.seq()));
+		return Listing.of(rows, limit, video -> new PageCursor(video.createTime(), video.seq()));
 	}
 
 	@Transactional

@@ -121,6 +121,21 @@ class CommentControllerTests {
 	}
 
 	@Test
+	void aPageOfCommentsIsOneQueryWithoutAnExistenceCheck() {
+		given(this.comments.list(VID, null, 21)).willReturn(List.of(comment("c1", "one", 1)));
+		assertThat(this.mvc.get().uri("/videos/{v}/comments", VID).exchange()).hasStatus(200);
+		then(this.comments).should(never()).videoExists(anyString());
+	}
+
+	@Test
+	void aVideoWithoutCommentsAnswersAnEmptyList() {
+		given(this.comments.videoExists(VID)).willReturn(true);
+		MvcTestResult result = this.mvc.get().uri("/videos/{v}/comments", VID).exchange();
+		assertThat(result).hasStatus(200);
+		assertThat(result).bodyJson().isLenientlyEqualTo("{\"comments\":[]}");
+	}
+
+	@Test
 	void commentsOfAMissingVideoAnswer404() {
 		assertErrorBody(this.mvc.get().uri("/videos/{v}/comments", VID).exchange(), 404, "006");
 	}

@@ -28,12 +28,15 @@ class VideoRepositoryTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private static final String AUTHOR = "repo-author";
+
 	private long authorId;
 
 	@BeforeEach
 	void author() {
-		this.jdbc.sql("INSERT INTO users (login_name, pwd) VALUES ('repo-author', 'x')").update();
-		this.authorId = this.jdbc.sql("SELECT id FROM users WHERE login_name = 'repo-author'")
+		this.jdbc.sql("INSERT INTO users (login_name, pwd) VALUES (:name, 'x')").param("name", AUTHOR).update();
+		this.authorId = this.jdbc.sql("SELECT id FROM users WHERE login_name = :name")
+			.param("name", AUTHOR)
 			.query(Long.class)
 			.single();
 	}
@@ -48,11 +51,18 @@ class VideoRepositoryTests {
 				.param("name", "same-ms-" + i)
 				.update();
 		}
-		List<Video> first = this.videos.list(this.authorId, null, 2);
+		List<Video> first = this.videos.list(AUTHOR, null, 2);
 		Video last = first.get(1);
-		List<Video> rest = this.videos.list(this.authorId, new PageCursor(last.createTime(), last.seq()), 10);
+		List<Video> rest = this.videos.list(AUTHOR, new PageCursor(last.createTime(), last.seq()), 10);
 		assertThat(first).extracting(Video::name).containsExactly("same-ms-4", "same-ms-3");
 		assertThat(rest).extracting(Video::name).containsExactly("same-ms-2", "same-ms-1", "same-ms-0");
+	}
+
+	@Test
+	void anUnknownAuthorListsNothingAndDoesNotExist() {
+		assertThat(this.videos.list("repo-nobody", null, 10)).isEmpty();
+		assertThat(this.videos.userExists("repo-nobody")).isFalse();
+		assertThat(this.videos.userExists(AUTHOR)).isTrue();
 	}
 
 	@Test
@@ -61,9 +71,9 @@ class VideoRepositoryTests {
 				INSERT INTO video_info (id, author_id, name, create_time) VALUES
 				  (UUID(), :author, 'earlier', '2026-01-01 10:00:00.100'),
 				  (UUID(), :author, 'later', '2026-01-01 10:00:00.900')""").param("author", this.authorId).update();
-		Video later = this.videos.list(this.authorId, null, 1).get(0);
+		Video later = this.videos.list(AUTHOR, null, 1).get(0);
 		assertThat(later.name()).isEqualTo("later");
-		assertThat(this.videos.list(this.authorId, new PageCursor(later.createTime(), later.seq()), 10))
+		assertThat(this.videos.list(AUTHOR, new PageCursor(later.createTime(), later.seq()), 10))
 			.extracting(Video::name)
 			.containsExactly("earlier");
 	}
