@@ -18,6 +18,9 @@
 # runs with its production settings (access log, every filter) except the per-client rate
 # limit, which would answer 429 to a load generator on one address.
 #
+# PROFILE=1 records the api-service with JFR during the rounds (after the JIT warm-up) and
+# prints where its request threads spent their CPU (bench/jfr-buckets.py).
+#
 # Needs java 17+, curl, mysql (client), wrk and the original's toolchain: Debian's
 # wrk mariadb-client golang-go golang-github-julienschmidt-httprouter-dev
 # golang-github-go-sql-driver-mysql-dev. A MySQL/MariaDB server on DB_HOST:DB_PORT
@@ -141,6 +144,8 @@ for path in /user/bench/videos "/videos/$ORIGINAL_VID/comments"; do
 	wrk -t2 -c"$CONNECTIONS" -d"${JIT_SECONDS}s" -H "X-Session-Id: $ORIGINAL_SID" "$SEED_API$path" >/dev/null
 done
 printf 'endpoint\tserver\tround\treq/s\tp50_ms\tp99_ms\n'
+RECORDING="/tmp/api-vs-original-$$.jfr"
+[[ ${PROFILE:-0} == 1 ]] && jcmd "$SERVICE_PID" JFR.start name=bench settings=profile >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
 	pair() {
 		local name=$1 api_path=$2 original_path=$3
@@ -172,3 +177,9 @@ awk -F'\t' '
 		}
 	}' "$RESULTS"
 rm -f "$RESULTS"
+if [[ ${PROFILE:-0} == 1 ]]; then
+	jcmd "$SERVICE_PID" JFR.stop name=bench filename="$RECORDING" >/dev/null
+	echo
+	echo "where the api-service's request threads spent their CPU during the rounds ($RECORDING):"
+	bench/jfr-buckets.py "$RECORDING"
+fi
