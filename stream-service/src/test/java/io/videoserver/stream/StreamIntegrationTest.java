@@ -137,6 +137,20 @@ public abstract class StreamIntegrationTest {
 		return vid;
 	}
 
+	/**
+	 * A new user with a live session and a video of theirs: where most upload tests
+	 * start.
+	 */
+	protected Owner seedOwner(String prefix) {
+		String user = uniqueName(prefix);
+		String vid = createVideo(createUser(user));
+		return new Owner(user, createSession(user, false), vid);
+	}
+
+	/** A user, their session id and a video of theirs without a file yet. */
+	protected record Owner(String user, String session, String vid) {
+	}
+
 	protected static String uniqueName(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}

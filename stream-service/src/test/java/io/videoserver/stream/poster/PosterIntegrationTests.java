@@ -28,35 +28,29 @@ class PosterIntegrationTests extends StreamIntegrationTest {
 
 	private static final Color TEAL = new Color(30, 160, 150);
 
-	private String user;
-
-	private String session;
-
-	private String vid;
+	private Owner owner;
 
 	@BeforeEach
 	void seed() {
-		this.user = uniqueName("poster");
-		this.vid = createVideo(createUser(this.user));
-		this.session = createSession(this.user, false);
+		this.owner = seedOwner("poster");
 	}
 
 	@Test
 	void h264UploadGetsAJpegOfAFrameAtItsSize() throws Exception {
 		byte[] video = H264Mp4.solid(170, 98, 1, RED, RED);
 		assertThat(upload(video)).isEqualTo(201);
-		BufferedImage poster = ImageIO.read(new ByteArrayInputStream(poster(this.vid).orElseThrow()));
+		BufferedImage poster = ImageIO.read(new ByteArrayInputStream(poster(this.owner.vid()).orElseThrow()));
 		assertThat(poster.getWidth()).isEqualTo(170);
 		assertThat(poster.getHeight()).isEqualTo(98);
 		assertColor(poster, RED);
-		assertThat(contentType(this.vid)).isEqualTo("image/jpeg");
+		assertThat(contentType(this.owner.vid())).isEqualTo("image/jpeg");
 	}
 
 	@Test
 	void posterOfALongerVideoIsTakenASecondIn() throws Exception {
 		byte[] video = H264Mp4.solid(96, 64, 4, RED, TEAL);
 		assertThat(upload(video)).isEqualTo(201);
-		assertColor(ImageIO.read(new ByteArrayInputStream(poster(this.vid).orElseThrow())), TEAL);
+		assertColor(ImageIO.read(new ByteArrayInputStream(poster(this.owner.vid()).orElseThrow())), TEAL);
 	}
 
 	@Test
@@ -64,44 +58,45 @@ class PosterIntegrationTests extends StreamIntegrationTest {
 		byte[] video = H264Mp4.solid(64, 48, 1, TEAL, TEAL);
 		assertThat(boxTypes(video)).containsSubsequence("mdat", "moov");
 		assertThat(upload(video)).isEqualTo(201);
-		assertThat(boxTypes(Files.readAllBytes(VIDEO_DIR.resolve(this.vid)))).containsSubsequence("moov", "mdat");
+		assertThat(boxTypes(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid())))).containsSubsequence("moov",
+				"mdat");
 	}
 
 	@Test
 	void otherCodecOrUndecodableFrameGetsNoPosterAndTheUploadSucceeds() throws Exception {
 		assertThat(upload(H264Mp4.solid(64, 48, 1, RED, RED))).isEqualTo(201);
-		assertThat(poster(this.vid)).isPresent();
+		assertThat(poster(this.owner.vid())).isPresent();
 		assertThat(upload(TestMp4.video().video("hev1", 640, 360).build())).isEqualTo(201);
-		assertThat(poster(this.vid)).as("a re-upload drops its predecessor's poster").isEmpty();
+		assertThat(poster(this.owner.vid())).as("a re-upload drops its predecessor's poster").isEmpty();
 		assertThat(upload(TestMp4.video().video("avc1", 640, 360).chunks(5, 3000).build())).isEqualTo(201);
-		assertThat(poster(this.vid)).isEmpty();
+		assertThat(poster(this.owner.vid())).isEmpty();
 	}
 
 	@Test
 	void spsLargerThanTheTrackHeaderIsNotDecoded() throws Exception {
 		byte[] video = CraftedMp4.withSpsSize(H264Mp4.solid(64, 48, 1, RED, RED), 2875);
 		assertThat(upload(video)).isEqualTo(201);
-		assertThat(poster(this.vid)).isEmpty();
+		assertThat(poster(this.owner.vid())).isEmpty();
 	}
 
 	@Test
 	void truncatedNalUnitIsNotDecoded() throws Exception {
 		assertThat(upload(CraftedMp4.withTruncatedNal(H264Mp4.solid(64, 48, 1, RED, RED)))).isEqualTo(201);
-		assertThat(poster(this.vid)).isEmpty();
+		assertThat(poster(this.owner.vid())).isEmpty();
 	}
 
 	@Test
 	void tableOutsideAnyTrackCountingFarMoreThanTheFileIsNotDecoded() throws Exception {
 		byte[] video = CraftedMp4.withHiddenTable(H264Mp4.solid(64, 48, 1, RED, RED), 0x7FFF_FFF0);
 		assertThat(upload(video)).isEqualTo(201);
-		assertThat(poster(this.vid)).isEmpty();
+		assertThat(poster(this.owner.vid())).isEmpty();
 	}
 
 	@Test
 	void sliceHeaderCutBeforeItsReferenceListEndsIsNotDecoded() throws Exception {
 		byte[] video = CraftedMp4.withEndlessReordering(H264Mp4.solid(64, 48, 4, RED, TEAL));
 		assertThat(upload(video)).isEqualTo(201);
-		assertThat(poster(this.vid)).isEmpty();
+		assertThat(poster(this.owner.vid())).isEmpty();
 	}
 
 	@Test
@@ -109,21 +104,21 @@ class PosterIntegrationTests extends StreamIntegrationTest {
 		for (String table : new String[] { "stsz", "stts", "stsc", "stss" }) {
 			byte[] video = CraftedMp4.withCount(H264Mp4.solid(64, 48, 1, RED, RED), table, 0x7FFF_FFF0);
 			assertThat(upload(video)).as(table).isEqualTo(201);
-			assertThat(poster(this.vid)).as(table).isEmpty();
+			assertThat(poster(this.owner.vid())).as(table).isEmpty();
 		}
 	}
 
 	@Test
 	void deletingTheVideoDeletesItsPoster() throws Exception {
 		assertThat(upload(H264Mp4.solid(64, 48, 1, RED, RED))).isEqualTo(201);
-		this.jdbc.sql("DELETE FROM video_info WHERE id = :id").param("id", this.vid).update();
-		assertThat(poster(this.vid)).isEmpty();
+		this.jdbc.sql("DELETE FROM video_info WHERE id = :id").param("id", this.owner.vid()).update();
+		assertThat(poster(this.owner.vid())).isEmpty();
 	}
 
 	private int upload(byte[] video) throws Exception {
-		return send(HttpRequest.newBuilder(uri("/videos/" + this.vid))
-			.header("X-Session-Id", this.session)
-			.header("X-User-Name", this.user)
+		return send(HttpRequest.newBuilder(uri("/videos/" + this.owner.vid()))
+			.header("X-Session-Id", this.owner.session())
+			.header("X-User-Name", this.owner.user())
 			.PUT(BodyPublishers.ofByteArray(video))
 			.timeout(java.time.Duration.ofSeconds(60))
 			.build()).statusCode();

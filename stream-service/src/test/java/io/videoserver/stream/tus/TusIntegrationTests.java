@@ -36,22 +36,16 @@ class TusIntegrationTests extends StreamIntegrationTest {
 	@Autowired
 	private JdbcConnectionDetails database;
 
-	private String user;
-
-	private String session;
-
-	private String vid;
+	private Owner owner;
 
 	@BeforeEach
 	void seed() {
-		this.user = uniqueName("owner");
-		this.vid = createVideo(createUser(this.user));
-		this.session = createSession(this.user, false);
+		this.owner = seedOwner("owner");
 	}
 
 	@Test
 	void optionsAnnouncesVersionMaxSizeAndExtensions() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/tus/videos/" + this.vid))
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/tus/videos/" + this.owner.vid()))
 			.method("OPTIONS", BodyPublishers.noBody())
 			.build());
 		assertThat(response.statusCode()).isEqualTo(204);
@@ -80,13 +74,13 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		assertThat(resumed.headers().firstValue("Upload-Offset")).hasValue("100000");
 		assertThat(resumed.headers().firstValue("Upload-Length")).hasValue("300000");
 		assertThat(resumed.headers().firstValue("Cache-Control")).hasValue("no-store");
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(VIDEO_DIR.resolve(this.owner.vid())).doesNotExist();
 		assertThat(fileSize()).isEqualTo(-1L);
 
 		HttpResponse<String> last = send(patch(location, 100_000, Arrays.copyOfRange(video, 100_000, 300_000)).build());
 		assertThat(last.statusCode()).isEqualTo(204);
 		assertThat(last.headers().firstValue("Upload-Offset")).hasValue("300000");
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid()))).isEqualTo(video);
 		assertThat(fileSize()).isEqualTo(300_000L);
 		assertThat(head(location).headers().firstValue("Upload-Offset")).hasValue("300000");
 		assertThat(send(patch(location, 300_000, new byte[1]).build()).statusCode()).isEqualTo(409);
@@ -112,7 +106,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 			assertThat(send(patch(moved, 40_000, Arrays.copyOfRange(video, 40_000, video.length)).build()).statusCode())
 				.isEqualTo(204);
 		}
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid()))).isEqualTo(video);
 	}
 
 	@Test
@@ -126,7 +120,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		String location = created.headers().firstValue("Location").orElseThrow();
 		assertThat(send(patch(location, 20_000, Arrays.copyOfRange(video, 20_000, video.length)).build()).statusCode())
 			.isEqualTo(204);
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid()))).isEqualTo(video);
 	}
 
 	@Test
@@ -177,7 +171,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 				return false;
 			}
 		});
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid()))).isEqualTo(video);
 	}
 
 	@Test
@@ -198,7 +192,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		}
 		assertThat(bytes).doesNotExist();
 		assertThat(VIDEO_DIR.resolve(".tus").resolve(id + ".info")).doesNotExist();
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(VIDEO_DIR.resolve(this.owner.vid())).doesNotExist();
 		assertThat(fileSize()).isEqualTo(-1L);
 	}
 
@@ -215,14 +209,14 @@ class TusIntegrationTests extends StreamIntegrationTest {
 			.header("Upload-Offset", "1000")
 			.build()), 404, "006");
 		assertThat(head(location).statusCode()).isEqualTo(404);
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(VIDEO_DIR.resolve(this.owner.vid())).doesNotExist();
 	}
 
 	@Test
 	void anUploadOfADeletedVideoIsRemovedAtItsNextRequest() throws Exception {
 		String location = location(10_000);
 		send(patch(location, 0, Arrays.copyOf(mp4(10_000, 9), 1000)).build());
-		this.jdbc.sql("DELETE FROM video_info WHERE id = :vid").param("vid", this.vid).update();
+		this.jdbc.sql("DELETE FROM video_info WHERE id = :vid").param("vid", this.owner.vid()).update();
 		assertThat(head(location).statusCode()).isEqualTo(404);
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		assertThat(VIDEO_DIR.resolve(".tus").resolve(id + ".bin")).doesNotExist();
@@ -247,9 +241,9 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		HttpResponse<String> old = send(create(10_000).setHeader("Tus-Resumable", "0.2.2").build());
 		assertErrorBody(old, 412, "001");
 		assertThat(old.headers().firstValue("Tus-Version")).hasValue("1.0.0");
-		HttpResponse<String> none = send(HttpRequest.newBuilder(uri("/tus/videos/" + this.vid))
-			.header("X-Session-Id", this.session)
-			.header("X-User-Name", this.user)
+		HttpResponse<String> none = send(HttpRequest.newBuilder(uri("/tus/videos/" + this.owner.vid()))
+			.header("X-Session-Id", this.owner.session())
+			.header("X-User-Name", this.owner.user())
 			.header("Upload-Length", "10000")
 			.POST(BodyPublishers.noBody())
 			.build());
@@ -283,7 +277,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		assertErrorBody(send(
 				create(1000).setHeader("X-Session-Id", intruderSession).setHeader("X-User-Name", intruder).build()),
 				403, "007");
-		assertErrorBody(send(HttpRequest.newBuilder(uri("/tus/videos/" + this.vid))
+		assertErrorBody(send(HttpRequest.newBuilder(uri("/tus/videos/" + this.owner.vid()))
 			.header("Tus-Resumable", "1.0.0")
 			.header("Upload-Length", "1000")
 			.POST(BodyPublishers.noBody())
@@ -305,8 +299,8 @@ class TusIntegrationTests extends StreamIntegrationTest {
 	void unknownVideosUploadsAndInvalidIdsAreRefused() throws Exception {
 		assertErrorBody(send(HttpRequest.newBuilder(uri("/tus/videos/" + VideoIds.newId()))
 			.header("Tus-Resumable", "1.0.0")
-			.header("X-Session-Id", this.session)
-			.header("X-User-Name", this.user)
+			.header("X-Session-Id", this.owner.session())
+			.header("X-User-Name", this.owner.user())
 			.header("Upload-Length", "1000")
 			.POST(BodyPublishers.noBody())
 			.build()), 404, "006");
@@ -334,12 +328,12 @@ class TusIntegrationTests extends StreamIntegrationTest {
 
 	private HttpRequest.Builder authorized(HttpRequest.Builder request) {
 		return request.header("Tus-Resumable", "1.0.0")
-			.header("X-Session-Id", this.session)
-			.header("X-User-Name", this.user);
+			.header("X-Session-Id", this.owner.session())
+			.header("X-User-Name", this.owner.user());
 	}
 
 	private HttpRequest.Builder create(long length) {
-		return authorized(HttpRequest.newBuilder(uri("/tus/videos/" + this.vid)))
+		return authorized(HttpRequest.newBuilder(uri("/tus/videos/" + this.owner.vid())))
 			.header("Upload-Length", Long.toString(length))
 			.header("Upload-Metadata", "filename Y2xpcC5tcDQ=")
 			.POST(BodyPublishers.noBody());
@@ -374,7 +368,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 
 	private long fileSize() {
 		return this.jdbc.sql("SELECT COALESCE(file_size, -1) FROM video_info WHERE id = :vid")
-			.param("vid", this.vid)
+			.param("vid", this.owner.vid())
 			.query(Long.class)
 			.single();
 	}
@@ -397,7 +391,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		Socket socket = RawHttp.open(this.port);
 		OutputStream out = socket.getOutputStream();
 		out.write(("PATCH " + URI.create(location).getPath() + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
-				+ "X-Session-Id: " + this.session + "\r\nX-User-Name: " + this.user
+				+ "X-Session-Id: " + this.owner.session() + "\r\nX-User-Name: " + this.owner.user()
 				+ "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: "
 				+ video.length + "\r\n\r\n")
 			.getBytes(StandardCharsets.ISO_8859_1));

@@ -38,17 +38,11 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 	@Autowired
 	private JdbcConnectionDetails database;
 
-	private String user;
-
-	private String session;
-
-	private String vid;
+	private Owner owner;
 
 	@BeforeEach
 	void seed() {
-		this.user = uniqueName("leased");
-		this.vid = createVideo(createUser(this.user));
-		this.session = createSession(this.user, false);
+		this.owner = seedOwner("leased");
 	}
 
 	@Test
@@ -75,7 +69,7 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 					patch(other, 200_000, Arrays.copyOfRange(video, 200_000, video.length)));
 			assertThat(resumed.statusCode()).isEqualTo(204);
 		}
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid()))).isEqualTo(video);
 	}
 
 	@Test
@@ -97,7 +91,7 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 				return false;
 			}
 		});
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid()))).isEqualTo(video);
 		assertThat(leases()).isZero();
 	}
 
@@ -116,11 +110,11 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 			socket.getOutputStream().flush();
 			assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 423");
 		}
-		assertThat(VIDEO_DIR.resolve(this.vid)).doesNotExist();
+		assertThat(VIDEO_DIR.resolve(this.owner.vid())).doesNotExist();
 		this.jdbc.sql("DELETE FROM upload_lease").update();
 		assertThat(send(patch(location, video.length - 1, Arrays.copyOfRange(video, video.length - 1, video.length)))
 			.statusCode()).isEqualTo(204);
-		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.vid))).isEqualTo(video);
+		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid()))).isEqualTo(video);
 	}
 
 	private ConfigurableApplicationContext secondReplica() {
@@ -136,7 +130,7 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 	}
 
 	private String location(long length) throws Exception {
-		HttpResponse<String> created = send(authorized(HttpRequest.newBuilder(uri("/tus/videos/" + this.vid)))
+		HttpResponse<String> created = send(authorized(HttpRequest.newBuilder(uri("/tus/videos/" + this.owner.vid())))
 			.header("Upload-Length", Long.toString(length))
 			.POST(BodyPublishers.noBody())
 			.build());
@@ -154,15 +148,15 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 
 	private HttpRequest.Builder authorized(HttpRequest.Builder request) {
 		return request.header("Tus-Resumable", "1.0.0")
-			.header("X-Session-Id", this.session)
-			.header("X-User-Name", this.user);
+			.header("X-Session-Id", this.owner.session())
+			.header("X-User-Name", this.owner.user());
 	}
 
 	private Socket startPatch(String location, byte[] video, int sent) throws IOException {
 		Socket socket = RawHttp.open(this.port);
 		OutputStream out = socket.getOutputStream();
 		out.write(("PATCH " + URI.create(location).getPath() + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
-				+ "X-Session-Id: " + this.session + "\r\nX-User-Name: " + this.user
+				+ "X-Session-Id: " + this.owner.session() + "\r\nX-User-Name: " + this.owner.user()
 				+ "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: "
 				+ video.length + "\r\n\r\n")
 			.getBytes(StandardCharsets.ISO_8859_1));

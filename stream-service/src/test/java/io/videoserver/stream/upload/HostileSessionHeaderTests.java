@@ -27,17 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class HostileSessionHeaderTests extends StreamIntegrationTest {
 
-	private String user;
-
-	private String session;
-
-	private String vid;
+	private Owner owner;
 
 	@BeforeAll
 	void seed() {
-		this.user = uniqueName("hostile");
-		this.vid = createVideo(createUser(this.user));
-		this.session = createSession(this.user, false);
+		this.owner = seedOwner("hostile");
 	}
 
 	static Stream<String> values() {
@@ -47,13 +41,13 @@ class HostileSessionHeaderTests extends StreamIntegrationTest {
 	@ParameterizedTest
 	@MethodSource("values")
 	void aHostileSessionIdAnswers401(String value, CapturedOutput output) throws IOException {
-		assertRefused(value, "X-Session-Id: " + value + "\r\nX-User-Name: " + this.user + "\r\n", output);
+		assertRefused(value, "X-Session-Id: " + value + "\r\nX-User-Name: " + this.owner.user() + "\r\n", output);
 	}
 
 	@ParameterizedTest
 	@MethodSource("values")
 	void aHostileUserNameAnswers401(String value, CapturedOutput output) throws IOException {
-		assertRefused(value, "X-Session-Id: " + this.session + "\r\nX-User-Name: " + value + "\r\n", output);
+		assertRefused(value, "X-Session-Id: " + this.owner.session() + "\r\nX-User-Name: " + value + "\r\n", output);
 	}
 
 	@ParameterizedTest
@@ -64,12 +58,13 @@ class HostileSessionHeaderTests extends StreamIntegrationTest {
 
 	private void assertRefused(String value, String headers, CapturedOutput output) throws IOException {
 		int logged = output.getAll().length();
-		RawHttp.Response response = RawHttp.exchange(this.port, "PUT", "/videos/" + this.vid, headers, "not a video");
+		RawHttp.Response response = RawHttp.exchange(this.port, "PUT", "/videos/" + this.owner.vid(), headers,
+				"not a video");
 		boolean control = value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F);
 		assertThat(response.status()).isEqualTo(control ? 400 : 401);
 		assertThat(response.text()).contains(control ? "\"error_code\":\"001\"}" : "\"error_code\":\"002\"}");
 		assertThat(output.getAll().substring(logged)).doesNotContain("Exception").doesNotContain("\tat ");
-		assertThat(isStored(this.vid)).isFalse();
+		assertThat(isStored(this.owner.vid())).isFalse();
 	}
 
 }
