@@ -20,38 +20,13 @@ RATE=${RATE:-500}
 SECONDS_EACH=${SECONDS_EACH:-20}
 WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 CONNECTIONS=${CONNECTIONS:-10}
-DB_HOST=${DB_HOST:-127.0.0.1}
-DB_PORT=${DB_PORT:-3306}
-DB_USER=${DB_USER:-root}
-DB_PASSWORD=${DB_PASSWORD:-}
 PORT=${PORT:-18800}
 BASE="http://127.0.0.1:$PORT"
 
-cd "$(dirname "$0")/.."
-for tool in java curl mysql wrk; do
-	command -v "$tool" >/dev/null || { echo "Missing $tool (Debian: apt-get install -y wrk mariadb-client)" >&2; exit 1; }
-done
-JAR=api-service/target/api-service-1.0.0-SNAPSHOT.jar
-[[ -f "$JAR" ]] || ./mvnw -B -q -pl api-service -am package -DskipTests
-
-DB="video_bench_api_$(date +%s)_$$"
-mysql_do() { mysql --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" ${DB_PASSWORD:+--password="$DB_PASSWORD"} "$@"; }
-mysql_do -e "CREATE DATABASE $DB"
-SERVICE_PID=
-cleanup() {
-	[[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
-	mysql_do -e "DROP DATABASE IF EXISTS $DB" || true
-}
-trap cleanup EXIT
-
-SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$((PORT + 81)) VIDEO_RATE_LIMIT=0 \
-	SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-	SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-	java -jar "$JAR" >"/tmp/api-load-$$.log" 2>&1 &
-SERVICE_PID=$!
-READY="http://127.0.0.1:$((PORT + 81))/actuator/health/readiness"
-for _ in $(seq 1 120); do curl -sf "$READY" >/dev/null && break; sleep 1; done
-curl -sf "$READY" >/dev/null || { echo "api-service did not start; see /tmp/api-load-$$.log" >&2; exit 1; }
+# shellcheck source=bench/api-common.sh
+source "$(dirname "$0")/api-common.sh"
+require java curl mysql wrk
+start_api "$PORT"
 
 json='Content-Type: application/json'
 curl -sf -X POST "$BASE/user" -H "$json" -d '{"user_name":"bench","pwd":"bench-password"}' >/dev/null
@@ -68,11 +43,6 @@ done
 
 echo "api-service load, $(nproc) cores, $(date -u +%Y-%m-%d); flat out, then $RATE req/s, ${SECONDS_EACH}s each"
 printf '%-34s %10s %8s %8s %12s\n' endpoint "sent/s" p50_ms p99_ms max_req/s
-# one percentile of wrk's --latency table, in milliseconds (wrk prints us, ms or s)
-percentile_ms() {
-	awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) v /= 1000; else if (v ~ /ms$/) v += 0; else v *= 1000
-		printf "%.2f", v }'
-}
 run() {
 	local name=$1 path=$2
 	shift 2

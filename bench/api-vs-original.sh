@@ -32,46 +32,19 @@ JIT_SECONDS=${JIT_SECONDS:-20}
 SECONDS_EACH=${SECONDS_EACH:-15}
 WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 CONNECTIONS=${CONNECTIONS:-32}
-DB_HOST=${DB_HOST:-127.0.0.1}
-DB_PORT=${DB_PORT:-3306}
-DB_USER=${DB_USER:-root}
-DB_PASS=${DB_PASS:-}
 API_PORT=${API_PORT:-18800}
 ORIGINAL_PORT=${ORIGINAL_PORT:-18500}
-API_OPTS=${API_OPTS:-}
 API="http://127.0.0.1:$API_PORT"
 
-cd "$(dirname "$0")/.."
+# shellcheck source=bench/api-common.sh
+source "$(dirname "$0")/api-common.sh"
+require java curl mysql wrk
 ORIGINAL_SCRIPT=${ORIGINAL_SCRIPT:-../shared/reference/original-api/seed-api.sh}
-for tool in java curl mysql wrk; do
-	command -v "$tool" >/dev/null || { echo "Missing $tool (Debian: apt-get install -y wrk mariadb-client)" >&2; exit 1; }
-done
 [[ -x "$ORIGINAL_SCRIPT" ]] || { echo "The original's start script is missing: $ORIGINAL_SCRIPT" >&2; exit 1; }
 "$ORIGINAL_SCRIPT" check >/dev/null
-JAR=api-service/target/api-service-1.0.0-SNAPSHOT.jar
-[[ -f "$JAR" ]] || ./mvnw -B -q -pl api-service -am package -DskipTests
-
-DB="video_bench_cmp_$(date +%s)_$$"
-LOG="/tmp/api-vs-original-$$.log"
-mysql_do() { mysql --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" ${DB_PASS:+--password="$DB_PASS"} "$@"; }
-mysql_do -e "CREATE DATABASE $DB"
-SERVICE_PID=
-cleanup() {
-	[[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
-	PORT=$ORIGINAL_PORT "$ORIGINAL_SCRIPT" down >/dev/null 2>&1 || true
-	mysql_do -e "DROP DATABASE IF EXISTS $DB" || true
-}
-trap cleanup EXIT
-
-# shellcheck disable=SC2086 # API_OPTS is a list of JVM options
-SERVER_PORT=$API_PORT MANAGEMENT_SERVER_PORT=$((API_PORT + 81)) VIDEO_RATE_LIMIT=0 \
-	SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-	SPRING_DATASOURCE_PASSWORD="$DB_PASS" java $API_OPTS -jar "$JAR" >"$LOG" 2>&1 &
-SERVICE_PID=$!
-eval "$(PORT=$ORIGINAL_PORT DB_HOST=$DB_HOST DB_PORT=$DB_PORT DB_USER=$DB_USER DB_PASS=$DB_PASS "$ORIGINAL_SCRIPT" up)"
-READY="http://127.0.0.1:$((API_PORT + 81))/actuator/health/readiness"
-for _ in $(seq 1 120); do curl -sf "$READY" >/dev/null && break; sleep 1; done
-curl -sf "$READY" >/dev/null || { echo "api-service did not start; see $LOG" >&2; exit 1; }
+EXTRA_CLEANUP+=('PORT=$ORIGINAL_PORT "$ORIGINAL_SCRIPT" down >/dev/null 2>&1')
+start_api "$API_PORT"
+eval "$(PORT=$ORIGINAL_PORT DB_HOST=$DB_HOST DB_PORT=$DB_PORT DB_USER=$DB_USER DB_PASS=$DB_PASSWORD "$ORIGINAL_SCRIPT" up)"
 
 json='Content-Type: application/json'
 field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p"; }
@@ -117,11 +90,6 @@ count() { grep -o "\"$1\"" | wc -l; }
 [[ $(curl -sf "$SEED_API/videos/$ORIGINAL_VID/comments" -H "X-Session-Id: $ORIGINAL_SID" | count content) -eq 50 ]] ||
 	{ echo "the original does not list 50 comments" >&2; exit 1; }
 
-# one percentile of wrk's --latency table, in milliseconds (wrk prints us, ms or s)
-percentile_ms() {
-	awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) v /= 1000; else if (v ~ /ms$/) v += 0; else v *= 1000
-		printf "%.2f", v }'
-}
 RESULTS=$(mktemp)
 measure() {
 	local endpoint=$1 server=$2 round=$3 url=$4 out rps

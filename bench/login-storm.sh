@@ -30,19 +30,14 @@ SECONDS_EACH=${SECONDS_EACH:-20}
 WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 CONNECTIONS=${CONNECTIONS:-10}
 RETRY_AFTER=${RETRY_AFTER:-honour}
-DB_HOST=${DB_HOST:-127.0.0.1}
-DB_PORT=${DB_PORT:-3306}
-DB_USER=${DB_USER:-root}
-DB_PASSWORD=${DB_PASSWORD:-}
 PORT=${PORT:-18850}
 BASE="http://127.0.0.1:$PORT"
 METRICS="http://127.0.0.1:$((PORT + 81))/actuator/prometheus"
 
-cd "$(dirname "$0")/.."
-for tool in java curl mysql wrk unzip; do
-	command -v "$tool" >/dev/null || { echo "Missing $tool (Debian: apt-get install -y wrk mariadb-client unzip)" >&2; exit 1; }
-done
-JAR=api-service/target/api-service-1.0.0-SNAPSHOT.jar
+# shellcheck source=bench/api-common.sh
+source "$(dirname "$0")/api-common.sh"
+require java curl mysql wrk unzip
+JAR=$API_JAR
 [[ -f "$JAR" ]] || ./mvnw -B -q -pl api-service -am package -DskipTests
 
 # one hash alone, before the service starts: CPU time shows the cost on a busy machine too
@@ -51,28 +46,10 @@ unzip -q -j -d "$CRYPTO" "$JAR" 'BOOT-INF/lib/spring-security-crypto-*.jar' 'BOO
 HASH_COST=$(java -cp "$CRYPTO/*" bench/HashCost.java 20)
 rm -rf "$CRYPTO"
 
-DB="video_bench_storm_$(date +%s)_$$"
-LOG="/tmp/login-storm-$$.log"
-mysql_do() { mysql --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" ${DB_PASSWORD:+--password="$DB_PASSWORD"} "$@"; }
-mysql_do -e "CREATE DATABASE $DB"
-SERVICE_PID=
 STORM_PID=
-cleanup() {
-	[[ -n "$STORM_PID" ]] && kill "$STORM_PID" 2>/dev/null || true
-	[[ -n "$SERVICE_PID" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
-	mysql_do -e "DROP DATABASE IF EXISTS $DB" || true
-}
-trap cleanup EXIT
-
-SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$((PORT + 81)) VIDEO_RATE_LIMIT=0 \
-	VIDEO_LOGIN_MAX_FAILURES_PER_CLIENT=100000000 VIDEO_LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT=100000000 \
-	SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-	SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-	java -jar "$JAR" >"$LOG" 2>&1 &
-SERVICE_PID=$!
-READY="http://127.0.0.1:$((PORT + 81))/actuator/health/readiness"
-for _ in $(seq 1 120); do curl -sf "$READY" >/dev/null && break; sleep 1; done
-curl -sf "$READY" >/dev/null || { echo "api-service did not start; see $LOG" >&2; exit 1; }
+EXTRA_CLEANUP+=('[[ -n "$STORM_PID" ]] && kill "$STORM_PID" 2>/dev/null')
+start_api "$PORT" VIDEO_LOGIN_MAX_FAILURES_PER_CLIENT=100000000 \
+	VIDEO_LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT=100000000
 
 json='Content-Type: application/json'
 sign_up() { curl -sf -o /dev/null -X POST "$BASE/user" -H "$json" -d "{\"user_name\":\"$1\",\"pwd\":\"bench-password\"}"; }
@@ -94,11 +71,6 @@ hash_ms() {
 	awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); n = y[1] - x[1]
 		if (n > 0) printf "%.1f ms (%d hashes)", 1000 * (y[2] - x[2]) / n, n; else print "no hashes" }'
 }
-# one percentile of wrk's --latency table, in milliseconds (wrk prints us, ms or s)
-percentile_ms() {
-	awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) v /= 1000; else if (v ~ /ms$/) v += 0; else v *= 1000
-		printf "%.2f", v }'
-}
 videos() {
 	local out rps
 	out=$(RATE=$RATE WRK_THREADS=1 wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency \
@@ -118,7 +90,7 @@ quiet_hash=$(hash_ms "$before" "$(hash_totals)")
 
 echo "api-service, login storm, $(nproc) cores, $(date -u +%Y-%m-%d); $STORM storm connections" \
 	"(Retry-After: $RETRY_AFTER), GET /videos at $RATE req/s, ${SECONDS_EACH}s each"
-grep -o 'Password hashing: .*' "$LOG" | head -1
+grep -o 'Password hashing: .*' "$API_LOG" | head -1
 printf '%-28s %8s %8s %8s\n' "GET /videos" "sent/s" p50_ms p99_ms
 videos "quiet"
 before=$(hash_totals)
