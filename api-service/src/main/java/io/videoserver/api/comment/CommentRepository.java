@@ -23,10 +23,9 @@ class CommentRepository {
 			FROM comments c LEFT JOIN users u ON u.id = c.author_id
 			""";
 
-	/** Maps by column name, written out: see VideoRepository for why. */
-	private static final RowMapper<Comment> ROW = (rs, rowNum) -> new Comment(rs.getString("id"),
-			rs.getString("video_id"), rs.getLong("author_id"), rs.getString("author"), rs.getString("content"),
-			rs.getObject("time", LocalDateTime.class), rs.getLong("seq"));
+	/** Maps by column position, in SELECT's order: see VideoRepository for why. */
+	private static final RowMapper<Comment> ROW = (rs, rowNum) -> new Comment(rs.getString(1), rs.getString(2),
+			rs.getLong(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDateTime.class), rs.getLong(7));
 
 	private final JdbcClient jdbc;
 

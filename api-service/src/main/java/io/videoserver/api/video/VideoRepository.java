@@ -25,15 +25,15 @@ class VideoRepository {
 			""";
 
 	/**
-	 * Maps by column name, written out: JdbcClient's record mapping looks each column up
-	 * under its camelCase name first, and the driver answers a miss with an exception,
-	 * which made mapping a page of videos cost more CPU than the rest of the request.
+	 * Maps by column position, in SELECT's order, written out: JdbcClient's record
+	 * mapping looks each column up under its camelCase name first, and the driver answers
+	 * a miss with an exception; even a lookup by the right name costs a case-insensitive
+	 * search per column and row, a visible share of a page's CPU (bench/RESULTS.md).
 	 */
-	private static final RowMapper<Video> ROW = (rs, rowNum) -> new Video(rs.getString("id"), rs.getLong("author_id"),
-			rs.getString("author"), rs.getString("name"), rs.getString("display_ctime"),
-			rs.getObject("create_time", LocalDateTime.class), rs.getObject("file_size", Long.class), rs.getLong("seq"),
-			rs.getObject("duration_ms", Long.class), rs.getObject("width", Integer.class),
-			rs.getObject("height", Integer.class), rs.getString("codec"));
+	private static final RowMapper<Video> ROW = (rs, rowNum) -> new Video(rs.getString(1), rs.getLong(2),
+			rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDateTime.class),
+			rs.getObject(7, Long.class), rs.getLong(8), rs.getObject(9, Long.class), rs.getObject(10, Integer.class),
+			rs.getObject(11, Integer.class), rs.getString(12));
 
 	private final JdbcClient jdbc;
 
