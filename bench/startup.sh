@@ -218,6 +218,8 @@ if [[ "$SITE" == yes ]]; then
 		[[ -d "$WORK/archives-aside/$dir" ]] && mv "$WORK/archives-aside/$dir" "$dir"
 	done
 	# Missing archives are trained by one launcher run left up until they are written.
-	TRAIN=yes site_once >/dev/null
+	if [[ $(find $ARCHIVES -name app.jsa -o -name app.aot 2>/dev/null | wc -l) -lt 3 ]]; then
+		TRAIN=yes site_once >/dev/null
+	fi
 	site_row archived
 fi
