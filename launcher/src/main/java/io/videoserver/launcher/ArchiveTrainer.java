@@ -58,22 +58,14 @@ final class ArchiveTrainer {
 	}
 
 	private void train(Service service, StartupArchive archive, Map<String, String> environment) {
+		Path trainingLog = archive.dir().resolve("training.log");
 		try {
-			removeOtherArchives(archive);
-			Files.createDirectories(archive.dir());
-			Path log = archive.dir().resolve("training.log");
-			List<String> extract = List.of(this.java, "-Djarmode=tools", "-jar", archive.jar().toString(), "extract",
-					"--force", "--destination", archive.extractedJar().getParent().toString());
-			if (run(new ProcessBuilder(extract), log)
-					&& run(ServiceCommand.of(service, archive.training(), environment), log)
-					&& Files.isRegularFile(archive.trainingOutput())) {
-				Files.move(archive.trainingOutput(), archive.archive(), StandardCopyOption.ATOMIC_MOVE);
-				ArchiveTrainer.log.info("{} will start from its class archive next time ({})", service.module(),
-						archive.archive());
+			if (trained(service, archive, environment, trainingLog)) {
+				log.info("{} will start from its class archive next time ({})", service.module(), archive.archive());
 			}
 			else if (!this.stopped) {
-				ArchiveTrainer.log.info("No class archive for {}; it keeps starting from its jar (see {})",
-						service.module(), log);
+				log.info("No class archive for {}; it keeps starting from its jar (see {})", service.module(),
+						trainingLog);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -84,11 +76,27 @@ final class ArchiveTrainer {
 		}
 	}
 
-	private boolean run(ProcessBuilder builder, Path log) throws IOException, InterruptedException {
+	/** Extracts the jar, runs the training start and keeps its output as the archive. */
+	private boolean trained(Service service, StartupArchive archive, Map<String, String> environment, Path trainingLog)
+			throws IOException, InterruptedException {
+		removeOtherArchives(archive);
+		Files.createDirectories(archive.dir());
+		List<String> extract = List.of(this.java, "-Djarmode=tools", "-jar", archive.jar().toString(), "extract",
+				"--force", "--destination", archive.extractedJar().getParent().toString());
+		if (!run(new ProcessBuilder(extract), trainingLog)
+				|| !run(ServiceCommand.of(service, archive.training(), environment), trainingLog)
+				|| !Files.isRegularFile(archive.trainingOutput())) {
+			return false;
+		}
+		Files.move(archive.trainingOutput(), archive.archive(), StandardCopyOption.ATOMIC_MOVE);
+		return true;
+	}
+
+	private boolean run(ProcessBuilder builder, Path trainingLog) throws IOException, InterruptedException {
 		if (this.stopped) {
 			return false;
 		}
-		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(trainingLog.toFile()));
 		Process process = builder.start();
 		this.current = process;
 		if (!process.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
