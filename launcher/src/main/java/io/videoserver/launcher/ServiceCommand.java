@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The command line and environment of a service's child JVM: this JVM's own {@code java},
- * the options in {@code VIDEO_SERVICE_JAVA_OPTS}, and the service's two ports over the
- * given environment, which is the child's whole environment.
+ * the options in {@code VIDEO_SERVICE_JAVA_OPTS}, what to run (the jar, or its class
+ * archive and extracted jar), and the service's two ports over the given environment,
+ * which is the child's whole environment.
  */
 final class ServiceCommand {
 
@@ -16,13 +17,18 @@ final class ServiceCommand {
 	}
 
 	static ProcessBuilder of(Service service, Path jar, Map<String, String> environment) {
+		return of(service, List.of("-jar", jar.toString()), environment);
+	}
+
+	/** The command with the given JVM arguments in place of {@code -jar <jar>}. */
+	static ProcessBuilder of(Service service, List<String> launch, Map<String, String> environment) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		String javaOptions = environment.get("VIDEO_SERVICE_JAVA_OPTS");
 		if (javaOptions != null && !javaOptions.isBlank()) {
 			command.addAll(List.of(javaOptions.trim().split("\\s+")));
 		}
-		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(launch);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().clear();
 		builder.environment().putAll(environment);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -37,10 +38,13 @@ public final class ServiceProcess implements AutoCloseable {
 		this.logFile = logFile;
 	}
 
-	/** Starts the service with its output on the console, each line prefixed. */
-	static ServiceProcess start(Service service, Path jar, Map<String, String> environment, PrintStream console)
-			throws IOException {
-		Process process = ServiceCommand.of(service, jar, environment).start();
+	/**
+	 * Starts the service with its output on the console, each line prefixed;
+	 * {@code launch} names what the JVM runs ({@link StartupArchive#launch()}).
+	 */
+	static ServiceProcess start(Service service, List<String> launch, Map<String, String> environment,
+			PrintStream console) throws IOException {
+		Process process = ServiceCommand.of(service, launch, environment).start();
 		return new ServiceProcess(service, process, ConsoleForwarder.start(process, service.module(), console), null);
 	}
 

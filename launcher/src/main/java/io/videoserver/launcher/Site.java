@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,10 @@ final class Site {
 	private final PrintStream console;
 
 	private final List<ServiceProcess> services = new ArrayList<>();
+
+	private final Map<Service, StartupArchive> archives = new LinkedHashMap<>();
+
+	private final ArchiveTrainer trainer = new ArchiveTrainer();
 
 	private @Nullable EmbeddedDatabase database;
 
@@ -76,6 +81,7 @@ final class Site {
 			return 1;
 		}
 		announce();
+		this.trainer.trainInBackground(this.archives, environment);
 		return awaitFirstExit();
 	}
 
@@ -88,8 +94,9 @@ final class Site {
 		if (this.stopped) {
 			return false;
 		}
-		this.services
-			.add(ServiceProcess.start(service, service.jar(this.settings.projectRoot()), environment, this.console));
+		StartupArchive archive = StartupArchive.of(service.jar(this.settings.projectRoot()), Runtime.version());
+		this.archives.put(service, archive);
+		this.services.add(ServiceProcess.start(service, archive.launch(), environment, this.console));
 		return true;
 	}
 
@@ -152,6 +159,7 @@ final class Site {
 			return;
 		}
 		this.stopped = true;
+		this.trainer.stop();
 		if (!this.services.isEmpty()) {
 			log.info("Stopping the services");
 			this.services.forEach(ServiceProcess::requestStop);
