@@ -18,7 +18,7 @@
 # runs with its production settings (access log, every filter) except the per-client rate
 # limit, which would answer 429 to a load generator on one address.
 #
-# PROFILE=1 records the api-service with JFR during the rounds (after the JIT warm-up) and
+# PROFILE=1 records the api-service with JFR from the JIT warm-up to the last round and
 # prints where its request threads spent their CPU (bench/jfr-buckets.py).
 #
 # Needs java 17+, curl, mysql (client), wrk and the original's toolchain: Debian's
@@ -105,6 +105,11 @@ api() { measure "$1" api-service "$2" "$API$3" -H "X-Session-Id: $API_SID" -H "X
 original() { measure "$1" original "$2" "$SEED_API$3" -H "X-Session-Id: $ORIGINAL_SID"; }
 
 echo "api-service vs original, $(nproc) cores, $(date -u +%Y-%m-%d), wrk -t2 -c$CONNECTIONS, ${JIT_SECONDS}s JIT warm-up per endpoint, then ${WARMUP_SECONDS}s warm-up + ${SECONDS_EACH}s, $ROUNDS rounds, $(java -version 2>&1 | head -1)"
+# The recording starts before the JIT warm-up: starting one instruments the JDK's socket
+# and file classes, which throws away the code compiled from them (measured: the first
+# round after a late start ran at a fifth of the second's rate).
+RECORDING="/tmp/api-vs-original-$$.jfr"
+[[ ${PROFILE:-0} == 1 ]] && jcmd "$SERVICE_PID" JFR.start name=bench settings=profile >/dev/null
 for path in "/user/bench/videos?limit=50" "/videos/$API_VID/comments?limit=50" "/videos?limit=50"; do
 	wrk -t2 -c"$CONNECTIONS" -d"${JIT_SECONDS}s" -H "X-Session-Id: $API_SID" -H "X-User-Name: bench" "$API$path" >/dev/null
 done
@@ -112,8 +117,6 @@ for path in /user/bench/videos "/videos/$ORIGINAL_VID/comments"; do
 	wrk -t2 -c"$CONNECTIONS" -d"${JIT_SECONDS}s" -H "X-Session-Id: $ORIGINAL_SID" "$SEED_API$path" >/dev/null
 done
 printf 'endpoint\tserver\tround\treq/s\tp50_ms\tp99_ms\n'
-RECORDING="/tmp/api-vs-original-$$.jfr"
-[[ ${PROFILE:-0} == 1 ]] && jcmd "$SERVICE_PID" JFR.start name=bench settings=profile >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
 	pair() {
 		local name=$1 api_path=$2 original_path=$3
@@ -148,6 +151,6 @@ rm -f "$RESULTS"
 if [[ ${PROFILE:-0} == 1 ]]; then
 	jcmd "$SERVICE_PID" JFR.stop name=bench filename="$RECORDING" >/dev/null
 	echo
-	echo "where the api-service's request threads spent their CPU during the rounds ($RECORDING):"
+	echo "where the api-service's request threads spent their CPU, warm-up and rounds ($RECORDING):"
 	bench/jfr-buckets.py "$RECORDING"
 fi
