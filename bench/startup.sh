@@ -67,6 +67,28 @@ drop_db() {
 }
 now_ms() { date +%s%3N; }
 
+# Replaces the calling (sub)shell with a service's JVM (java, then its options) on the
+# benchmark's ports and the current database: call it in the background or in a subshell,
+# so that $! is the JVM's own pid.
+service_jvm() {
+	local java=$1
+	shift
+	# shellcheck disable=SC2086 # EXTRA_OPTS is a list of JVM options
+	SERVER_PORT=$PORT_BASE MANAGEMENT_SERVER_PORT=$((PORT_BASE + 81)) VIDEO_DIR="$WORK/videos" \
+		VIDEO_INTERNAL_TOKEN=startup-bench-token-0123456789abcdef \
+		SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
+		SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" exec "$java" $EXTRA_OPTS "$@"
+}
+
+# Stops the started JVM (or launcher), drops its database and prints the given result.
+stop_and_report() {
+	kill "$PID" 2>/dev/null || true
+	wait "$PID" 2>/dev/null || true
+	PID=
+	drop_db
+	echo "$1"
+}
+
 # Runs one service with the given java and options against a fresh database and prints
 # its milliseconds to ready (or "fail"); the service is stopped afterwards.
 start_once() {
@@ -76,11 +98,7 @@ start_once() {
 	local log="$WORK/$module.log" ready="http://127.0.0.1:$((PORT_BASE + 81))/actuator/health/readiness"
 	local start
 	start=$(now_ms)
-	SERVER_PORT=$PORT_BASE MANAGEMENT_SERVER_PORT=$((PORT_BASE + 81)) VIDEO_DIR="$WORK/videos" \
-		VIDEO_INTERNAL_TOKEN=startup-bench-token-0123456789abcdef \
-		SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-		SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-		"$java" $EXTRA_OPTS "$@" >"$log" 2>&1 &
+		service_jvm "$java" "$@" >"$log" 2>&1 &
 	PID=$!
 	local result=fail
 	for _ in $(seq 1 1200); do
@@ -91,11 +109,7 @@ start_once() {
 		kill -0 "$PID" 2>/dev/null || break
 		sleep 0.02
 	done
-	kill "$PID" 2>/dev/null || true
-	wait "$PID" 2>/dev/null || true
-	PID=
-	drop_db
-	echo "$result"
+	stop_and_report "$result"
 }
 
 # Trains an archive: the service starts, refreshes its context and exits.
@@ -103,11 +117,7 @@ train() {
 	local module=$1 java=$2
 	shift 2
 	fresh_db
-	SERVER_PORT=$PORT_BASE MANAGEMENT_SERVER_PORT=$((PORT_BASE + 81)) VIDEO_DIR="$WORK/videos" \
-		VIDEO_INTERNAL_TOKEN=startup-bench-token-0123456789abcdef \
-		SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-		SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-		"$java" $EXTRA_OPTS -Dspring.context.exit=onRefresh "$@" >"$WORK/$module-train.log" 2>&1 || true
+		(service_jvm "$java" -Dspring.context.exit=onRefresh "$@") >"$WORK/$module-train.log" 2>&1 || true
 	drop_db
 }
 
@@ -194,11 +204,7 @@ site_once() {
 			sleep 1
 		done
 	fi
-	kill "$PID" 2>/dev/null || true
-	wait "$PID" 2>/dev/null || true
-	PID=
-	drop_db
-	echo "$result"
+	stop_and_report "$result"
 }
 site_row() {
 	local label=$1 times=()
