@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class StorageQuota {
 
-	private static final String USED = """
-			SELECT COALESCE(SUM(file_size), 0) FROM video_info WHERE author_id = :userId""";
+	private static final String SUM_OF_AUTHOR = "SELECT COALESCE(SUM(file_size), 0) FROM video_info WHERE author_id = ";
+
+	private static final String USED = SUM_OF_AUTHOR + ":userId";
 
 	private StorageQuota() {
 	}
@@ -25,9 +26,14 @@ public final class StorageQuota {
 		return (ownQuota != null) ? ownQuota : defaultQuota;
 	}
 
-	/** What all of a user's stored video files take. */
-	public static long usedBytes(JdbcClient jdbc, long userId) {
-		return jdbc.sql(USED).param("userId", userId).query(Long.class).single();
+	/**
+	 * What all of a user's stored video files take, as a scalar subquery for a statement
+	 * that reads the user's row anyway and should not cost a second round trip.
+	 * @param userIdColumn the column holding the user's id, e.g. {@code u.id}: a name
+	 * written in the code, never a value from a request
+	 */
+	public static String usedBytesOf(String userIdColumn) {
+		return "(" + SUM_OF_AUTHOR + userIdColumn + ")";
 	}
 
 	/**

@@ -24,13 +24,21 @@ class StorageQuotaTests {
 		DataSource dataSource = TestDatabaseServer.shared().createDatabase().dataSource();
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		jdbc.sql("INSERT INTO users (id, login_name, pwd) VALUES (1, 'alice', 'x'), (2, 'bob', 'x')").update();
+		jdbc.sql("INSERT INTO users (id, login_name, pwd) VALUES (1, 'alice', 'x'), (2, 'bob', 'x'), (3, 'carol', 'x')")
+			.update();
 		jdbc.sql("""
 				INSERT INTO video_info (id, author_id, name, file_size) VALUES
 				('a', 1, 'a', 100), ('b', 1, 'b', 20), ('c', 1, 'c', NULL), ('d', 2, 'd', 7)""").update();
-		assertThat(StorageQuota.usedBytes(jdbc, 1)).isEqualTo(120);
+		assertThat(usedBytes(jdbc, 1)).isEqualTo(120);
 		assertThat(StorageQuota.usedBytesBesides(jdbc, 1, "a")).isEqualTo(20);
-		assertThat(StorageQuota.usedBytes(jdbc, 3)).isZero();
+		assertThat(usedBytes(jdbc, 3)).isZero();
+	}
+
+	private static long usedBytes(JdbcClient jdbc, long userId) {
+		return jdbc.sql("SELECT " + StorageQuota.usedBytesOf("u.id") + " FROM users u WHERE u.id = :id")
+			.param("id", userId)
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -21,6 +21,9 @@ class UserRepository {
 	private static final RowMapper<User> ROW = (rs, rowNum) -> new User(rs.getLong("id"), rs.getString("login_name"),
 			rs.getString("pwd"), rs.getBoolean("pwd_legacy"));
 
+	private static final RowMapper<Storage> STORAGE = (rs,
+			rowNum) -> new Storage(rs.getObject("quota_bytes", Long.class), rs.getLong("used_bytes"));
+
 	private final JdbcClient jdbc;
 
 	UserRepository(JdbcClient jdbc) {
@@ -40,12 +43,12 @@ class UserRepository {
 	 * @return the storage figures
 	 */
 	Storage storage(long id) {
-		Long quotaBytes = this.jdbc.sql("SELECT quota_bytes FROM users WHERE id = :id")
+		return this.jdbc
+			.sql("SELECT u.quota_bytes, " + StorageQuota.usedBytesOf("u.id")
+					+ " AS used_bytes FROM users u WHERE u.id = :id")
 			.param("id", id)
-			.query((rs, rowNum) -> Optional.ofNullable(rs.getObject("quota_bytes", Long.class)))
-			.single()
-			.orElse(null);
-		return new Storage(quotaBytes, StorageQuota.usedBytes(this.jdbc, id));
+			.query(STORAGE)
+			.single();
 	}
 
 	/**
