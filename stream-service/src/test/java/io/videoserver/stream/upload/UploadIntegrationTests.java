@@ -48,6 +48,17 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 	}
 
 	@Test
+	void putWithCurlsDefaultFormContentTypeStoresTheFileToo() throws Exception {
+		// curl --data-binary labels a body application/x-www-form-urlencoded unless told
+		// otherwise: the body is still the video, never a form to decode
+		byte[] video = mp4(300_000, 2);
+		HttpResponse<String> response = send(
+				put(this.owner.vid(), video).header("Content-Type", "application/x-www-form-urlencoded").build());
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(storedFile(this.owner.vid())).isEqualTo(video);
+	}
+
+	@Test
 	void uploadedVideoPlaysBack() throws Exception {
 		byte[] video = mp4(100_000, 2);
 		send(put(this.owner.vid(), video).build());
