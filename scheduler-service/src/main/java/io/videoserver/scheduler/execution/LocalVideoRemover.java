@@ -3,14 +3,22 @@ package io.videoserver.scheduler.execution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
+import io.videoserver.shared.VideoId;
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.store.VideoLayout;
 
 /**
  * The video directory ({@code VIDEO_DIR}), where video {@code vid} is the file
- * {@code vid} and its unfinished uploads are {@code vid.<owner>.<random>.part}
- * ({@link io.videoserver.shared.StagingLayout}); nothing outside it is ever touched.
+ * {@code vid}, the upload kept as it came {@code vid.source}, its ladders the tree
+ * {@code vid.hls} ({@link VideoLayout}), and its unfinished uploads are
+ * {@code vid.<owner>.<random>.part} ({@link io.videoserver.shared.StagingLayout});
+ * nothing outside it is ever touched.
  */
 public class LocalVideoRemover implements VideoRemover {
 
@@ -38,9 +46,31 @@ public class LocalVideoRemover implements VideoRemover {
 		if (!Files.isDirectory(this.dir)) {
 			throw new NoSuchFileException(this.dir.toString(), null, "video directory is missing");
 		}
-		int removed = Files.deleteIfExists(inDir(videoId)) ? 1 : 0;
+		VideoId vid = new VideoId(videoId);
+		int removed = Files.deleteIfExists(inDir(VideoLayout.video(vid))) ? 1 : 0;
+		removed += Files.deleteIfExists(inDir(VideoLayout.source(vid))) ? 1 : 0;
+		removed += deleteTree(inDir(VideoLayout.hlsRoot(vid)));
 		for (Path part : this.parts.of(videoId, claimedAt)) {
 			removed += Files.deleteIfExists(part) ? 1 : 0;
+		}
+		return removed;
+	}
+
+	/**
+	 * Every ladder of the video: files first, then their directories; links not followed.
+	 */
+	private static int deleteTree(Path root) throws IOException {
+		if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+			return 0;
+		}
+		List<Path> paths;
+		try (Stream<Path> walk = Files.walk(root)) {
+			paths = walk.sorted(Comparator.reverseOrder()).toList();
+		}
+		int removed = 0;
+		for (Path path : paths) {
+			boolean file = !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+			removed += (Files.deleteIfExists(path) && file) ? 1 : 0;
 		}
 		return removed;
 	}

@@ -2,19 +2,25 @@ package io.videoserver.scheduler.execution;
 
 import java.io.IOException;
 
+import io.videoserver.shared.VideoId;
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.store.S3Clients;
 import io.videoserver.shared.store.S3Settings;
+import io.videoserver.shared.store.VideoLayout;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Removes videos from the S3-compatible bucket that the stream-service publishes to:
- * video {@code vid} is the object {@code prefix + vid}; an object already gone counts as
- * deleted, and multipart uploads of it that a crashed stream-service left unfinished are
- * aborted with it.
+ * video {@code vid} is the object {@code prefix + vid}, the upload kept as it came
+ * {@code prefix + vid.source}, its ladders every object under {@code prefix + vid.hls/}
+ * ({@link VideoLayout}); an object already gone counts as deleted, and multipart uploads
+ * of the video or its source that a crashed stream-service left unfinished are aborted
+ * with it.
  */
 public final class S3VideoRemover implements VideoRemover, AutoCloseable {
 
@@ -54,14 +60,18 @@ public final class S3VideoRemover implements VideoRemover, AutoCloseable {
 		}
 		String key = this.prefix + videoId;
 		try {
+			String sourceKey = this.prefix + VideoLayout.source(new VideoId(videoId));
 			int removed = exists(key) ? 1 : 0;
 			this.s3.deleteObject((request) -> request.bucket(this.bucket).key(key));
+			removed += exists(sourceKey) ? 1 : 0;
+			this.s3.deleteObject((request) -> request.bucket(this.bucket).key(sourceKey));
+			removed += deletePrefix(this.prefix + VideoLayout.hlsRoot(new VideoId(videoId)) + "/");
 			for (MultipartUpload upload : this.s3
 				.listMultipartUploads((request) -> request.bucket(this.bucket).prefix(key))
 				.uploads()) {
-				if (key.equals(upload.key())) {
+				if (key.equals(upload.key()) || sourceKey.equals(upload.key())) {
 					this.s3.abortMultipartUpload(
-							(request) -> request.bucket(this.bucket).key(key).uploadId(upload.uploadId()));
+							(request) -> request.bucket(this.bucket).key(upload.key()).uploadId(upload.uploadId()));
 					removed++;
 				}
 			}
@@ -76,6 +86,27 @@ public final class S3VideoRemover implements VideoRemover, AutoCloseable {
 		catch (SdkException ex) {
 			throw new IOException("Deleting " + key + " from S3 failed", ex);
 		}
+	}
+
+	/**
+	 * Every object under a key prefix (every ladder), a listing page at a time; one
+	 * DELETE each, as S3-compatible stores do not all take the checksums of a batch
+	 * delete.
+	 */
+	private int deletePrefix(String keyPrefix) {
+		int removed = 0;
+		for (ListObjectsV2Response page : this.s3
+			.listObjectsV2Paginator((request) -> request.bucket(this.bucket).prefix(keyPrefix))) {
+			for (S3Object object : page.contents()) {
+				// a file-system backed store lists its directories too, gone with their
+				// files
+				if (!object.key().endsWith("/")) {
+					this.s3.deleteObject((request) -> request.bucket(this.bucket).key(object.key()));
+					removed++;
+				}
+			}
+		}
+		return removed;
 	}
 
 	private boolean exists(String key) {

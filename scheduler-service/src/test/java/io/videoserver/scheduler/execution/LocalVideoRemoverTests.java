@@ -30,6 +30,21 @@ class LocalVideoRemoverTests {
 	}
 
 	@Test
+	void deletesTheKeptUploadAndEveryLadderOfTheVideoOnly() throws IOException {
+		String id = VideoIds.newId();
+		String other = VideoIds.newId();
+		touch(id, id + ".source", other + ".source");
+		Files.createDirectories(this.dir.resolve(id + ".hls/abc1"));
+		Files.createDirectories(this.dir.resolve(id + ".hls/def2"));
+		Files.createDirectories(this.dir.resolve(other + ".hls/abc1"));
+		touch(id + ".hls/abc1/master.m3u8", id + ".hls/abc1/r240-00001.m4s", id + ".hls/def2/master.m3u8",
+				other + ".hls/abc1/master.m3u8");
+		assertThat(new LocalVideoRemover(this.dir).delete(id, System.nanoTime())).isEqualTo(5);
+		assertThat(this.dir.toFile().list()).containsExactlyInAnyOrder(other + ".source", other + ".hls");
+		assertThat(this.dir.resolve(other + ".hls/abc1/master.m3u8")).exists();
+	}
+
+	@Test
 	void videoThatIsAlreadyGoneCountsAsDeleted() throws IOException {
 		LocalVideoRemover files = new LocalVideoRemover(this.dir);
 		String id = VideoIds.newId();

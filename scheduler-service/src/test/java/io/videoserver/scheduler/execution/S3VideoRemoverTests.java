@@ -39,6 +39,27 @@ class S3VideoRemoverTests {
 	}
 
 	@Test
+	void deletesTheKeptUploadAndEveryLadderOfTheVideoOnly() throws Exception {
+		String other = VideoIds.newId();
+		put("videos/" + this.vid + ".source");
+		put("videos/" + this.vid + ".hls/abc1/master.m3u8");
+		put("videos/" + this.vid + ".hls/abc1/r240-00001.m4s");
+		put("videos/" + this.vid + ".hls/def2/master.m3u8");
+		put("videos/" + other + ".hls/abc1/master.m3u8");
+		put("videos/" + other + ".source");
+		try (S3VideoRemover files = files(this.bucket, "videos/")) {
+			assertThat(files.delete(this.vid, System.nanoTime())).isEqualTo(4);
+			assertThat(files.delete(this.vid, System.nanoTime())).isZero();
+		}
+		try (S3Client client = this.s3.client()) {
+			assertThat(client.listObjectsV2((request) -> request.bucket(this.bucket)).contents())
+				.extracting((object) -> object.key())
+				.filteredOn((key) -> !key.endsWith("/")) // the test store's directories
+				.containsExactlyInAnyOrder("videos/" + other + ".hls/abc1/master.m3u8", "videos/" + other + ".source");
+		}
+	}
+
+	@Test
 	void abortsTheUnfinishedMultipartUploadsOfTheVideo() throws Exception {
 		try (S3Client client = this.s3.client()) {
 			client.createMultipartUpload((request) -> request.bucket(this.bucket).key(this.vid));

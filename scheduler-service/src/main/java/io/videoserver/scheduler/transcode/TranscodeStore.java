@@ -1,0 +1,56 @@
+package io.videoserver.scheduler.transcode;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.videoserver.shared.VideoId;
+import io.videoserver.shared.transcode.TranscodeRequests.Source;
+
+/**
+ * Where the transcoder reads a video's source and publishes what it made, by the names of
+ * {@link io.videoserver.shared.store.VideoLayout}: the video directory or the bucket.
+ */
+interface TranscodeStore {
+
+	/**
+	 * Whether the store can be worked at all; while it cannot, nothing is claimed.
+	 */
+	boolean available();
+
+	/**
+	 * The file a job reads: the stored file itself where it is local, else a copy in the
+	 * job's work directory.
+	 * @throws java.nio.file.NoSuchFileException when the store has no such file
+	 */
+	Path source(VideoId vid, Source source, Path workDir) throws IOException;
+
+	/**
+	 * Publishes a ladder's files under {@code {vid}.hls/{version}/}, all or (locally)
+	 * none visible.
+	 */
+	void publishLadder(VideoId vid, String version, Path ladder) throws IOException;
+
+	/** Removes one published ladder; one already gone counts as removed. */
+	void removeLadder(VideoId vid, String version) throws IOException;
+
+	/**
+	 * Makes the MP4 ready to become {@code {vid}} (a copy beside it where a rename
+	 * publishes), so that the publication itself is quick.
+	 */
+	StagedVideo stageVideo(VideoId vid, Path mp4) throws IOException;
+
+	/** Removes the upload kept as it came; one already gone counts as removed. */
+	void removeSource(VideoId vid) throws IOException;
+
+	/** An MP4 ready to replace {@code {vid}}. */
+	interface StagedVideo {
+
+		/** Replaces {@code {vid}} with the MP4 at once, as an upload would. */
+		void publish() throws IOException;
+
+		/** Forgets the MP4 unpublished; never fails. */
+		void discard();
+
+	}
+
+}
