@@ -1,0 +1,173 @@
+package io.videoserver.scheduler.transcode;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.videoserver.scheduler.transcode.Transcoder.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Runs {@code concurrency} transcoding workers: each claims one due row, works it to the
+ * end and claims the next, pausing an interval when nothing is due or the store cannot be
+ * worked. At shutdown the jobs under way are stopped and their rows given back, so that
+ * another replica starts them at once rather than after their lease.
+ */
+public class TranscodeRunner implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TranscodeRunner.class);
+
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
+	private final TranscodeQueue queue;
+
+	private final TranscodeStore store;
+
+	private final Transcoder transcoder;
+
+	private final TranscodeProperties settings;
+
+	private final ScheduledExecutorService timer;
+
+	private final ExecutorService workers;
+
+	private final Set<Cancel> jobs = ConcurrentHashMap.newKeySet();
+
+	private final Timer durations;
+
+	private final MeterRegistry meters;
+
+	private final Object pause = new Object();
+
+	private volatile boolean running;
+
+	TranscodeRunner(TranscodeQueue queue, TranscodeStore store, Transcoder transcoder, TranscodeProperties settings,
+			ScheduledExecutorService timer, MeterRegistry meters) {
+		this.queue = queue;
+		this.store = store;
+		this.transcoder = transcoder;
+		this.settings = settings;
+		this.timer = timer;
+		this.workers = Executors.newFixedThreadPool(settings.concurrency(),
+				new CustomizableThreadFactory("transcode-"));
+		this.meters = meters;
+		this.durations = Timer.builder("video.transcode.job")
+			.description("Duration of a transcoding job, claim to outcome")
+			.register(meters);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		for (int i = 0; i < this.settings.concurrency(); i++) {
+			this.workers.execute(this::work);
+		}
+		log.info("Transcoder {} started: {} at once, leases of {}", this.queue.owner(), this.settings.concurrency(),
+				this.settings.lease());
+	}
+
+	/** Stops claiming, stops the jobs under way and gives their rows back. */
+	@Override
+	public void stop() {
+		this.running = false;
+		synchronized (this.pause) {
+			this.pause.notifyAll();
+		}
+		this.jobs.forEach((job) -> job.cancel(Cancel.Reason.SHUTDOWN));
+		this.workers.shutdown();
+		try {
+			if (!this.workers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn(
+						"Transcoding jobs still running at shutdown; their leases lapse and another replica redoes them");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.timer.shutdownNow();
+		log.info("Transcoder {} stopped", this.queue.owner());
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void work() {
+		while (this.running) {
+			try {
+				if (!this.store.available() || !runOne()) {
+					pause();
+				}
+			}
+			catch (DataAccessException ex) {
+				log.warn("Transcoding queue unavailable, next claim in {}: {}", this.settings.interval(),
+						ex.getMessage());
+				pause();
+			}
+			catch (RuntimeException ex) {
+				log.error("Transcoding job failed unexpectedly", ex);
+				pause();
+			}
+		}
+	}
+
+	/**
+	 * @return whether a row was due
+	 */
+	private boolean runOne() {
+		Optional<Claim> claimed = this.queue.claim(this.settings.lease());
+		if (claimed.isEmpty()) {
+			return false;
+		}
+		Claim claim = claimed.get();
+		Cancel cancel = new Cancel();
+		this.jobs.add(cancel);
+		if (!this.running) {
+			cancel.cancel(Cancel.Reason.SHUTDOWN);
+		}
+		long start = System.nanoTime();
+		try {
+			Outcome outcome = this.transcoder.work(claim, cancel);
+			Counter.builder("video.transcode.jobs")
+				.description("Transcoding jobs this replica ended, by outcome")
+				.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+				.register(this.meters)
+				.increment();
+		}
+		finally {
+			this.jobs.remove(cancel);
+			this.durations.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+		return true;
+	}
+
+	private void pause() {
+		synchronized (this.pause) {
+			if (this.running) {
+				try {
+					this.pause.wait(this.settings.interval().toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					this.running = false;
+				}
+			}
+		}
+	}
+
+}

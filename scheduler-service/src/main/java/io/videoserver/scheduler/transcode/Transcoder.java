@@ -1,0 +1,239 @@
+package io.videoserver.scheduler.transcode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import io.videoserver.scheduler.execution.RetryPolicy;
+import io.videoserver.scheduler.transcode.Encoder.EncodeException;
+import io.videoserver.scheduler.transcode.Encoder.Encoded;
+import io.videoserver.scheduler.transcode.ResultRecorder.MadeVideo;
+import io.videoserver.scheduler.transcode.TranscodeQueue.Held;
+import io.videoserver.scheduler.transcode.TranscodeStore.StagedVideo;
+import io.videoserver.shared.VideoId;
+import io.videoserver.shared.media.MediaInfo;
+import io.videoserver.shared.media.NotAVideoException;
+import io.videoserver.shared.transcode.TranscodeRequests.Source;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works one claimed row: the source from the store, probed, encoded into a ladder (and
+ * from an upload the playable MP4 and a poster) in a work directory of its own, published
+ * under a fresh version, recorded for the claim's generation only; what a lost job
+ * published is removed again, and the work directory always.
+ */
+final class Transcoder {
+
+	private static final Logger log = LoggerFactory.getLogger(Transcoder.class);
+
+	private final TranscodeQueue queue;
+
+	private final TranscodeStore store;
+
+	private final Probe probe;
+
+	private final Encoder encoder;
+
+	private final ResultRecorder results;
+
+	private final RetryPolicy retries;
+
+	private final TranscodeProperties settings;
+
+	private final ScheduledExecutorService timer;
+
+	Transcoder(TranscodeQueue queue, TranscodeStore store, Probe probe, Encoder encoder, ResultRecorder results,
+			TranscodeProperties settings, ScheduledExecutorService timer) {
+		this.queue = queue;
+		this.store = store;
+		this.probe = probe;
+		this.encoder = encoder;
+		this.results = results;
+		this.retries = new RetryPolicy(settings.maxAttempts(), settings.backoffBase(), settings.backoffMax());
+		this.settings = settings;
+		this.timer = timer;
+	}
+
+	/** How a job ended, for the log and the counter of jobs. */
+	enum Outcome {
+
+		SUCCEEDED, FAILED, PARKED, LOST, RELEASED
+
+	}
+
+	Outcome work(Claim claim, Cancel cancel) {
+		@Nullable VideoId vid = VideoId.parse(claim.videoId());
+		if (vid == null) {
+			return fail(claim, "not a valid video id, no file was touched", true);
+		}
+		String version = newVersion();
+		Path work = this.settings.workDir().resolve(vid.value() + "-" + version);
+		try (JobLease lease = new JobLease(this.queue, claim, this.settings.lease(), this.settings.progressInterval(),
+				this.timer, cancel)) {
+			Files.createDirectories(work);
+			return transcode(claim, vid, version, work, lease, cancel);
+		}
+		catch (NotAVideoException ex) {
+			return ended(claim, cancel, () -> fail(claim, "not a video ffmpeg can read: " + ex.getMessage(), true));
+		}
+		catch (NoSuchFileException ex) {
+			return ended(claim, cancel, () -> fail(claim, "the source is missing: " + ex.getFile(), false));
+		}
+		catch (EncodeException ex) {
+			return ended(claim, cancel, () -> fail(claim, ex.getMessage(), false));
+		}
+		catch (IOException ex) {
+			return ended(claim, cancel,
+					() -> fail(claim, ex.getClass().getSimpleName() + ": " + ex.getMessage(), false));
+		}
+		finally {
+			deleteQuietly(work);
+		}
+	}
+
+	private Outcome transcode(Claim claim, VideoId vid, String version, Path work, JobLease lease, Cancel cancel)
+			throws IOException, NotAVideoException, EncodeException {
+		Path source = this.store.source(vid, claim.source(), work);
+		MediaInfo info = this.probe.probe(source);
+		boolean upload = claim.source() == Source.UPLOAD;
+		Encoded made = this.encoder.encode(source, info, work.resolve("out"), upload, lease, cancel);
+		if (cancel.cancelled()) {
+			return ended(claim, cancel, () -> Outcome.FAILED);
+		}
+		@Nullable StagedVideo staged = null;
+		try {
+			this.store.publishLadder(vid, version, made.ladder());
+			@Nullable MadeVideo video = null;
+			if (upload) {
+				Path mp4 = required(made.video(), "the MP4");
+				MediaInfo mp4Info = this.probe.probe(mp4);
+				staged = this.store.stageVideo(vid, mp4);
+				video = new MadeVideo(staged, mp4Info,
+						(made.poster() != null) ? Files.readAllBytes(made.poster()) : null);
+			}
+			String renditions = made.heights().stream().map(String::valueOf).collect(Collectors.joining(","));
+			Optional<Held> held = this.results.record(claim, version, renditions, video);
+			if (held.isEmpty()) {
+				this.store.removeLadder(vid, version);
+				log.info("Video {} changed or went while transcoding (generation {}): its result is discarded", vid,
+						claim.generation());
+				return Outcome.LOST;
+			}
+			staged = null;
+			cleanUp(vid, held.get().previousVersion(), version, upload);
+			log.info("Transcoded video {} (generation {}) into ladder {} ({})", vid, claim.generation(), version,
+					renditions);
+			return Outcome.SUCCEEDED;
+		}
+		catch (IOException | NotAVideoException | RuntimeException ex) {
+			removeQuietly(vid, version);
+			throw ex;
+		}
+		finally {
+			if (staged != null) {
+				staged.discard();
+			}
+		}
+	}
+
+	/**
+	 * The previous ladder and the upload kept as it came are no longer named anywhere.
+	 */
+	private void cleanUp(VideoId vid, @Nullable String previous, String version, boolean upload) {
+		try {
+			if (previous != null && !previous.equals(version)) {
+				this.store.removeLadder(vid, previous);
+			}
+			if (upload) {
+				this.store.removeSource(vid);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the deletion of the video removes them at the latest
+			log.warn("Video {}: could not remove what ladder {} replaced: {}", vid, version, ex.toString());
+		}
+	}
+
+	/** A job stopped from outside ends as its cancel says, whatever failed in it. */
+	private Outcome ended(Claim claim, Cancel cancel, OutcomeSupplier otherwise) {
+		Cancel.@Nullable Reason reason = cancel.reason();
+		if (reason == Cancel.Reason.SHUTDOWN) {
+			this.queue.release(claim);
+			return Outcome.RELEASED;
+		}
+		return (reason == Cancel.Reason.LOST) ? Outcome.LOST : otherwise.get();
+	}
+
+	private Outcome fail(Claim claim, String reason, boolean hopeless) {
+		int attempts = claim.attempts() + 1;
+		boolean park = hopeless || this.retries.parks(attempts);
+		Duration delay = this.retries.delayAfter(attempts);
+		if (!this.queue.failed(claim, reason, park, delay)) {
+			return Outcome.LOST;
+		}
+		if (park) {
+			log.error("Parked the transcoding of video {} after {} attempts: {}", claim.videoId(), attempts, reason);
+			return Outcome.PARKED;
+		}
+		log.warn("Transcoding video {} failed (attempt {}), next attempt in {}: {}", claim.videoId(), attempts, delay,
+				reason);
+		return Outcome.FAILED;
+	}
+
+	private void removeQuietly(VideoId vid, String version) {
+		try {
+			this.store.removeLadder(vid, version);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Video {}: could not remove the unrecorded ladder {}: {}", vid, version, ex.toString());
+		}
+	}
+
+	private static void deleteQuietly(Path work) {
+		try {
+			Trees.delete(work);
+		}
+		catch (IOException ex) {
+			log.warn("Could not empty the work directory {}: {}", work, ex.toString());
+		}
+	}
+
+	private static Path required(@Nullable Path file, String what) throws IOException {
+		if (file == null || !Files.isRegularFile(file)) {
+			throw new IOException("ffmpeg made no " + what);
+		}
+		return file;
+	}
+
+	/** A ladder's version: random, so that a published name is never reused. */
+	static String newVersion() {
+		return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), 36);
+	}
+
+	/**
+	 * Reads what a file is: {@link io.videoserver.shared.media.MediaProbe} in the
+	 * application.
+	 */
+	@FunctionalInterface
+	interface Probe {
+
+		MediaInfo probe(Path file) throws NotAVideoException, IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface OutcomeSupplier {
+
+		Outcome get();
+
+	}
+
+}
