@@ -1,0 +1,55 @@
+package io.videoserver.scheduler.transcode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * One replica's transcoder below Spring Boot, assembled as the application assembles it,
+ * with the fake encoder and short times.
+ */
+final class TestTranscoder implements AutoCloseable {
+
+	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	final TranscodeQueue queue;
+
+	final TranscodeRunner runner;
+
+	TestTranscoder(TranscodeFixture db, String owner, TranscodeStore store, Encoder encoder, Transcoder.Probe probe,
+			TranscodeProperties settings) {
+		this.queue = db.queue(owner);
+		this.runner = TranscodeConfiguration.assemble(this.queue, store, db.jdbc, db.transactions, probe, encoder,
+				settings, this.meters);
+	}
+
+	TestTranscoder(TranscodeFixture db, String owner, TranscodeStore store, Encoder encoder,
+			TranscodeProperties settings) {
+		this(db, owner, store, encoder, FakeEncoder::probe, settings);
+	}
+
+	/** Short times: a claim every 50 ms, a lease of the given length, quick retries. */
+	static TranscodeProperties settings(Path workDir, int concurrency, Duration lease, int maxAttempts) {
+		return new TranscodeProperties(true, concurrency, Duration.ofMillis(50), lease, maxAttempts,
+				Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofMillis(100), workDir);
+	}
+
+	TestTranscoder start() {
+		this.runner.start();
+		return this;
+	}
+
+	double jobs(String outcome) {
+		var counter = this.meters.find("video.transcode.jobs").tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	@Override
+	public void close() {
+		if (this.runner.isRunning()) {
+			this.runner.stop();
+		}
+	}
+
+}
