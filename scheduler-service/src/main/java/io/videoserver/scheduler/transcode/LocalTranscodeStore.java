@@ -5,10 +5,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 
 import io.videoserver.shared.StagingLayout;
 import io.videoserver.shared.VideoId;
@@ -88,7 +91,19 @@ final class LocalTranscodeStore implements TranscodeStore {
 	}
 
 	@Override
-	public StagedVideo stageVideo(VideoId vid, Path mp4) throws IOException {
+	public String videoVersion(VideoId vid) throws IOException {
+		try {
+			BasicFileAttributes file = Files.readAttributes(inDir(VideoLayout.video(vid)), BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return file.size() + "-" + file.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "-" + file.fileKey();
+		}
+		catch (NoSuchFileException ex) {
+			return ABSENT;
+		}
+	}
+
+	@Override
+	public StagedVideo stageVideo(VideoId vid, Path mp4, String expected) throws IOException {
 		// an older-form part name: the stale-upload cleaner leaves it alone while fresh,
 		// and the deletion of the video removes it with the video's other parts
 		Path staged = inDir(vid.value() + "." + StagingLayout.randomId() + StagingLayout.SUFFIX);
@@ -98,9 +113,13 @@ final class LocalTranscodeStore implements TranscodeStore {
 		return new StagedVideo() {
 
 			@Override
-			public void publish() throws IOException {
+			public boolean publish() throws IOException {
+				if (!expected.equals(videoVersion(vid))) {
+					return false;
+				}
 				Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 				sync(LocalTranscodeStore.this.dir);
+				return true;
 			}
 
 			@Override

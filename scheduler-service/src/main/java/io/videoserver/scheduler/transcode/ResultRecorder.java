@@ -42,7 +42,8 @@ final class ResultRecorder {
 	/**
 	 * @param video the MP4 made from an upload, published here, with what it is
 	 * @return the row as it was (the ladder this one replaces), or empty when the result
-	 * lost: the generation moved on, the video is gone, or another worker recorded first
+	 * lost: the generation moved on, the video is gone, another worker recorded first, or
+	 * a newer upload replaced {@code {vid}} since the job began
 	 */
 	Optional<Held> record(Claim claim, String version, String renditions, @Nullable MadeVideo video)
 			throws IOException {
@@ -53,7 +54,12 @@ final class ResultRecorder {
 					return null;
 				}
 				if (video != null) {
-					publish(video);
+					if (!publish(video)) {
+						// a newer upload published {vid} and is about to queue the row
+						// afresh
+						status.setRollbackOnly();
+						return null;
+					}
 					describe(claim.videoId(), video.info());
 					replacePoster(claim.videoId(), video.poster());
 				}
@@ -66,9 +72,9 @@ final class ResultRecorder {
 		}
 	}
 
-	private static void publish(MadeVideo video) {
+	private static boolean publish(MadeVideo video) {
 		try {
-			video.staged().publish();
+			return video.staged().publish();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -112,7 +112,24 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 	}
 
 	@Override
-	public StagedVideo stageVideo(VideoId vid, Path mp4) throws IOException {
+	public String videoVersion(VideoId vid) throws IOException {
+		String key = this.prefix + VideoLayout.video(vid);
+		try {
+			return this.s3.headObject((request) -> request.bucket(this.bucket).key(key)).eTag();
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404) {
+				return ABSENT;
+			}
+			throw new IOException("S3 HEAD of " + key + " failed", ex);
+		}
+		catch (SdkException ex) {
+			throw new IOException("S3 HEAD of " + key + " failed", ex);
+		}
+	}
+
+	@Override
+	public StagedVideo stageVideo(VideoId vid, Path mp4, String expected) throws IOException {
 		if (Files.size(mp4) > MAX_PUT) {
 			throw new IOException("The MP4 of " + vid + " is larger than one S3 PUT carries (5 GiB)");
 		}
@@ -120,11 +137,15 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 		return new StagedVideo() {
 
 			@Override
-			public void publish() throws IOException {
+			public boolean publish() throws IOException {
+				if (!expected.equals(videoVersion(vid))) {
+					return false;
+				}
 				try {
 					S3TranscodeStore.this.s3.putObject(
 							(request) -> request.bucket(S3TranscodeStore.this.bucket).key(key).contentType("video/mp4"),
 							RequestBody.fromFile(mp4));
+					return true;
 				}
 				catch (SdkException ex) {
 					throw new IOException("Storing " + key + " in S3 failed", ex);

@@ -34,10 +34,21 @@ interface TranscodeStore {
 	void removeLadder(VideoId vid, String version) throws IOException;
 
 	/**
+	 * What {@code {vid}} is now (size, time and file key; an object's ETag), or
+	 * {@link #ABSENT}: a job takes it before it reads its source, so that its MP4 never
+	 * replaces a {@code {vid}} that a newer upload published meanwhile.
+	 */
+	String videoVersion(VideoId vid) throws IOException;
+
+	/** The {@link #videoVersion} of a video without {@code {vid}}. */
+	String ABSENT = "absent";
+
+	/**
 	 * Makes the MP4 ready to become {@code {vid}} (a copy beside it where a rename
 	 * publishes), so that the publication itself is quick.
+	 * @param expected the {@link #videoVersion} that the MP4 may replace
 	 */
-	StagedVideo stageVideo(VideoId vid, Path mp4) throws IOException;
+	StagedVideo stageVideo(VideoId vid, Path mp4, String expected) throws IOException;
 
 	/** Removes the upload kept as it came; one already gone counts as removed. */
 	void removeSource(VideoId vid) throws IOException;
@@ -45,8 +56,12 @@ interface TranscodeStore {
 	/** An MP4 ready to replace {@code {vid}}. */
 	interface StagedVideo {
 
-		/** Replaces {@code {vid}} with the MP4 at once, as an upload would. */
-		void publish() throws IOException;
+		/**
+		 * Replaces {@code {vid}} with the MP4 at once, as an upload would, unless
+		 * {@code {vid}} is no longer the expected version.
+		 * @return false when {@code {vid}} changed (nothing was published)
+		 */
+		boolean publish() throws IOException;
 
 		/** Forgets the MP4 unpublished; never fails. */
 		void discard();

@@ -101,9 +101,10 @@ final class Transcoder {
 
 	private Outcome transcode(Claim claim, VideoId vid, String version, Path work, JobLease lease, Cancel cancel)
 			throws IOException, NotAVideoException, EncodeException {
+		boolean upload = claim.source() == Source.UPLOAD;
+		String videoVersion = upload ? this.store.videoVersion(vid) : TranscodeStore.ABSENT;
 		Path source = this.store.source(vid, claim.source(), work);
 		MediaInfo info = this.probe.probe(source);
-		boolean upload = claim.source() == Source.UPLOAD;
 		Encoded made = this.encoder.encode(source, info, work.resolve("out"), upload, lease, cancel);
 		if (cancel.cancelled()) {
 			return ended(claim, cancel, () -> Outcome.FAILED);
@@ -115,7 +116,7 @@ final class Transcoder {
 			if (upload) {
 				Path mp4 = required(made.video(), "the MP4");
 				MediaInfo mp4Info = this.probe.probe(mp4);
-				staged = this.store.stageVideo(vid, mp4);
+				staged = this.store.stageVideo(vid, mp4, videoVersion);
 				video = new MadeVideo(staged, mp4Info,
 						(made.poster() != null) ? Files.readAllBytes(made.poster()) : null);
 			}

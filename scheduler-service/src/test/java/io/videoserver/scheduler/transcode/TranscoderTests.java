@@ -101,6 +101,26 @@ class TranscoderTests {
 	}
 
 	@Test
+	void mp4OfANewerUploadPublishedBeforeItsEnqueueIsNeverReplaced() throws Exception {
+		VideoId vid = upload("first");
+		FakeEncoder encoder = new FakeEncoder(Duration.ZERO).closed();
+		start(encoder, 3);
+		assertThat(encoder.started.await(10, TimeUnit.SECONDS)).isTrue();
+		Files.writeString(this.dir.resolve(vid.value()), "newer upload"); // published,
+																			// not yet
+																			// queued
+		encoder.open();
+		await().atMost(10, TimeUnit.SECONDS).until(() -> this.transcoder.jobs("lost") == 1);
+		assertThat(this.dir.resolve(vid.value())).hasContent("newer upload");
+		assertThat(list(this.dir)).containsExactlyInAnyOrder(vid.value(), VideoLayout.source(vid));
+		assertThat(this.db.posters(vid)).isZero();
+		this.db.requeue(vid, Source.VIDEO);
+		await().atMost(10, TimeUnit.SECONDS)
+			.until(() -> this.db.row(vid).get("generation").equals(2) && "ready".equals(this.db.row(vid).get("state")));
+		assertThat(this.dir.resolve(vid.value())).hasContent("newer upload");
+	}
+
+	@Test
 	void videoDeletedWhileTranscodingLeavesNothingBehind() throws Exception {
 		VideoId vid = upload("video");
 		FakeEncoder encoder = new FakeEncoder(Duration.ZERO).closed();
