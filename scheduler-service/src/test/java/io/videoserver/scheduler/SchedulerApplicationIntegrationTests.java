@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.videoserver.shared.VideoId;
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.store.VideoLayout;
 import io.videoserver.shared.testdb.TestDatabase;
+import io.videoserver.shared.testmedia.TestMedia;
 import io.videoserver.shared.testservice.AbstractServiceIntegrationTests;
+import io.videoserver.shared.transcode.TranscodeRequests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,12 +35,15 @@ import static org.awaitility.Awaitility.await;
  * The whole service on a real database: a video deleted the way the api-service deletes
  * it loses its files within a few intervals, with metrics and health to show for it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "video.scheduler.interval=200ms")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "video.scheduler.interval=200ms", "video.transcode.interval=200ms" })
 @AutoConfigureTestRestTemplate
 @Import(TestDatabase.class)
 class SchedulerApplicationIntegrationTests extends AbstractServiceIntegrationTests {
 
 	private static final Path VIDEO_DIR = createVideoDir();
+
+	private static final Path WORK_DIR = createVideoDir();
 
 	@Autowired
 	private TestRestTemplate rest;
@@ -53,6 +60,7 @@ class SchedulerApplicationIntegrationTests extends AbstractServiceIntegrationTes
 	@DynamicPropertySource
 	static void videoDir(DynamicPropertyRegistry registry) {
 		registry.add("video.dir", VIDEO_DIR::toString);
+		registry.add("video.transcode.work-dir", WORK_DIR::toString);
 	}
 
 	@Test
@@ -69,6 +77,36 @@ class SchedulerApplicationIntegrationTests extends AbstractServiceIntegrationTes
 		await().atMost(Duration.ofSeconds(10)).until(() -> queued(id) == 0);
 		assertThat(this.meters.get("video.deletion.deleted").counter().count()).isPositive();
 		assertThat(this.meters.get("video.deletion.round").timer().count()).isPositive();
+	}
+
+	@Test
+	void uploadQueuedForTranscodingBecomesALadderAndAPlayableVideo() throws IOException {
+		VideoId vid = new VideoId(VideoIds.newId());
+		this.jdbc.sql("INSERT INTO video_info (id, author_id, name, file_size) VALUES (:id, 1, 'cat', 1)")
+			.param("id", vid.value())
+			.update();
+		Files.copy(TestMedia.create(WORK_DIR.resolveSibling(WORK_DIR.getFileName() + "-samples"),
+				TestMedia.Sample.H264_AAC_MKV), VIDEO_DIR.resolve(VideoLayout.source(vid)));
+		new TranscodeRequests(this.jdbc).enqueue(vid, TranscodeRequests.Source.UPLOAD);
+		await().atMost(Duration.ofSeconds(60)).until(() -> "ready".equals(transcodeState(vid)));
+		String version = this.jdbc.sql("SELECT hls_version FROM video_transcode WHERE video_id = :id")
+			.param("id", vid.value())
+			.query(String.class)
+			.single();
+		assertThat(VIDEO_DIR.resolve(VideoLayout.hlsFile(vid, version, VideoLayout.MASTER_PLAYLIST))).exists();
+		assertThat(VIDEO_DIR.resolve(VideoLayout.video(vid))).exists();
+		assertThat(VIDEO_DIR.resolve(VideoLayout.source(vid))).doesNotExist();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.meters.get("video.transcode.job").timer().count() == 1);
+		assertThat(this.meters.get("video.transcode.jobs").tag("outcome", "succeeded").counter().count()).isOne();
+	}
+
+	@Test
+	void everyTranscodingGaugeIsRegistered() {
+		for (String state : new String[] { "queued", "running", "failed" }) {
+			assertThat(this.meters.get("video.transcode.queue").tag("state", state).gauge().value()).isNotNegative();
+		}
+		assertThat(this.rest.getForEntity(management("/actuator/prometheus"), String.class).getBody())
+			.contains("video_transcode_queue");
 	}
 
 	@Test
@@ -90,6 +128,13 @@ class SchedulerApplicationIntegrationTests extends AbstractServiceIntegrationTes
 	void prometheusShowsTheQueue() {
 		assertThat(this.rest.getForEntity(management("/actuator/prometheus"), String.class).getBody())
 			.contains("video_deletion_queue");
+	}
+
+	private String transcodeState(VideoId vid) {
+		return this.jdbc.sql("SELECT state FROM video_transcode WHERE video_id = :id")
+			.param("id", vid.value())
+			.query(String.class)
+			.single();
 	}
 
 	private int queued(String id) {

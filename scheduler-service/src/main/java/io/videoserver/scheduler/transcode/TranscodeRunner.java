@@ -1,7 +1,9 @@
 package io.videoserver.scheduler.transcode;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +51,7 @@ public class TranscodeRunner implements SmartLifecycle {
 
 	private final Timer durations;
 
-	private final MeterRegistry meters;
+	private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
 
 	private final Object pause = new Object();
 
@@ -64,7 +66,13 @@ public class TranscodeRunner implements SmartLifecycle {
 		this.timer = timer;
 		this.workers = Executors.newFixedThreadPool(settings.concurrency(),
 				new CustomizableThreadFactory("transcode-"));
-		this.meters = meters;
+		for (Outcome outcome : Outcome.values()) {
+			this.outcomes.put(outcome,
+					Counter.builder("video.transcode.jobs")
+						.description("Transcoding jobs this replica ended, by outcome")
+						.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+						.register(meters));
+		}
 		this.durations = Timer.builder("video.transcode.job")
 			.description("Duration of a transcoding job, claim to outcome")
 			.register(meters);
@@ -142,12 +150,7 @@ public class TranscodeRunner implements SmartLifecycle {
 		}
 		long start = System.nanoTime();
 		try {
-			Outcome outcome = this.transcoder.work(claim, cancel);
-			Counter.builder("video.transcode.jobs")
-				.description("Transcoding jobs this replica ended, by outcome")
-				.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-				.register(this.meters)
-				.increment();
+			this.outcomes.get(this.transcoder.work(claim, cancel)).increment();
 		}
 		finally {
 			this.jobs.remove(cancel);
