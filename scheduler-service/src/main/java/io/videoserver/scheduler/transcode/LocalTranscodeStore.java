@@ -43,7 +43,7 @@ final class LocalTranscodeStore implements TranscodeStore {
 
 	@Override
 	public Path source(VideoId vid, Source source, Path workDir) throws IOException {
-		Path file = inDir((source == Source.UPLOAD) ? VideoLayout.source(vid) : VideoLayout.video(vid));
+		Path file = inDir(name(vid, source));
 		if (!Files.isRegularFile(file)) {
 			throw new NoSuchFileException(file.toString(), null, "the video's file is not in the store");
 		}
@@ -91,9 +91,9 @@ final class LocalTranscodeStore implements TranscodeStore {
 	}
 
 	@Override
-	public String videoVersion(VideoId vid) throws IOException {
+	public String version(VideoId vid, Source which) throws IOException {
 		try {
-			BasicFileAttributes file = Files.readAttributes(inDir(VideoLayout.video(vid)), BasicFileAttributes.class,
+			BasicFileAttributes file = Files.readAttributes(inDir(name(vid, which)), BasicFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
 			return file.size() + "-" + file.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "-" + file.fileKey();
 		}
@@ -114,7 +114,7 @@ final class LocalTranscodeStore implements TranscodeStore {
 
 			@Override
 			public boolean publish() throws IOException {
-				if (!expected.equals(videoVersion(vid))) {
+				if (!expected.equals(version(vid, Source.VIDEO))) {
 					return false;
 				}
 				Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -136,8 +136,15 @@ final class LocalTranscodeStore implements TranscodeStore {
 	}
 
 	@Override
-	public void removeSource(VideoId vid) throws IOException {
+	public void removeSource(VideoId vid, String expected) throws IOException {
+		if (!expected.equals(version(vid, Source.UPLOAD))) {
+			return;
+		}
 		Files.deleteIfExists(inDir(VideoLayout.source(vid)));
+	}
+
+	private static String name(VideoId vid, Source which) {
+		return (which == Source.UPLOAD) ? VideoLayout.source(vid) : VideoLayout.video(vid);
 	}
 
 	/** A name of the store, checked to stay directly inside the directory. */

@@ -62,7 +62,7 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 
 	@Override
 	public Path source(VideoId vid, Source source, Path workDir) throws IOException {
-		String key = this.prefix + ((source == Source.UPLOAD) ? VideoLayout.source(vid) : VideoLayout.video(vid));
+		String key = key(vid, source);
 		Path file = workDir.resolve("source");
 		try {
 			this.s3.getObject((request) -> request.bucket(this.bucket).key(key), ResponseTransformer.toFile(file));
@@ -112,8 +112,8 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 	}
 
 	@Override
-	public String videoVersion(VideoId vid) throws IOException {
-		String key = this.prefix + VideoLayout.video(vid);
+	public String version(VideoId vid, Source which) throws IOException {
+		String key = key(vid, which);
 		try {
 			return this.s3.headObject((request) -> request.bucket(this.bucket).key(key)).eTag();
 		}
@@ -138,7 +138,7 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 
 			@Override
 			public boolean publish() throws IOException {
-				if (!expected.equals(videoVersion(vid))) {
+				if (!expected.equals(version(vid, Source.VIDEO))) {
 					return false;
 				}
 				try {
@@ -161,7 +161,10 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 	}
 
 	@Override
-	public void removeSource(VideoId vid) throws IOException {
+	public void removeSource(VideoId vid, String expected) throws IOException {
+		if (!expected.equals(version(vid, Source.UPLOAD))) {
+			return;
+		}
 		String key = this.prefix + VideoLayout.source(vid);
 		try {
 			this.s3.deleteObject((request) -> request.bucket(this.bucket).key(key));
@@ -191,6 +194,10 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 		catch (SdkException ex) {
 			throw new IOException("Deleting " + keyPrefix + "* from S3 failed", ex);
 		}
+	}
+
+	private String key(VideoId vid, Source which) {
+		return this.prefix + ((which == Source.UPLOAD) ? VideoLayout.source(vid) : VideoLayout.video(vid));
 	}
 
 	static String contentType(String file) {

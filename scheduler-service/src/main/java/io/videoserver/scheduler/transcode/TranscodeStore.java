@@ -34,24 +34,28 @@ interface TranscodeStore {
 	void removeLadder(VideoId vid, String version) throws IOException;
 
 	/**
-	 * What {@code {vid}} is now (size, time and file key; an object's ETag), or
-	 * {@link #ABSENT}: a job takes it before it reads its source, so that its MP4 never
-	 * replaces a {@code {vid}} that a newer upload published meanwhile.
+	 * What the file {@code {vid}} or {@code {vid}.source} is now (size, time and file
+	 * key; an object's ETag), or {@link #ABSENT}: a job takes both before it reads its
+	 * source, so that it never replaces a {@code {vid}}, nor removes a
+	 * {@code {vid}.source}, that a newer upload published meanwhile.
 	 */
-	String videoVersion(VideoId vid) throws IOException;
+	String version(VideoId vid, Source file) throws IOException;
 
-	/** The {@link #videoVersion} of a video without {@code {vid}}. */
+	/** The {@link #version} of a file that is not there. */
 	String ABSENT = "absent";
 
 	/**
 	 * Makes the MP4 ready to become {@code {vid}} (a copy beside it where a rename
 	 * publishes), so that the publication itself is quick.
-	 * @param expected the {@link #videoVersion} that the MP4 may replace
+	 * @param expected the {@link #version} of {@code {vid}} that the MP4 may replace
 	 */
 	StagedVideo stageVideo(VideoId vid, Path mp4, String expected) throws IOException;
 
-	/** Removes the upload kept as it came; one already gone counts as removed. */
-	void removeSource(VideoId vid) throws IOException;
+	/**
+	 * Removes the upload kept as it came, unless it is no longer the expected version (a
+	 * newer upload's); one already gone counts as removed.
+	 */
+	void removeSource(VideoId vid, String expected) throws IOException;
 
 	/** An MP4 ready to replace {@code {vid}}. */
 	interface StagedVideo {

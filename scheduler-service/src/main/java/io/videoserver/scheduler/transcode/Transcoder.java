@@ -102,7 +102,8 @@ final class Transcoder {
 	private Outcome transcode(Claim claim, VideoId vid, String version, Path work, JobLease lease, Cancel cancel)
 			throws IOException, NotAVideoException, EncodeException {
 		boolean upload = claim.source() == Source.UPLOAD;
-		String videoVersion = upload ? this.store.videoVersion(vid) : TranscodeStore.ABSENT;
+		String videoVersion = upload ? this.store.version(vid, Source.VIDEO) : TranscodeStore.ABSENT;
+		String sourceVersion = upload ? this.store.version(vid, Source.UPLOAD) : TranscodeStore.ABSENT;
 		Path source = this.store.source(vid, claim.source(), work);
 		MediaInfo info = this.probe.probe(source);
 		Encoded made = this.encoder.encode(source, info, work.resolve("out"), upload, lease, cancel);
@@ -129,7 +130,7 @@ final class Transcoder {
 				return Outcome.LOST;
 			}
 			staged = null;
-			cleanUp(vid, held.get().previousVersion(), version, upload);
+			cleanUp(vid, held.get().previousVersion(), version, upload ? sourceVersion : null);
 			log.info("Transcoded video {} (generation {}) into ladder {} ({})", vid, claim.generation(), version,
 					renditions);
 			return Outcome.SUCCEEDED;
@@ -148,13 +149,13 @@ final class Transcoder {
 	/**
 	 * The previous ladder and the upload kept as it came are no longer named anywhere.
 	 */
-	private void cleanUp(VideoId vid, @Nullable String previous, String version, boolean upload) {
+	private void cleanUp(VideoId vid, @Nullable String previous, String version, @Nullable String sourceVersion) {
 		try {
 			if (previous != null && !previous.equals(version)) {
 				this.store.removeLadder(vid, previous);
 			}
-			if (upload) {
-				this.store.removeSource(vid);
+			if (sourceVersion != null) {
+				this.store.removeSource(vid, sourceVersion);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
