@@ -91,10 +91,13 @@ final class HlsCommand {
 				"-map", "0", "-c", "copy", "-movflags", "+faststart", "-f", "mp4", mp4.toAbsolutePath().toString());
 	}
 
-	/** One picture from early in the video, at most 640 pixels wide, as a JPEG. */
+	/**
+	 * One picture from early in the video (not its cover picture), at most 640 pixels
+	 * wide, as a JPEG.
+	 */
 	static List<String> poster(Path ffmpeg, Path source, MediaInfo info, Path poster) {
 		return List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y", "-v", "error", "-ss",
-				seconds(posterAtMs(info.durationMs())), "-i", input(source), "-map", "0:v:0", "-frames:v", "1", "-vf",
+				seconds(posterAtMs(info.durationMs())), "-i", input(source), "-map", "0:V:0", "-frames:v", "1", "-vf",
 				"scale='min(" + POSTER_MAX_WIDTH + ",iw)':-2", "-q:v", "3", "-map_metadata", "-1", "-f", "image2",
 				"-update", "1", poster.toAbsolutePath().toString());
 	}
@@ -108,12 +111,13 @@ final class HlsCommand {
 	}
 
 	/**
-	 * The frame rate made constant (so players get evenly spaced frames from a phone's
-	 * variable-rate video), then split and scaled per rung; ffmpeg has already turned the
-	 * picture upright by its rotation flag.
+	 * The first video stream that is not a cover picture ({@code V}, as ffprobe's reading
+	 * skips them too), its frame rate made constant (so players get evenly spaced frames
+	 * from a phone's variable-rate video), then split and scaled per rung; ffmpeg has
+	 * already turned the picture upright by its rotation flag.
 	 */
 	static String filters(MediaInfo info, List<Rendition> rungs) {
-		StringBuilder graph = new StringBuilder("[0:v:0]fps=" + outputRate(info) + ",split=" + rungs.size());
+		StringBuilder graph = new StringBuilder("[0:V:0]fps=" + outputRate(info) + ",split=" + rungs.size());
 		for (int i = 0; i < rungs.size(); i++) {
 			graph.append("[s").append(i).append(']');
 		}

@@ -180,6 +180,11 @@ public final class HlsTranscode {
 			if (renditions.isEmpty()) {
 				throw new IllegalArgumentException("A ladder has at least one rung");
 			}
+			// ffmpeg reads the output paths as patterns (%v, %05d): a % of our own would
+			// be one.
+			if (versionDir.toAbsolutePath().toString().contains("%")) {
+				throw new IllegalArgumentException("A version directory's path may not contain %: " + versionDir);
+			}
 			renditions = List.copyOf(renditions);
 		}
 

@@ -47,11 +47,11 @@ class HlsCommandTests {
 	void theGraphMakesTheRateConstantThenScalesEachRungBySmallerSide() {
 		MediaInfo landscape = LadderTests.source(1280, 720, 0, 25, "aac");
 		assertThat(HlsCommand.filters(landscape, Ladder.of(landscape)))
-			.isEqualTo("[0:v:0]fps=25,split=3[s0][s1][s2];[s0]scale=-2:240,format=yuv420p[v0];"
+			.isEqualTo("[0:V:0]fps=25,split=3[s0][s1][s2];[s0]scale=-2:240,format=yuv420p[v0];"
 					+ "[s1]scale=-2:480,format=yuv420p[v1];[s2]scale=-2:720,format=yuv420p[v2]");
 		MediaInfo turned = LadderTests.source(640, 480, 90, 30, "aac");
 		assertThat(HlsCommand.filters(turned, Ladder.of(turned)))
-			.isEqualTo("[0:v:0]fps=30,split=2[s0][s1];[s0]scale=240:-2,format=yuv420p[v0];"
+			.isEqualTo("[0:V:0]fps=30,split=2[s0][s1];[s0]scale=240:-2,format=yuv420p[v0];"
 					+ "[s1]scale=480:-2,format=yuv420p[v1]");
 	}
 

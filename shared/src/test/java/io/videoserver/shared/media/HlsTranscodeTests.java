@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
 class HlsTranscodeTests {
@@ -133,6 +134,14 @@ class HlsTranscodeTests {
 
 		assertThatIOException().isThrownBy(transcode::run).withMessageContaining("is not empty");
 		assertThat(version.resolve("master.m3u8")).hasContent("#EXTM3U");
+	}
+
+	@Test
+	void aVersionDirectoryWhosePathFfmpegWouldReadAsAPatternIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> HlsTranscode.Job.of(this.dir.resolve("in.mp4"), LadderTests.source(320, 240, 0, 30, null),
+					this.dir.resolve("100%d"), TIMEOUT))
+			.withMessageStartingWith("A version directory's path may not contain %");
 	}
 
 	@Test
