@@ -81,17 +81,17 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 
 	@Override
 	public void publish(VideoId vid, Path complete) throws IOException {
-		publish(key(VideoLayout.video(vid)), complete);
+		publish(key(VideoLayout.video(vid)), complete, MultipartPublisher.VIDEO_MP4);
 	}
 
 	@Override
 	public void publishSource(VideoId vid, Path complete) throws IOException {
-		publish(key(VideoLayout.source(vid)), complete);
+		publish(key(VideoLayout.source(vid)), complete, MultipartPublisher.OCTET_STREAM);
 	}
 
-	private void publish(String key, Path complete) throws IOException {
+	private void publish(String key, Path complete, String contentType) throws IOException {
 		try {
-			this.publisher.publish(key, complete);
+			this.publisher.publish(key, complete, contentType);
 		}
 		finally {
 			Files.deleteIfExists(complete);
