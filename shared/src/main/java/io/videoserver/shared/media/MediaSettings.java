@@ -15,8 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>
  * Unset (or empty), a program is the one bundled in
  * {@code org.bytedeco:ffmpeg:linux-x86_64-gpl}, which JavaCPP unpacks on first use into
- * {@code ~/.javacpp/cache}; a container whose home is read-only points it elsewhere with
- * {@code -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp} (in {@code JAVA_TOOL_OPTIONS}).
+ * {@code ~/.javacpp/cache}, or {@code java.io.tmpdir/.javacpp-<user>/cache} when the home
+ * is not writable (a container's user without one). A container with neither writable (a
+ * read-only root file system) names an executable directory, such as an emptyDir volume,
+ * with {@code -Dorg.bytedeco.javacpp.cachedir=/that/dir} in {@code JAVA_OPTS}.
  *
  * @param ffmpeg the ffmpeg program to run instead of the bundled one
  * @param ffprobe the ffprobe program to run instead of the bundled one
