@@ -28,6 +28,13 @@ public final class Ladder {
 	/** Stereo AAC at this rate is transparent enough for every rung. */
 	private static final int AUDIO_KBPS = 128;
 
+	/**
+	 * A source this much taller than the highest standard rung below it also gets a rung
+	 * of its own size, so that a 360p or 576p upload is not cut down to 240p or 480p at
+	 * its best (the MP4 that plain players get is made from the top rung).
+	 */
+	private static final double OWN_RUNG_MARGIN = 1.25;
+
 	/** The smallest rung, so its files still have names of the store's form. */
 	private static final int SMALLEST = 100;
 
@@ -37,7 +44,7 @@ public final class Ladder {
 	/**
 	 * The rungs for a source: each of 240, 480, 720 and 1080 that is not larger than the
 	 * picture's shorter side as shown; a smaller picture gets one rung of its own size
-	 * (made even, and at least 100).
+	 * (made even, and at least 100), and so does one well between two standard rungs.
 	 * @return the rungs, smallest first, at least one
 	 */
 	public static List<Rendition> of(MediaInfo source) {
@@ -48,13 +55,20 @@ public final class Ladder {
 		for (int i = 0; i < HEIGHTS.length && HEIGHTS[i] <= shorter; i++) {
 			rungs.add(new Rendition(HEIGHTS[i], (int) Math.round(VIDEO_KBPS[i] * factor), audio));
 		}
+		int own = Math.max(SMALLEST, shorter - shorter % 2);
 		if (rungs.isEmpty()) {
-			int height = Math.max(SMALLEST, shorter - shorter % 2);
-			// Fewer pixels need fewer bits: the 240p rate scaled by the picture's area.
-			double share = (double) height * height / (HEIGHTS[0] * HEIGHTS[0]);
-			rungs.add(new Rendition(height, (int) Math.max(100, Math.round(VIDEO_KBPS[0] * share * factor)), audio));
+			rungs.add(new Rendition(own, scaledKbps(0, own, factor), audio));
+		}
+		else if (rungs.size() < HEIGHTS.length && own >= rungs.get(rungs.size() - 1).height() * OWN_RUNG_MARGIN) {
+			rungs.add(new Rendition(own, scaledKbps(rungs.size() - 1, own, factor), audio));
 		}
 		return List.copyOf(rungs);
+	}
+
+	/** Fewer or more pixels need fewer or more bits: a rung's rate scaled by the area. */
+	private static int scaledKbps(int rung, int height, double factor) {
+		double share = (double) height * height / (HEIGHTS[rung] * HEIGHTS[rung]);
+		return (int) Math.max(100, Math.round(VIDEO_KBPS[rung] * share * factor));
 	}
 
 }

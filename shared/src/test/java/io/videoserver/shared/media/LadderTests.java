@@ -19,9 +19,18 @@ class LadderTests {
 	void noRungIsLargerThanTheSourcesShorterSide() {
 		assertThat(heights(Ladder.of(source(3840, 2160, 0, 30, "aac")))).containsExactly(240, 480, 720, 1080);
 		assertThat(heights(Ladder.of(source(1280, 720, 0, 30, "aac")))).containsExactly(240, 480, 720);
-		assertThat(heights(Ladder.of(source(1280, 719, 0, 30, "aac")))).containsExactly(240, 480);
-		assertThat(heights(Ladder.of(source(640, 360, 0, 30, "aac")))).containsExactly(240);
+		assertThat(heights(Ladder.of(source(1280, 719, 0, 30, "aac")))).containsExactly(240, 480, 718);
+		assertThat(heights(Ladder.of(source(640, 360, 0, 30, "aac")))).containsExactly(240, 360);
+		assertThat(heights(Ladder.of(source(1024, 576, 0, 30, "aac")))).containsExactly(240, 480);
+		assertThat(heights(Ladder.of(source(1280, 640, 0, 30, "aac")))).containsExactly(240, 480, 640);
+		assertThat(heights(Ladder.of(source(640, 280, 0, 30, "aac")))).containsExactly(240);
 		assertThat(heights(Ladder.of(source(320, 240, 0, 30, "aac")))).containsExactly(240);
+	}
+
+	@Test
+	void aSourceWellBetweenTwoRungsKeepsItsOwnSizeAtTheTopWithABitrateScaledByArea() {
+		assertThat(Ladder.of(source(640, 360, 0, 30, "aac"))).containsExactly(new Rendition(240, 320, 128),
+				new Rendition(360, 720, 128));
 	}
 
 	@Test
