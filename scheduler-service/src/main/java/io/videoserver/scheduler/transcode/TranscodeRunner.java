@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.videoserver.scheduler.transcode.Transcoder.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,6 +142,10 @@ public class TranscodeRunner implements SmartLifecycle {
 			return false;
 		}
 		Claim claim = claimed.get();
+		if (!this.running) {
+			this.queue.release(claim); // claimed while shutdown began
+			return true;
+		}
 		Cancel cancel = new Cancel();
 		this.jobs.add(cancel);
 		if (!this.running) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,7 +43,7 @@ final class Transcoder {
 
 	private final ResultRecorder results;
 
-	private final RetryPolicy retries;
+	private final JobEndings endings;
 
 	private final TranscodeProperties settings;
 
@@ -57,22 +56,16 @@ final class Transcoder {
 		this.probe = probe;
 		this.encoder = encoder;
 		this.results = results;
-		this.retries = new RetryPolicy(settings.maxAttempts(), settings.backoffBase(), settings.backoffMax());
+		this.endings = new JobEndings(queue,
+				new RetryPolicy(settings.maxAttempts(), settings.backoffBase(), settings.backoffMax()));
 		this.settings = settings;
 		this.timer = timer;
-	}
-
-	/** How a job ended, for the log and the counter of jobs. */
-	enum Outcome {
-
-		SUCCEEDED, FAILED, PARKED, LOST, RELEASED
-
 	}
 
 	Outcome work(Claim claim, Cancel cancel) {
 		@Nullable VideoId vid = VideoId.parse(claim.videoId());
 		if (vid == null) {
-			return fail(claim, "not a valid video id, no file was touched", true);
+			return this.endings.failed(claim, "not a valid video id, no file was touched", true);
 		}
 		String version = newVersion();
 		Path work = this.settings.workDir().resolve(vid.value() + "-" + version);
@@ -82,17 +75,19 @@ final class Transcoder {
 			return transcode(claim, vid, version, work, lease, cancel);
 		}
 		catch (NotAVideoException ex) {
-			return ended(claim, cancel, () -> fail(claim, "not a video ffmpeg can read: " + ex.getMessage(), true));
+			return this.endings.stopped(claim, cancel,
+					() -> this.endings.failed(claim, "not a video ffmpeg can read: " + ex.getMessage(), true));
 		}
 		catch (NoSuchFileException ex) {
-			return ended(claim, cancel, () -> fail(claim, "the source is missing: " + ex.getFile(), false));
+			return this.endings.stopped(claim, cancel,
+					() -> this.endings.failed(claim, "the source is missing: " + ex.getFile(), false));
 		}
 		catch (EncodeException ex) {
-			return ended(claim, cancel, () -> fail(claim, ex.getMessage(), false));
+			return this.endings.stopped(claim, cancel, () -> this.endings.failed(claim, ex.getMessage(), false));
 		}
 		catch (IOException ex) {
-			return ended(claim, cancel,
-					() -> fail(claim, ex.getClass().getSimpleName() + ": " + ex.getMessage(), false));
+			return this.endings.stopped(claim, cancel,
+					() -> this.endings.failed(claim, ex.getClass().getSimpleName() + ": " + ex.getMessage(), false));
 		}
 		finally {
 			deleteQuietly(work);
@@ -108,7 +103,7 @@ final class Transcoder {
 		MediaInfo info = this.probe.probe(source);
 		Encoded made = this.encoder.encode(source, info, work.resolve("out"), upload, lease, cancel);
 		if (cancel.cancelled()) {
-			return ended(claim, cancel, () -> Outcome.FAILED);
+			return this.endings.stopped(claim, cancel, () -> Outcome.FAILED);
 		}
 		@Nullable StagedVideo staged = null;
 		try {
@@ -164,32 +159,6 @@ final class Transcoder {
 		}
 	}
 
-	/** A job stopped from outside ends as its cancel says, whatever failed in it. */
-	private Outcome ended(Claim claim, Cancel cancel, OutcomeSupplier otherwise) {
-		Cancel.@Nullable Reason reason = cancel.reason();
-		if (reason == Cancel.Reason.SHUTDOWN) {
-			this.queue.release(claim);
-			return Outcome.RELEASED;
-		}
-		return (reason == Cancel.Reason.LOST) ? Outcome.LOST : otherwise.get();
-	}
-
-	private Outcome fail(Claim claim, String reason, boolean hopeless) {
-		int attempts = claim.attempts() + 1;
-		boolean park = hopeless || this.retries.parks(attempts);
-		Duration delay = this.retries.delayAfter(attempts);
-		if (!this.queue.failed(claim, reason, park, delay)) {
-			return Outcome.LOST;
-		}
-		if (park) {
-			log.error("Parked the transcoding of video {} after {} attempts: {}", claim.videoId(), attempts, reason);
-			return Outcome.PARKED;
-		}
-		log.warn("Transcoding video {} failed (attempt {}), next attempt in {}: {}", claim.videoId(), attempts, delay,
-				reason);
-		return Outcome.FAILED;
-	}
-
 	private void removeQuietly(VideoId vid, String version) {
 		try {
 			this.store.removeLadder(vid, version);
@@ -228,13 +197,6 @@ final class Transcoder {
 	interface Probe {
 
 		MediaInfo probe(Path file) throws NotAVideoException, IOException;
-
-	}
-
-	@FunctionalInterface
-	private interface OutcomeSupplier {
-
-		Outcome get();
 
 	}
 
