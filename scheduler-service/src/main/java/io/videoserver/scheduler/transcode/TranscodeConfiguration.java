@@ -54,7 +54,10 @@ public class TranscodeConfiguration {
 			MeterRegistry meters) {
 		MediaTools tools = MediaTools.of(media);
 		return assemble(queue, store, jdbc, transactions, new MediaProbe(tools, media.probeTimeout())::probe,
-				new FfmpegEncoder(tools, transcode.timeout()), transcode, meters);
+				new FfmpegEncoder(tools, transcode.timeout()), transcode, meters, () -> {
+					tools.ffmpeg();
+					tools.ffprobe();
+				});
 	}
 
 	/**
@@ -67,16 +70,17 @@ public class TranscodeConfiguration {
 	 * @param encoder makes the ladder
 	 * @param settings the transcoder's settings
 	 * @param meters where its metrics go
+	 * @param preflight throws when the encoder's programs cannot be run
 	 * @return the runner
 	 */
 	static TranscodeRunner assemble(TranscodeQueue queue, TranscodeStore store, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Transcoder.Probe probe, Encoder encoder,
-			TranscodeProperties settings, MeterRegistry meters) {
+			TranscodeProperties settings, MeterRegistry meters, Runnable preflight) {
 		ScheduledExecutorService timer = Executors
 			.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("transcode-lease-"));
 		ResultRecorder results = new ResultRecorder(jdbc, queue, transactions);
 		Transcoder transcoder = new Transcoder(queue, store, probe, encoder, results, settings, timer);
-		return new TranscodeRunner(queue, store, transcoder, settings, timer, meters);
+		return new TranscodeRunner(queue, store, transcoder, settings, timer, meters, preflight);
 	}
 
 }

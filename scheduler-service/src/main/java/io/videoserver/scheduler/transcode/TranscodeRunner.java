@@ -1,5 +1,8 @@
 package io.videoserver.scheduler.transcode;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +58,22 @@ public class TranscodeRunner implements SmartLifecycle {
 
 	private final Object pause = new Object();
 
+	private final Runnable preflight;
+
+	private @Nullable Boolean toolsReady;
+
+	private boolean workDirMissing;
+
 	private volatile boolean running;
 
+	/**
+	 * @param preflight finds ffmpeg and ffprobe (unpacking the bundled ones), on a worker
+	 * thread so that the start does not wait for it; throws when they cannot be run
+	 */
 	TranscodeRunner(TranscodeQueue queue, TranscodeStore store, Transcoder transcoder, TranscodeProperties settings,
-			ScheduledExecutorService timer, MeterRegistry meters) {
+			ScheduledExecutorService timer, MeterRegistry meters, Runnable preflight) {
 		this.queue = queue;
+		this.preflight = preflight;
 		this.store = store;
 		this.transcoder = transcoder;
 		this.settings = settings;
@@ -115,9 +130,12 @@ public class TranscodeRunner implements SmartLifecycle {
 	}
 
 	private void work() {
+		if (!toolsReady()) {
+			return;
+		}
 		while (this.running) {
 			try {
-				if (!this.store.available() || !runOne()) {
+				if (!this.store.available() || !workDirReady() || !runOne()) {
 					pause();
 				}
 			}
@@ -131,6 +149,45 @@ public class TranscodeRunner implements SmartLifecycle {
 				pause();
 			}
 		}
+	}
+
+	/**
+	 * Whether ffmpeg and ffprobe can be run, found once: without them every job would
+	 * fail and every row be parked, so this replica transcodes nothing and says why.
+	 */
+	private synchronized boolean toolsReady() {
+		if (this.toolsReady == null) {
+			try {
+				this.preflight.run();
+				this.toolsReady = true;
+			}
+			catch (RuntimeException ex) {
+				log.error("Transcoder {} transcodes nothing: {}", this.queue.owner(), ex.getMessage());
+				this.toolsReady = false;
+			}
+		}
+		return this.toolsReady;
+	}
+
+	/**
+	 * Whether the work directory can be written: a job that cannot would fail, and a
+	 * misconfigured directory would park every row.
+	 */
+	private synchronized boolean workDirReady() {
+		Path dir = this.settings.workDir();
+		boolean ready;
+		try {
+			Files.createDirectories(dir);
+			ready = Files.isWritable(dir);
+		}
+		catch (IOException ex) {
+			ready = false;
+		}
+		if (!ready && !this.workDirMissing) {
+			log.warn("Work directory {} cannot be written: claiming nothing until it can", dir.toAbsolutePath());
+		}
+		this.workDirMissing = !ready;
+		return ready;
 	}
 
 	/**

@@ -18,10 +18,16 @@ final class TestTranscoder implements AutoCloseable {
 	final TranscodeRunner runner;
 
 	TestTranscoder(TranscodeFixture db, String owner, TranscodeStore store, Encoder encoder, Transcoder.Probe probe,
-			TranscodeProperties settings) {
+			TranscodeProperties settings, Runnable preflight) {
 		this.queue = db.queue(owner);
 		this.runner = TranscodeConfiguration.assemble(this.queue, store, db.jdbc, db.transactions, probe, encoder,
-				settings, this.meters);
+				settings, this.meters, preflight);
+	}
+
+	TestTranscoder(TranscodeFixture db, String owner, TranscodeStore store, Encoder encoder, Transcoder.Probe probe,
+			TranscodeProperties settings) {
+		this(db, owner, store, encoder, probe, settings, () -> {
+		});
 	}
 
 	TestTranscoder(TranscodeFixture db, String owner, TranscodeStore store, Encoder encoder,

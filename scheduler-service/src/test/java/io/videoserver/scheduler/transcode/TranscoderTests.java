@@ -159,6 +159,34 @@ class TranscoderTests {
 		assertThat(list(this.dir)).containsExactly(VideoLayout.source(vid));
 	}
 
+	@Test
+	void withoutFfmpegNothingIsClaimedNorParked() throws Exception {
+		VideoId vid = upload("video");
+		FakeEncoder encoder = new FakeEncoder(Duration.ZERO);
+		this.transcoder = new TestTranscoder(this.db, "solo", new LocalTranscodeStore(this.dir), encoder,
+				FakeEncoder::probe, TestTranscoder.settings(this.work, 1, LEASE, 1), () -> {
+					throw new IllegalStateException("no ffmpeg here");
+				})
+			.start();
+		Thread.sleep(300);
+		assertThat(this.db.row(vid)).containsEntry("state", "queued").containsEntry("attempts", 0);
+		assertThat(encoder.runs(vid.value())).isZero();
+	}
+
+	@Test
+	void unwritableWorkDirectoryClaimsNothingUntilItIsBack() throws Exception {
+		VideoId vid = upload("video");
+		Path blocked = Files.writeString(this.work.resolve("blocked"), "a file where the directory should be");
+		this.transcoder = new TestTranscoder(this.db, "solo", new LocalTranscodeStore(this.dir),
+				new FakeEncoder(Duration.ZERO), TestTranscoder.settings(blocked.resolve("jobs"), 1, LEASE, 1))
+			.start();
+		Thread.sleep(300);
+		assertThat(this.db.row(vid)).containsEntry("state", "queued").containsEntry("attempts", 0);
+		Files.delete(blocked);
+		awaitState(vid, "ready");
+		Trees.delete(blocked);
+	}
+
 	private VideoId upload(String content) throws IOException {
 		VideoId vid = this.db.queued(Source.UPLOAD);
 		Files.writeString(this.dir.resolve(VideoLayout.source(vid)), content);
