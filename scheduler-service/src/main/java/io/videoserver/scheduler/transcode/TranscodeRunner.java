@@ -1,8 +1,5 @@
 package io.videoserver.scheduler.transcode;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -18,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +36,6 @@ public class TranscodeRunner implements SmartLifecycle {
 
 	private final TranscodeQueue queue;
 
-	private final TranscodeStore store;
-
 	private final Transcoder transcoder;
 
 	private final TranscodeProperties settings;
@@ -58,11 +52,7 @@ public class TranscodeRunner implements SmartLifecycle {
 
 	private final Object pause = new Object();
 
-	private final Runnable preflight;
-
-	private @Nullable Boolean toolsReady;
-
-	private boolean workDirMissing;
+	private final Readiness readiness;
 
 	private volatile boolean running;
 
@@ -73,8 +63,7 @@ public class TranscodeRunner implements SmartLifecycle {
 	TranscodeRunner(TranscodeQueue queue, TranscodeStore store, Transcoder transcoder, TranscodeProperties settings,
 			ScheduledExecutorService timer, MeterRegistry meters, Runnable preflight) {
 		this.queue = queue;
-		this.preflight = preflight;
-		this.store = store;
+		this.readiness = new Readiness(queue.owner(), store, settings.workDir(), preflight);
 		this.transcoder = transcoder;
 		this.settings = settings;
 		this.timer = timer;
@@ -130,12 +119,12 @@ public class TranscodeRunner implements SmartLifecycle {
 	}
 
 	private void work() {
-		if (!toolsReady()) {
+		if (!this.readiness.toolsReady()) {
 			return;
 		}
 		while (this.running) {
 			try {
-				if (!this.store.available() || !workDirReady() || !runOne()) {
+				if (!this.readiness.canWork() || !runOne()) {
 					pause();
 				}
 			}
@@ -149,45 +138,6 @@ public class TranscodeRunner implements SmartLifecycle {
 				pause();
 			}
 		}
-	}
-
-	/**
-	 * Whether ffmpeg and ffprobe can be run, found once: without them every job would
-	 * fail and every row be parked, so this replica transcodes nothing and says why.
-	 */
-	private synchronized boolean toolsReady() {
-		if (this.toolsReady == null) {
-			try {
-				this.preflight.run();
-				this.toolsReady = true;
-			}
-			catch (RuntimeException ex) {
-				log.error("Transcoder {} transcodes nothing: {}", this.queue.owner(), ex.getMessage());
-				this.toolsReady = false;
-			}
-		}
-		return this.toolsReady;
-	}
-
-	/**
-	 * Whether the work directory can be written: a job that cannot would fail, and a
-	 * misconfigured directory would park every row.
-	 */
-	private synchronized boolean workDirReady() {
-		Path dir = this.settings.workDir();
-		boolean ready;
-		try {
-			Files.createDirectories(dir);
-			ready = Files.isWritable(dir);
-		}
-		catch (IOException ex) {
-			ready = false;
-		}
-		if (!ready && !this.workDirMissing) {
-			log.warn("Work directory {} cannot be written: claiming nothing until it can", dir.toAbsolutePath());
-		}
-		this.workDirMissing = !ready;
-		return ready;
 	}
 
 	/**
