@@ -38,7 +38,7 @@ final class HlsAddress {
 	/**
 	 * The published ladder's heights.
 	 * @param renditions the column's value, comma-separated heights ({@code 240,480})
-	 * @return the heights in the column's order; what is not a height is left out
+	 * @return the heights, lowest first; what is not a height is left out
 	 */
 	static List<Integer> heights(@Nullable String renditions) {
 		List<Integer> heights = new ArrayList<>();
@@ -51,6 +51,7 @@ final class HlsAddress {
 				heights.add(Integer.parseInt(height));
 			}
 		}
+		heights.sort(null);
 		return heights;
 	}
 

@@ -29,9 +29,10 @@ class HlsAddressTests {
 	}
 
 	@Test
-	void heightsReadInTheColumnsOrderAndSkipWhatIsNoHeight() {
+	void heightsReadLowestFirstAndSkipWhatIsNoHeight() {
 		assertThat(HlsAddress.heights("240,480,720")).containsExactly(240, 480, 720);
 		assertThat(HlsAddress.heights(" 1080 ")).containsExactly(1080);
+		assertThat(HlsAddress.heights("720,240,480")).containsExactly(240, 480, 720);
 		assertThat(HlsAddress.heights("240,,x,0,-1,480")).containsExactly(240, 480);
 		assertThat(HlsAddress.heights("")).isEmpty();
 		assertThat(HlsAddress.heights(null)).isEmpty();
