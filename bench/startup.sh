@@ -9,6 +9,10 @@
 #   jdk25-aot    the extracted jar with JDK 25's AOT cache (-XX:AOTCache)
 # The archives come from one training run per service that stops right after the context
 # refreshed (-Dspring.context.exit=onRefresh).
+# SCHEMA=current (the default) times restarts against a database that is up to date, as
+# every start but a site's very first one is: one untimed start per row migrates a fresh
+# database first. SCHEMA=empty times first starts, each on an empty database that it
+# migrates (the schema's migrations then take part of the time).
 #
 #   bench/startup.sh
 #   RUNS=5 VARIANTS="jdk17 jdk17-cds" SERVICES=api-service bench/startup.sh
@@ -22,6 +26,7 @@
 set -euo pipefail
 
 RUNS=${RUNS:-3}
+SCHEMA=${SCHEMA:-current}
 SERVICES=${SERVICES:-api-service stream-service scheduler-service}
 VARIANTS=${VARIANTS:-jdk17 jdk17-cds jdk25 jdk25-aot}
 SITE=${SITE:-yes}
@@ -85,7 +90,7 @@ stop_and_report() {
 	kill "$PID" 2>/dev/null || true
 	wait "$PID" 2>/dev/null || true
 	PID=
-	drop_db
+	[[ "$SCHEMA" == empty ]] && drop_db
 	echo "$1"
 }
 
@@ -94,7 +99,7 @@ stop_and_report() {
 start_once() {
 	local module=$1 java=$2
 	shift 2
-	fresh_db
+	[[ "$SCHEMA" == empty ]] && fresh_db
 	local log="$WORK/$module.log" ready="http://127.0.0.1:$((PORT_BASE + 81))/actuator/health/readiness"
 	local start
 	start=$(now_ms)
@@ -150,7 +155,7 @@ stats() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {printf "%6d %6d %6
 echo "# bench/startup.sh $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# java 17: $("$JAVA17" -version 2>&1 | head -n 1)"
 [[ -x "$JAVA25" ]] && echo "# java 25: $("$JAVA25" -version 2>&1 | head -n 1)"
-echo "# runs: $RUNS, extra options: ${EXTRA_OPTS:-none}"
+echo "# schema: $SCHEMA, runs: $RUNS, extra options: ${EXTRA_OPTS:-none}"
 printf '%-18s %-10s %6s %6s %6s  %s\n' service variant median min max "ms to ready, each start"
 for variant in $VARIANTS; do
 	java=$(java_of "$variant")
@@ -158,6 +163,11 @@ for variant in $VARIANTS; do
 	for module in $SERVICES; do
 		opts=$(options "$module" "$variant") || { echo "# $variant: no such variant"; break; }
 		times=()
+		if [[ "$SCHEMA" == current ]]; then
+			fresh_db
+			# shellcheck disable=SC2086
+			start_once "$module" "$java" $opts >/dev/null
+		fi
 		for _ in $(seq 1 "$RUNS"); do
 			# shellcheck disable=SC2086
 			times+=("$(start_once "$module" "$java" $opts)")
@@ -167,6 +177,7 @@ for variant in $VARIANTS; do
 		else
 			printf '%-18s %-10s %s  %s\n' "$module" "$variant" "$(stats "${times[@]}")" "${times[*]}"
 		fi
+		[[ "$SCHEMA" == current ]] && drop_db
 	done
 done
 
@@ -175,7 +186,7 @@ done
 # with the archives that the launcher trains in the background after a start.
 ARCHIVES="api-service/target/startup-archive stream-service/target/startup-archive scheduler-service/target/startup-archive"
 site_once() {
-	fresh_db
+	[[ "$SCHEMA" == empty ]] && fresh_db
 	local start result=fail
 	start=$(now_ms)
 	VIDEO_DATA_DIR="$WORK/site-data" SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB" \
@@ -208,12 +219,17 @@ site_once() {
 }
 site_row() {
 	local label=$1 times=()
+	if [[ "$SCHEMA" == current ]]; then
+		fresh_db
+		site_once >/dev/null
+	fi
 	for _ in $(seq 1 "$RUNS"); do times+=("$(site_once)"); done
 	if printf '%s\n' "${times[@]}" | grep -q fail; then
 		echo "site (launcher)    $label failed (${times[*]}); see $WORK/site.log"
 	else
 		printf '%-18s %-10s %s  %s\n' "site (launcher)" "$label" "$(stats "${times[@]}")" "${times[*]}"
 	fi
+	[[ "$SCHEMA" == current ]] && drop_db
 }
 if [[ "$SITE" == yes ]]; then
 	rm -rf "$WORK/archives-aside" && mkdir -p "$WORK/archives-aside"
@@ -225,7 +241,9 @@ if [[ "$SITE" == yes ]]; then
 	done
 	# Missing archives are trained by one launcher run left up until they are written.
 	if [[ $(find $ARCHIVES -name app.jsa -o -name app.aot 2>/dev/null | wc -l) -lt 3 ]]; then
+		[[ "$SCHEMA" == current ]] && fresh_db
 		TRAIN=yes site_once >/dev/null
+		[[ "$SCHEMA" == current ]] && drop_db
 	fi
 	site_row archived
 fi

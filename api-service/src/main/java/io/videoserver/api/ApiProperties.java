@@ -21,11 +21,32 @@ import org.springframework.validation.annotation.Validated;
  * @param login how failed logins are throttled
  * @param upload the stream-service's upload limits, shown in the web UI
  * @param hash how many passwords are hashed at once and how many may wait
+ * @param listCache how long a page of a public list is served from memory
  */
 @Validated
 @ConfigurationProperties("video")
 public record ApiProperties(@DefaultValue Session session, @Valid @DefaultValue RateLimit rateLimit,
-		@DefaultValue Login login, @DefaultValue Upload upload, @DefaultValue Hash hash) {
+		@DefaultValue Login login, @DefaultValue Upload upload, @DefaultValue Hash hash,
+		@Valid @DefaultValue ListCache listCache) {
+
+	/**
+	 * The pages of the public lists kept in memory ({@code web.ListingCache}).
+	 *
+	 * @param ttl how long a page is served without reading the database again: the bound
+	 * on how late a write made on another replica (or an upload's completion) shows in
+	 * this replica's lists; a write made here shows at once; {@code 0} reads every page
+	 * from the database
+	 * @param maxPages how many pages are kept at most
+	 */
+	public record ListCache(@DefaultValue("1s") Duration ttl, @Positive @DefaultValue("10000") long maxPages) {
+
+		public ListCache {
+			if (ttl.isNegative()) {
+				throw new IllegalArgumentException("video.list-cache.ttl must not be negative");
+			}
+		}
+
+	}
 
 	/**
 	 * The password-hashing pool: a few threads of its own (about one core), so that a

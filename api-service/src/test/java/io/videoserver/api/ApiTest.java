@@ -15,11 +15,14 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole api-service on a real database, driven through HTTP with MockMvc; every test
  * class with this annotation shares one context and database, so tests use unique names.
+ * Lists are read from the database every time, so that a test writing rows as another
+ * service would sees them at once; {@code ListingCacheApiTests} checks the list cache.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "video.rate-limit.requests-per-second=0", "video.login.max-failures-per-client=1000" })
+		properties = { "video.rate-limit.requests-per-second=0", "video.login.max-failures-per-client=1000",
+				"video.list-cache.ttl=0" })
 @AutoConfigureMockMvc
 @Import({ TestDatabase.class, Api.class })
 public @interface ApiTest {

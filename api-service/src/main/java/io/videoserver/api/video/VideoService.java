@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.videoserver.api.session.SessionUser;
 import io.videoserver.api.web.Listing;
+import io.videoserver.api.web.ListingCache;
+import io.videoserver.api.web.ListingCache.Scope;
 import io.videoserver.api.web.PageCursor;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
@@ -26,13 +28,17 @@ class VideoService {
 
 	private final VideoRepository videos;
 
-	VideoService(VideoRepository videos) {
+	private final ListingCache listings;
+
+	VideoService(VideoRepository videos, ListingCache listings) {
 		this.videos = videos;
+		this.listings = listings;
 	}
 
 	Video create(SessionUser user, String name) {
 		String id = VideoIds.newId();
 		this.videos.insert(id, user.userId(), name);
+		this.listings.changed(Scope.allVideos(), Scope.videosOf(user.userName()));
 		log.info("User {} created video {}", user.userName(), id);
 		return this.videos.findById(id).orElseThrow(VideoService::notFound);
 	}
@@ -42,11 +48,19 @@ class VideoService {
 	}
 
 	/**
-	 * A page of all videos or of one user's: one statement, and a second only when an
-	 * author's page comes back empty, to tell an unknown user (404) from one without
-	 * videos.
+	 * A page of all videos or of one user's, from the {@link ListingCache} when it was
+	 * read lately.
 	 */
 	Listing<Video> list(@Nullable String userName, @Nullable PageCursor before, int limit) {
+		Scope scope = (userName != null) ? Scope.videosOf(userName) : Scope.allVideos();
+		return this.listings.page(scope, before, limit, () -> read(userName, before, limit));
+	}
+
+	/**
+	 * One statement, and a second only when an author's page comes back empty, to tell an
+	 * unknown user (404) from one without videos.
+	 */
+	private Listing<Video> read(@Nullable String userName, @Nullable PageCursor before, int limit) {
 		List<Video> rows = this.videos.list(userName, before, limit + 1);
 		if (rows.isEmpty() && userName != null && !this.videos.userExists(userName)) {
 			throw new ApiException(ErrorCode.NOT_FOUND, "No such user");
@@ -62,6 +76,7 @@ class VideoService {
 		}
 		this.videos.delete(id);
 		this.videos.queueFileDeletion(id);
+		this.listings.changed(Scope.allVideos(), Scope.videosOf(user.userName()), Scope.commentsOf(id));
 		log.info("User {} deleted video {}; its file is queued for deletion", user.userName(), id);
 	}
 

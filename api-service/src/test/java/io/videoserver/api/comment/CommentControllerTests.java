@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.videoserver.api.ControllerTest;
 import io.videoserver.api.session.Sessions;
 import io.videoserver.api.session.SignedIn;
+import io.videoserver.api.web.ListingCache;
 import io.videoserver.api.web.PageCursor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -30,7 +33,13 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
+/**
+ * The controller with its service and a list cache that keeps nothing, over a mocked
+ * repository.
+ */
 @ControllerTest(CommentController.class)
+@Import({ CommentService.class, ListingCache.class })
+@TestPropertySource(properties = "video.list-cache.ttl=0")
 class CommentControllerTests {
 
 	private static final String VID = "0b0a6a0e-3f57-4c8a-9d57-5d0f8f2f6a11";

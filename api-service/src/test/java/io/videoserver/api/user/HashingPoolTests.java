@@ -116,11 +116,15 @@ class HashingPoolTests {
 	}
 
 	private HashingPool pool(Duration timeout) {
-		return new HashingPool(new ApiProperties(
-				new ApiProperties.Session(Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMinutes(1)),
-				new ApiProperties.RateLimit(0, null), new ApiProperties.Login(10, 30, 100, Duration.ofMinutes(10)),
-				new ApiProperties.Upload(DataSize.ofGigabytes(1), DataSize.ofGigabytes(10)),
-				new ApiProperties.Hash(1, 1, timeout)), this.meters);
+		return new HashingPool(
+				new ApiProperties(
+						new ApiProperties.Session(Duration.ofMinutes(30), Duration.ofSeconds(10),
+								Duration.ofMinutes(1)),
+						new ApiProperties.RateLimit(0, null),
+						new ApiProperties.Login(10, 30, 100, Duration.ofMinutes(10)),
+						new ApiProperties.Upload(DataSize.ofGigabytes(1), DataSize.ofGigabytes(10)),
+						new ApiProperties.Hash(1, 1, timeout), new ApiProperties.ListCache(Duration.ZERO, 1)),
+				this.meters);
 	}
 
 }

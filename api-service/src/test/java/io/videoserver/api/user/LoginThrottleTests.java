@@ -60,14 +60,12 @@ class LoginThrottleTests {
 	}
 
 	private static LoginThrottle throttle(int perPair, int perClient, int perAccount) {
-		return new LoginThrottle(
-				new ApiProperties(
-						new ApiProperties.Session(Duration.ofMinutes(30), Duration.ofSeconds(10),
-								Duration.ofMinutes(1)),
-						new ApiProperties.RateLimit(0, null),
-						new ApiProperties.Login(perPair, perClient, perAccount, Duration.ofMinutes(10)),
-						new ApiProperties.Upload(DataSize.ofGigabytes(1), DataSize.ofGigabytes(10)),
-						new ApiProperties.Hash(1, 16, Duration.ofSeconds(5))));
+		return new LoginThrottle(new ApiProperties(
+				new ApiProperties.Session(Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMinutes(1)),
+				new ApiProperties.RateLimit(0, null),
+				new ApiProperties.Login(perPair, perClient, perAccount, Duration.ofMinutes(10)),
+				new ApiProperties.Upload(DataSize.ofGigabytes(1), DataSize.ofGigabytes(10)),
+				new ApiProperties.Hash(1, 16, Duration.ofSeconds(5)), new ApiProperties.ListCache(Duration.ZERO, 1)));
 	}
 
 }
