@@ -55,37 +55,41 @@ export function videoPlayer(video, poster) {
 		box.dataset.source = 'mp4';
 	};
 	element.addEventListener('error', () => failed('This video could not be played. The video server may be unreachable, or the file is not in a format your browser can play.'));
+	// Without hls.js (no Media Source Extensions, or it did not load): the browser's own
+	// HLS, else the MP4.
+	const withoutHlsJs = (reason) => {
+		if (element.canPlayType(HLS_TYPE)) {
+			element.src = streamAddress(video.hls);
+			box.dataset.source = 'native-hls';
+		}
+		else if (video.playable) {
+			playMp4();
+		}
+		else {
+			failed(reason);
+		}
+	};
+	const hlsFailed = () => {
+		hls = null;
+		if (video.playable) {
+			playMp4();
+		}
+		else {
+			failed('This video could not be played. The video server may be unreachable; please try again.');
+		}
+	};
 	if (video.hls) {
 		loadHls().then((Hls) => {
 			if (box.dataset.destroyed) {
 				return;
 			}
 			if (Hls.isSupported()) {
-				hls = playWithHls(Hls, video, element, box, bar, failed, playMp4);
-			}
-			else if (element.canPlayType(HLS_TYPE)) {
-				element.src = streamAddress(video.hls);
-				box.dataset.source = 'native-hls';
-			}
-			else if (video.playable) {
-				playMp4();
+				hls = playWithHls(Hls, video, element, box, bar, hlsFailed);
 			}
 			else {
-				failed('Your browser cannot play this video.');
+				withoutHlsJs('Your browser cannot play this video.');
 			}
-		}, () => {
-			// Without hls.js, native HLS or the MP4 still play.
-			if (element.canPlayType(HLS_TYPE)) {
-				element.src = streamAddress(video.hls);
-				box.dataset.source = 'native-hls';
-			}
-			else if (video.playable) {
-				playMp4();
-			}
-			else {
-				failed('The player could not be loaded. Please reload the page.');
-			}
-		});
+		}, () => withoutHlsJs('The player could not be loaded. Please reload the page.'));
 	}
 	else {
 		playMp4();
@@ -107,13 +111,14 @@ export function videoPlayer(video, poster) {
 }
 
 /**
- * Plays the ladder with hls.js and offers its renditions in a quality menu.
+ * Plays the ladder with hls.js and offers its renditions in a quality menu; a fatal error
+ * (after one try to recover the media) ends it and calls onFatal.
  *
  * hls.js runs without a Web Worker (enableWorker: false): the ladder's CMAF segments pass
  * through without transmuxing, so a worker would save nothing, and allowing one from a
  * blob: address would widen the page's Content-Security-Policy (worker-src blob:).
  */
-function playWithHls(Hls, video, element, box, bar, failed, playMp4) {
+function playWithHls(Hls, video, element, box, bar, onFatal) {
 	const hls = new Hls({ enableWorker: false, capLevelToPlayerSize: true });
 	const menu = h('select', { id: 'quality', class: 'quality-select', 'aria-label': 'Quality' });
 	const auto = h('option', { value: '-1' }, 'Auto');
@@ -148,14 +153,9 @@ function playWithHls(Hls, video, element, box, bar, failed, playMp4) {
 		}
 		hls.destroy();
 		bar.replaceChildren();
-		if (video.playable) {
-			playMp4();
-		}
-		else {
-			failed('This video could not be played. The video server may be unreachable; please try again.');
-		}
+		onFatal();
 	});
-	hls.loadSource(`${session.streamUrl}${video.hls}`);
+	hls.loadSource(streamAddress(video.hls));
 	hls.attachMedia(element);
 	return hls;
 }
