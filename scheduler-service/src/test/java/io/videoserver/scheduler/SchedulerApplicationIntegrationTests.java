@@ -87,6 +87,13 @@ class SchedulerApplicationIntegrationTests extends AbstractServiceIntegrationTes
 	}
 
 	@Test
+	void theConsistencyCheckAnswersOnTheManagementPortOnly() {
+		ResponseEntity<String> report = this.rest.getForEntity(management("/actuator/consistency"), String.class);
+		assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(report.getBody()).contains("\"findings\":[").contains("\"checkedAt\"");
+	}
+
+	@Test
 	void prometheusShowsTheQueue() {
 		assertThat(this.rest.getForEntity(management("/actuator/prometheus"), String.class).getBody())
 			.contains("video_deletion_queue");

@@ -1,6 +1,10 @@
 package io.videoserver.shared;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -9,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Applies the schema so that services starting at the same moment on an empty database
@@ -27,7 +32,31 @@ public class RetryingFlywayMigration implements FlywayMigrationStrategy {
 
 	@Override
 	public void migrate(Flyway flyway) {
-		migrateWithRetries(flyway);
+		migrateWithRetries(withoutNetworkTimeout(flyway));
+	}
+
+	/**
+	 * The same Flyway on connections without the pool's socket timeout: that timeout
+	 * bounds a request's wait for a hung database, but a migration may rightly take
+	 * longer (an ALTER of a large table, or a wait for another service's migration lock).
+	 */
+	static Flyway withoutNetworkTimeout(Flyway flyway) {
+		DataSource pool = flyway.getConfiguration().getDataSource();
+		if (pool == null) {
+			return flyway;
+		}
+		return Flyway.configure(flyway.getConfiguration().getClassLoader())
+			.configuration(flyway.getConfiguration())
+			.dataSource(new DelegatingDataSource(pool) {
+				@Override
+				public Connection getConnection() throws SQLException {
+					Connection connection = super.getConnection();
+					// The pool puts the timeout back when the connection returns.
+					connection.setNetworkTimeout(Runnable::run, 0);
+					return connection;
+				}
+			})
+			.load();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.videoserver.shared.media.MediaSettings;
 import io.videoserver.shared.store.StoreKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -26,12 +27,15 @@ import org.springframework.validation.annotation.Validated;
  * @param store where the video files are kept
  * @param s3 how uploads reach the bucket and playback leaves it, with {@code store: s3}
  * @param poster the bounds of an upload's poster decode
+ * @param media the ffprobe (and ffmpeg) that read uploads browsers cannot play as they
+ * are ({@code VIDEO_FFPROBE}, {@code VIDEO_FFMPEG}; unset: the bundled programs)
  */
 @Validated
 @ConfigurationProperties("video")
 public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @DefaultValue Upload upload,
 		@Valid @DefaultValue Stream stream, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Cors cors,
-		@DefaultValue("local") StoreKind store, @Valid @DefaultValue S3 s3, @Valid @DefaultValue Poster poster) {
+		@DefaultValue("local") StoreKind store, @Valid @DefaultValue S3 s3, @Valid @DefaultValue Poster poster,
+		@DefaultValue MediaSettings media) {
 
 	/**
 	 * The stream-service's own settings under {@code video.s3}, beside those of the

@@ -210,7 +210,9 @@ public abstract class StreamIntegrationTest {
 	 */
 	protected void storeFile(String name, byte[] content) throws IOException {
 		if (!s3()) {
-			Files.write(VIDEO_DIR.resolve(name), content);
+			Path file = VIDEO_DIR.resolve(name);
+			Files.createDirectories(file.getParent());
+			Files.write(file, content);
 			return;
 		}
 		try (S3Client client = TestS3.get().client()) {
@@ -228,7 +230,8 @@ public abstract class StreamIntegrationTest {
 		}
 	}
 
-	private boolean s3() {
+	/** Whether the store under test is the S3 bucket (else the local directory). */
+	protected boolean s3() {
 		return this.properties.store() == StoreKind.S3;
 	}
 

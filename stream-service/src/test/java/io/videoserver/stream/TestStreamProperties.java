@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.videoserver.shared.media.MediaSettings;
 import io.videoserver.shared.store.StoreKind;
 
 import org.springframework.util.unit.DataSize;
@@ -24,7 +25,7 @@ public final class TestStreamProperties {
 				new StreamProperties.Stream(200, false), new StreamProperties.RateLimit(0, 1),
 				new StreamProperties.Cors(List.of("http://localhost:8000")), StoreKind.LOCAL,
 				new StreamProperties.S3("", DataSize.ofMegabytes(16), false, Duration.ofMinutes(5)),
-				new StreamProperties.Poster(Duration.ofSeconds(10), 1, 4, 4096L * 2304));
+				new StreamProperties.Poster(Duration.ofSeconds(10), 1, 4, 4096L * 2304), MediaSettings.bundled());
 	}
 
 }

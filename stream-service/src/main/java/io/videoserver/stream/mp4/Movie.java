@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param info duration, size and codec
  * @param chunkTables every track's chunk offset table
+ * @param browserPlayable whether every video track is H.264 and every audio track AAC
  */
-record Movie(MediaInfo info, List<ChunkTable> chunkTables) {
+record Movie(MediaInfo info, List<ChunkTable> chunkTables, boolean browserPlayable) {
 }

@@ -39,7 +39,29 @@ final class MovieParser {
 				.comparingInt((track) -> (track.handler() == Box.VIDE) ? 0 : (track.handler() == Box.SOUN) ? 1 : 2))
 			.orElseThrow(() -> new InvalidMp4Exception("the movie has no track"));
 		return new Movie(new MediaInfo(durationMs, main.width(), main.height(), main.codec()),
-				tracks.stream().map(Track::chunks).toList());
+				tracks.stream().map(Track::chunks).toList(), browserPlayable(tracks));
+	}
+
+	/**
+	 * H.264 video ({@code avc1}, {@code avc3}) with AAC ({@code mp4a}) or no audio: what
+	 * every browser plays. {@code mp4a} is taken for AAC without reading its decoder
+	 * configuration: MPEG-4 audio's other object types in it (MP3, mostly) are rare, and
+	 * browsers play them too.
+	 */
+	private static boolean browserPlayable(List<Track> tracks) {
+		boolean video = false;
+		for (Track track : tracks) {
+			if (track.handler() == Box.VIDE) {
+				video = true;
+				if (!"avc1".equals(track.codec()) && !"avc3".equals(track.codec())) {
+					return false;
+				}
+			}
+			else if (track.handler() == Box.SOUN && !"mp4a".equals(track.codec())) {
+				return false;
+			}
+		}
+		return video;
 	}
 
 	private Track track(Box moov, Box trak) throws IOException {

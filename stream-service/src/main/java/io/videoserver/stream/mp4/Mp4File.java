@@ -69,6 +69,14 @@ public final class Mp4File {
 		return this.movie.info();
 	}
 
+	/**
+	 * Whether browsers play it as it is: H.264 video with AAC or no audio; anything else
+	 * is transcoded before it plays.
+	 */
+	public boolean browserPlayable() {
+		return this.movie.browserPlayable();
+	}
+
 	/** Whether the moov box comes before the media, so playback can start at once. */
 	public boolean isFastStart() {
 		return this.moov.offset() < this.firstMdat.offset();

@@ -8,12 +8,13 @@ import io.videoserver.shared.ApiException;
 import io.videoserver.shared.VideoId;
 import io.videoserver.stream.store.VideoSource;
 import io.videoserver.stream.store.VideoStore;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the current version of a video from the store for playback, with the validators
- * of exactly that version.
+ * Opens the current version of a video, or a file of one of its published HLS ladders,
+ * from the store for playback, with the validators of exactly that version.
  */
 @Component
 class PlaybackFiles {
@@ -32,8 +33,22 @@ class PlaybackFiles {
 	 * @throws IOException when the store fails
 	 */
 	VideoFile open(VideoId vid) throws IOException {
-		VideoSource source = this.store.open(vid);
-		return new VideoFile(source, new Validators(source.size(), source.etag(), source.lastModified()));
+		return file(this.store.open(vid), RangeResponder.VIDEO_MP4, null);
+	}
+
+	/**
+	 * Opens a file of a published ladder; it never changes, so it may be cached for good.
+	 * @throws ApiException 404/006 when there is no such file
+	 * @throws IOException when the store fails
+	 */
+	VideoFile open(LadderFile ladder) throws IOException {
+		VideoSource source = this.store.openLadderFile(ladder.vid(), ladder.version(), ladder.name());
+		return file(source, ladder.contentType(), LadderFile.IMMUTABLE);
+	}
+
+	private static VideoFile file(VideoSource source, String contentType, @Nullable String cacheControl) {
+		return new VideoFile(source, new Validators(source.size(), source.etag(), source.lastModified()), contentType,
+				cacheControl);
 	}
 
 	/**

@@ -15,12 +15,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * Plays {@code GET} and {@code HEAD /videos/{vid}} for a well-formed id straight from the
+ * Plays {@code GET} and {@code HEAD /videos/{vid}} for a well-formed id, and
+ * {@code /videos/{vid}/hls/{version}/{file}} for well-formed names, straight from the
  * filter chain, right after the limiters, instead of through Spring MVC's dispatch, which
  * cost more CPU per range request than sending the bytes; any other request (and any
- * malformed id) goes on to the {@link PlaybackController}. Both hand the checked id to
- * the same {@link PlaybackHandler}. It reads the raw path, as the limiters in front of it
- * do: the shared canonical path check has refused every spelling of it that the router
+ * malformed name) goes on to the {@link PlaybackController}. Both hand the checked names
+ * to the same {@link PlaybackHandler}. It reads the raw path, as the limiters in front of
+ * it do: the shared canonical path check has refused every spelling of it that the router
  * would read differently.
  */
 class PlaybackFilter extends HttpFilter {
@@ -39,23 +40,33 @@ class PlaybackFilter extends HttpFilter {
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		VideoId vid = videoId(request);
-		if (vid == null) {
+		String path = playbackPath(request);
+		VideoId vid = (path != null) ? VideoId.parse(path) : null;
+		LadderFile ladder = (path != null && vid == null) ? LadderFile.parse(path) : null;
+		if (vid == null && ladder == null) {
 			chain.doFilter(request, response);
 			return;
 		}
 		ServerHttpObservationFilter.findObservationContext(request)
-			.ifPresent((context) -> context.setPathPattern(PATTERN));
+			.ifPresent((context) -> context.setPathPattern((vid != null) ? PATTERN : LadderFile.PATTERN));
 		try {
-			this.playback.play(vid, request, response);
+			if (vid != null) {
+				this.playback.play(vid, request, response);
+			}
+			else {
+				this.playback.play(ladder, request, response);
+			}
 		}
 		catch (ApiException ex) {
 			this.errors.write(response, ex.code(), ex.getMessage(), ex.retryAfterSeconds());
 		}
 	}
 
-	/** The id of a playback request, or null when the filter should let it pass. */
-	private static @Nullable VideoId videoId(HttpServletRequest request) {
+	/**
+	 * The path after {@code /videos/} of a GET or HEAD, or null when the filter should
+	 * let the request pass.
+	 */
+	private static @Nullable String playbackPath(HttpServletRequest request) {
 		String method = request.getMethod();
 		if (!"GET".equals(method) && !"HEAD".equals(method)) {
 			return null;
@@ -65,7 +76,7 @@ class PlaybackFilter extends HttpFilter {
 		if (!uri.startsWith("/videos/", start - "/videos/".length())) {
 			return null;
 		}
-		return VideoId.parse(uri.substring(start));
+		return uri.substring(start);
 	}
 
 }

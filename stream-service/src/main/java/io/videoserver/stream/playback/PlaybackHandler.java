@@ -48,20 +48,55 @@ class PlaybackHandler {
 	void play(VideoId vid, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		PlaybackExchange exchange = PlaybackExchange.of(request, response);
 		try (VideoFile file = this.files.open(vid)) {
-			Validators validators = file.validators();
-			Plan plan = RangePlanner.plan(exchange.conditions(), validators);
-			RangeResponder.writeValidators(response, validators);
-			switch (plan.status()) {
-				case 304 -> response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-				case 412 -> this.errors.write(response, HttpServletResponse.SC_PRECONDITION_FAILED,
-						ErrorCode.BAD_REQUEST, "Precondition failed");
-				case 416 -> {
-					response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + validators.size());
-					this.errors.write(response, ErrorCode.RANGE_NOT_SATISFIABLE, "Range not satisfiable", 0);
-				}
-				default -> send(vid, file, plan, exchange);
+			Plan plan = RangePlanner.plan(exchange.conditions(), file.validators());
+			if (!answered(file, plan, exchange.response())) {
+				send(vid, file, plan, exchange);
 			}
 		}
+	}
+
+	/**
+	 * Sends a file of a published HLS ladder, or answers 304, 412 or 416, by the same
+	 * rules as a video; never redirected (a player resolves the playlist's relative
+	 * segment names against the address it was given).
+	 * @throws ApiException 404/006 when there is no such file
+	 * @throws IOException when the store fails, or the client went away before the
+	 * headers were sent
+	 */
+	void play(LadderFile ladder, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		PlaybackExchange exchange = PlaybackExchange.of(request, response);
+		try (VideoFile file = this.files.open(ladder)) {
+			Plan plan = RangePlanner.plan(exchange.conditions(), file.validators());
+			if (!answered(file, plan, exchange.response())) {
+				sendQuietly(file, plan, exchange);
+			}
+		}
+	}
+
+	/**
+	 * Writes the validators and answers a request whose conditions or range leave no body
+	 * to send (304, 412, 416).
+	 * @return whether the answer is complete
+	 */
+	private boolean answered(VideoFile file, Plan plan, HttpServletResponse response) throws IOException {
+		Validators validators = file.validators();
+		RangeResponder.writeValidators(response, validators);
+		if (plan.status() != 412 && plan.status() != 416 && file.cacheControl() != null) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, file.cacheControl());
+		}
+		switch (plan.status()) {
+			case 304 -> response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			case 412 -> this.errors.write(response, HttpServletResponse.SC_PRECONDITION_FAILED, ErrorCode.BAD_REQUEST,
+					"Precondition failed");
+			case 416 -> {
+				response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + validators.size());
+				this.errors.write(response, ErrorCode.RANGE_NOT_SATISFIABLE, "Range not satisfiable", 0);
+			}
+			default -> {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -52,7 +52,7 @@ class RangeResponder {
 		}
 		ByteRange range = (plan.status() == 200) ? new ByteRange(0, size - 1) : plan.ranges().get(0);
 		response.setStatus(plan.status());
-		response.setContentType(VIDEO_MP4);
+		response.setContentType(file.contentType());
 		response.setContentLengthLong((size == 0) ? 0 : range.length());
 		if (plan.status() == 206) {
 			response.setHeader(HttpHeaders.CONTENT_RANGE, range.contentRange(size));
@@ -104,7 +104,7 @@ class RangeResponder {
 		List<byte[]> heads = new ArrayList<>(ranges.size());
 		long length = 0;
 		for (int i = 0; i < ranges.size(); i++) {
-			String head = ((i == 0) ? "" : "\r\n") + "--" + boundary + "\r\nContent-Type: " + VIDEO_MP4
+			String head = ((i == 0) ? "" : "\r\n") + "--" + boundary + "\r\nContent-Type: " + file.contentType()
 					+ "\r\nContent-Range: " + ranges.get(i).contentRange(size) + "\r\n\r\n";
 			heads.add(head.getBytes(StandardCharsets.US_ASCII));
 			length += heads.get(i).length + ranges.get(i).length();

@@ -16,14 +16,15 @@ import java.util.concurrent.TimeUnit;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoId;
+import io.videoserver.shared.store.VideoLayout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The videos as files in one directory ({@code VIDEO_DIR}): published by an atomic
- * rename, and read through an open {@link FileChannel} so that playback can use
- * {@code sendfile(2)} on it.
+ * The videos as files in one directory ({@code VIDEO_DIR}, named by {@link VideoLayout}):
+ * published by an atomic rename, and read through an open {@link FileChannel} so that
+ * playback can use {@code sendfile(2)} on it.
  */
 public final class LocalVideoStore implements VideoStore {
 
@@ -46,7 +47,47 @@ public final class LocalVideoStore implements VideoStore {
 
 	@Override
 	public VideoSource open(VideoId vid) throws IOException {
-		Path file = file(vid);
+		return open(file(VideoLayout.video(vid)), "Video not found");
+	}
+
+	@Override
+	public VideoSource openLadderFile(VideoId vid, String version, String file) throws IOException {
+		Path path = file(VideoLayout.hlsFile(vid, version, file));
+		// the ladder's directories are the transcoder's, never links out of the directory
+		for (Path dir = path.getParent(); !dir.equals(this.dir); dir = dir.getParent()) {
+			if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+				throw new ApiException(ErrorCode.NOT_FOUND, "No such file in the video's ladders");
+			}
+		}
+		return open(path, "No such file in the video's ladders");
+	}
+
+	@Override
+	public void publish(VideoId vid, Path complete) throws IOException {
+		publish(VideoLayout.video(vid), complete);
+	}
+
+	@Override
+	public void publishSource(VideoId vid, Path complete) throws IOException {
+		publish(VideoLayout.source(vid), complete);
+	}
+
+	@Override
+	public void delete(VideoId vid) throws IOException {
+		Files.deleteIfExists(file(VideoLayout.video(vid)));
+	}
+
+	@Override
+	public void deleteSource(VideoId vid) throws IOException {
+		Files.deleteIfExists(file(VideoLayout.source(vid)));
+	}
+
+	@Override
+	public Path staging() {
+		return this.dir; // the rename into place is atomic only within one file system
+	}
+
+	private VideoSource open(Path file, String missing) throws IOException {
 		try {
 			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 				VideoSource opened = tryOpen(file);
@@ -56,38 +97,30 @@ public final class LocalVideoStore implements VideoStore {
 			}
 		}
 		catch (NoSuchFileException ex) {
-			throw new ApiException(ErrorCode.NOT_FOUND, "Video not found");
+			throw new ApiException(ErrorCode.NOT_FOUND, missing);
 		}
 		throw new ApiException(ErrorCode.UNAVAILABLE, "Video is being replaced, try again", 1);
 	}
 
-	@Override
-	public void publish(VideoId vid, Path complete) throws IOException {
-		Files.move(complete, file(vid), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+	private void publish(String name, Path complete) throws IOException {
+		Files.move(complete, file(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		try {
 			this.sync.sync(this.dir); // the rename itself survives a crash only then
 		}
 		catch (IOException ex) {
 			// the new version is in place and served: failing the upload now would roll
 			// back its record, not the rename
-			log.warn("Directory {} not flushed after publishing {}: {}", this.dir, vid, ex.toString());
+			log.warn("Directory {} not flushed after publishing {}: {}", this.dir, name, ex.toString());
 		}
 	}
 
-	@Override
-	public void delete(VideoId vid) throws IOException {
-		Files.deleteIfExists(file(vid));
-	}
-
-	@Override
-	public Path staging() {
-		return this.dir; // the rename into place is atomic only within one file system
-	}
-
-	/** The file of a video, checked to be directly inside the directory. */
-	private Path file(VideoId vid) {
-		Path file = this.dir.resolve(vid.value());
-		if (!file.getParent().equals(this.dir)) {
+	/**
+	 * The file of a name of the layout, checked to stay inside the directory (the
+	 * layout's names are checked already; this is the last line).
+	 */
+	private Path file(String name) {
+		Path file = this.dir.resolve(name).normalize();
+		if (!file.startsWith(this.dir) || file.equals(this.dir)) {
 			throw new ApiException(ErrorCode.BAD_REQUEST, "Invalid video id");
 		}
 		return file;

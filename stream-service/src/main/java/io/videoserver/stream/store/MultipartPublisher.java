@@ -21,7 +21,11 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  */
 final class MultipartPublisher {
 
-	private static final String VIDEO_MP4 = "video/mp4";
+	/** A playable video's type. */
+	static final String VIDEO_MP4 = "video/mp4";
+
+	/** An upload kept as it came: any container, for the transcoder only. */
+	static final String OCTET_STREAM = "application/octet-stream";
 
 	private final S3Client s3;
 
@@ -35,15 +39,15 @@ final class MultipartPublisher {
 		this.partSize = partSize;
 	}
 
-	void publish(String key, Path file) throws IOException {
+	void publish(String key, Path file, String contentType) throws IOException {
 		long size = Files.size(file);
 		try {
 			if (size <= this.partSize) {
-				this.s3.putObject((request) -> request.bucket(this.bucket).key(key).contentType(VIDEO_MP4),
+				this.s3.putObject((request) -> request.bucket(this.bucket).key(key).contentType(contentType),
 						RequestBody.fromFile(file));
 			}
 			else {
-				multipart(key, file, size);
+				multipart(key, file, size, contentType);
 			}
 		}
 		catch (SdkException ex) {
@@ -51,9 +55,9 @@ final class MultipartPublisher {
 		}
 	}
 
-	private void multipart(String key, Path file, long size) throws IOException {
+	private void multipart(String key, Path file, long size, String contentType) throws IOException {
 		String uploadId = this.s3
-			.createMultipartUpload((request) -> request.bucket(this.bucket).key(key).contentType(VIDEO_MP4))
+			.createMultipartUpload((request) -> request.bucket(this.bucket).key(key).contentType(contentType))
 			.uploadId();
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			List<CompletedPart> parts = new ArrayList<>();

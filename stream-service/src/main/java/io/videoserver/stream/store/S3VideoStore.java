@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoId;
+import io.videoserver.shared.store.VideoLayout;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -53,7 +54,15 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 
 	@Override
 	public VideoSource open(VideoId vid) throws IOException {
-		String key = key(vid);
+		return open(key(VideoLayout.video(vid)), "Video not found");
+	}
+
+	@Override
+	public VideoSource openLadderFile(VideoId vid, String version, String file) throws IOException {
+		return open(key(VideoLayout.hlsFile(vid, version, file)), "No such file in the video's ladders");
+	}
+
+	private VideoSource open(String key, String missing) throws IOException {
 		try {
 			HeadObjectResponse head = this.s3.headObject((request) -> request.bucket(this.bucket).key(key));
 			return new S3VideoVersion(this.s3, this.bucket, key, head.contentLength(), quoted(head.eTag()),
@@ -61,7 +70,7 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 		}
 		catch (S3Exception ex) {
 			if (ex.statusCode() == 404) {
-				throw new ApiException(ErrorCode.NOT_FOUND, "Video not found");
+				throw new ApiException(ErrorCode.NOT_FOUND, missing);
 			}
 			throw new IOException("S3 HEAD of " + key + " failed", ex);
 		}
@@ -72,8 +81,17 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 
 	@Override
 	public void publish(VideoId vid, Path complete) throws IOException {
+		publish(key(VideoLayout.video(vid)), complete, MultipartPublisher.VIDEO_MP4);
+	}
+
+	@Override
+	public void publishSource(VideoId vid, Path complete) throws IOException {
+		publish(key(VideoLayout.source(vid)), complete, MultipartPublisher.OCTET_STREAM);
+	}
+
+	private void publish(String key, Path complete, String contentType) throws IOException {
 		try {
-			this.publisher.publish(key(vid), complete);
+			this.publisher.publish(key, complete, contentType);
 		}
 		finally {
 			Files.deleteIfExists(complete);
@@ -82,7 +100,15 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 
 	@Override
 	public void delete(VideoId vid) throws IOException {
-		String key = key(vid);
+		delete(key(VideoLayout.video(vid)));
+	}
+
+	@Override
+	public void deleteSource(VideoId vid) throws IOException {
+		delete(key(VideoLayout.source(vid)));
+	}
+
+	private void delete(String key) throws IOException {
 		try {
 			this.s3.deleteObject((request) -> request.bucket(this.bucket).key(key));
 		}
@@ -107,7 +133,7 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 		if (this.presigner == null) {
 			return Optional.empty();
 		}
-		String key = key(vid);
+		String key = key(VideoLayout.video(vid));
 		try {
 			return Optional.of(
 					this.presigner
@@ -129,8 +155,9 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 		}
 	}
 
-	private String key(VideoId vid) {
-		return this.prefix + vid.value();
+	/** The key of a name of the layout. */
+	private String key(String name) {
+		return this.prefix + name;
 	}
 
 	private static String quoted(@Nullable String etag) {

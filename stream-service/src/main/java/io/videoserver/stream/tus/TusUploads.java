@@ -128,8 +128,8 @@ class TusUploads {
 			this.quota.hold(upload.id(), upload.vid(), upload.length(), this.expireAfter);
 			long next = write(upload, offset, body, checksum);
 			this.metrics.received(next - offset);
-			if (offset < UploadAdmission.MP4_HEAD && next >= UploadAdmission.MP4_HEAD) {
-				requireMp4Start(upload);
+			if (offset < UploadAdmission.VIDEO_HEAD && next >= UploadAdmission.VIDEO_HEAD) {
+				requireVideoStart(upload);
 			}
 			if (next == upload.length()) {
 				lock.confirm();
@@ -178,7 +178,7 @@ class TusUploads {
 
 	/**
 	 * Completes the received upload as every upload completes (checked, admitted,
-	 * published, recorded). A refusal (not an MP4, over the quota, the video deleted)
+	 * published, recorded). A refusal (not a video, over the quota, the video deleted)
 	 * removes it; any other failure (disk, database, store) leaves its bytes, so that its
 	 * offset is one byte short and the client's retry of that byte completes it.
 	 */
@@ -193,13 +193,13 @@ class TusUploads {
 		this.files.completed(upload);
 	}
 
-	private void requireMp4Start(TusUpload upload) throws IOException {
-		ByteBuffer head = ByteBuffer.allocate(UploadAdmission.MP4_HEAD);
+	private void requireVideoStart(TusUpload upload) throws IOException {
+		ByteBuffer head = ByteBuffer.allocate(UploadAdmission.VIDEO_HEAD);
 		try (FileChannel in = FileChannel.open(this.files.data(upload), StandardOpenOption.READ)) {
 			in.read(head, 0);
 		}
 		try {
-			UploadAdmission.requireMp4Head(head.array(), head.position());
+			UploadAdmission.requireVideoHead(head.array(), head.position());
 		}
 		catch (ApiException ex) {
 			remove(upload);

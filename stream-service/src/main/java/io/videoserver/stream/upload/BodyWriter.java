@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a form or raw body to its staging file, admitting its bytes as they arrive: the
- * first ones must begin an MP4, and each buffer must stay within the size limit and the
- * upload's reservation, so that a refused client is cut off at once.
+ * first ones must begin a video container, and each buffer must stay within the size
+ * limit and the upload's reservation, so that a refused client is cut off at once.
  */
 @Component
 class BodyWriter {
@@ -37,8 +37,8 @@ class BodyWriter {
 	long write(InputStream body, Path part, Reservation reservation) throws IOException {
 		byte[] buffer = new byte[BUFFER];
 		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-			int first = readAtLeast(body, buffer, UploadAdmission.MP4_HEAD);
-			UploadAdmission.requireMp4Head(buffer, first);
+			int first = readAtLeast(body, buffer, UploadAdmission.VIDEO_HEAD);
+			UploadAdmission.requireVideoHead(buffer, first);
 			long size = 0;
 			for (int n = first; n >= 0; n = read(body, buffer, 0, buffer.length)) {
 				size += n;

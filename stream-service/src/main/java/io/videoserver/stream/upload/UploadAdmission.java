@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoId;
+import io.videoserver.shared.media.ContainerKind;
 import io.videoserver.stream.StreamProperties;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,14 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one admission every kind of upload (form, raw body, resumable) passes: the video's
- * owner, the size limit, the user's quota and the MP4 container, each checked as early as
- * the bytes allow, so that a refused client is not kept sending.
+ * owner, the size limit, the user's quota and the container (MP4/MOV, MKV/WebM, AVI),
+ * each checked as early as the bytes allow, so that a refused client is not kept sending.
  */
 @Component
 public class UploadAdmission {
 
-	/** An MP4 starts with a box whose type, at offset 4, is {@code ftyp}. */
-	public static final int MP4_HEAD = 8;
+	/** How many first bytes tell the container ({@link ContainerKind#HEAD}). */
+	public static final int VIDEO_HEAD = ContainerKind.HEAD;
+
+	/** The refusal of a file that is none of the accepted containers. */
+	static final String NOT_A_VIDEO = "The file is not a video (MP4, MOV, MKV, WebM or AVI)";
 
 	private final UploadAuthorizer authorizer;
 
@@ -62,13 +66,13 @@ public class UploadAdmission {
 
 	/**
 	 * Checks a resumable upload's declared length before it is created: within the size
-	 * limit, long enough to be an MP4 and within the quota's room.
+	 * limit, long enough to be a video and within the quota's room.
 	 * @throws ApiException 413/008, 415/009, 404/006 when the video is gone
 	 */
 	public void requireRoom(String vid, long length) {
 		requireSize(length);
-		if (length < MP4_HEAD) {
-			throw notMp4();
+		if (length < VIDEO_HEAD) {
+			throw notAVideo();
 		}
 		this.quota.requireRoom(vid, length);
 	}
@@ -95,19 +99,23 @@ public class UploadAdmission {
 
 	/**
 	 * Checks the first bytes of an upload, at once, so that a client sending something
-	 * else than an MP4 is not kept sending.
+	 * else than a video is not kept sending.
 	 * @param head the upload's first bytes
-	 * @param length how many of them there are
-	 * @throws ApiException 415/009 unless they begin an MP4's {@code ftyp} box
+	 * @param length how many of them there are ({@link #VIDEO_HEAD} unless the file is
+	 * shorter)
+	 * @return the container they announce
+	 * @throws ApiException 415/009 unless they begin an MP4/MOV, MKV/WebM or AVI file
 	 */
-	public static void requireMp4Head(byte[] head, int length) {
-		if (length < MP4_HEAD || head[4] != 'f' || head[5] != 't' || head[6] != 'y' || head[7] != 'p') {
-			throw notMp4();
+	public static ContainerKind requireVideoHead(byte[] head, int length) {
+		ContainerKind kind = ContainerKind.sniff(head, length);
+		if (kind == null) {
+			throw notAVideo();
 		}
+		return kind;
 	}
 
-	private static ApiException notMp4() {
-		return new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file is not an MP4 video");
+	private static ApiException notAVideo() {
+		return new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, NOT_A_VIDEO);
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.videoserver.stream.upload;
 
+import io.videoserver.shared.VideoId;
+import io.videoserver.shared.media.MediaInfo;
+import io.videoserver.shared.transcode.TranscodeRequests;
 import io.videoserver.stream.poster.Poster;
 import io.videoserver.stream.poster.PosterRepository;
 import org.jspecify.annotations.Nullable;
@@ -9,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a published upload in one short transaction: the video's size and media info,
- * its poster, and the reservation given back, so that the quota counts the video either
- * as reserved or as stored, never both and never neither.
+ * its poster, the reservation given back and the video queued for transcoding, so that
+ * the quota counts the video either as reserved or as stored, never both and never
+ * neither, and no stored upload is left out of the queue.
  */
 @Service
 class UploadRecords {
@@ -21,10 +25,13 @@ class UploadRecords {
 
 	private final PosterRepository posters;
 
-	UploadRecords(UploadQuota quota, UploadRepository uploads, PosterRepository posters) {
+	private final TranscodeRequests transcodes;
+
+	UploadRecords(UploadQuota quota, UploadRepository uploads, PosterRepository posters, TranscodeRequests transcodes) {
 		this.quota = quota;
 		this.uploads = uploads;
 		this.posters = posters;
+		this.transcodes = transcodes;
 	}
 
 	/**
@@ -39,6 +46,25 @@ class UploadRecords {
 		}
 		this.posters.replace(vid, poster);
 		this.quota.release(reservation);
+		this.transcodes.enqueue(new VideoId(vid), TranscodeRequests.Source.VIDEO);
+		return true;
+	}
+
+	/**
+	 * Records an upload kept as it came ({@code {vid}.source}): its size for the quota,
+	 * what ffprobe found, no poster until the transcoder makes one; queued to be made
+	 * playable.
+	 * @return false when the video was deleted during the upload (nothing is recorded)
+	 */
+	@Transactional
+	public boolean recordSource(String vid, long size, MediaInfo info, String reservation) {
+		this.quota.lockAuthor(vid);
+		if (!this.uploads.recordSource(vid, size, info)) {
+			return false;
+		}
+		this.posters.replace(vid, null);
+		this.quota.release(reservation);
+		this.transcodes.enqueue(new VideoId(vid), TranscodeRequests.Source.UPLOAD);
 		return true;
 	}
 

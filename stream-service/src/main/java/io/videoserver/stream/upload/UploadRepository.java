@@ -65,6 +65,26 @@ class UploadRepository {
 	}
 
 	/**
+	 * Records the size of an upload kept for the transcoder and what ffprobe found in it
+	 * (the picture as shown, after rotation), replacing a previous file's.
+	 * @return false when the video was deleted while its file was uploading
+	 */
+	boolean recordSource(String vid, long size, io.videoserver.shared.media.MediaInfo info) {
+		return this.jdbc.sql("""
+				UPDATE video_info
+				SET file_size = :size, duration_ms = :durationMs, width = :width, height = :height, codec = :codec
+				WHERE id = :vid
+				""")
+			.param("size", size)
+			.param("durationMs", (info.durationMs() > 0) ? info.durationMs() : null)
+			.param("width", (info.displayWidth() > 0) ? info.displayWidth() : null)
+			.param("height", (info.displayHeight() > 0) ? info.displayHeight() : null)
+			.param("codec", info.videoCodec())
+			.param("vid", vid)
+			.update() > 0;
+	}
+
+	/**
 	 * The author of a video.
 	 *
 	 * @param loginName the author's login name, null when the author is gone

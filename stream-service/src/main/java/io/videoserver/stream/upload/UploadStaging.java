@@ -11,15 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.media.ContainerKind;
 import io.videoserver.stream.store.VideoStore;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The local side of an upload: streams a body to a {@code .part} file in the store's
- * staging directory ({@link StagingOwner}) and turns a complete file into a checked one,
- * a valid MP4 in faststart order (rewritten into a second {@code .part} file when its
- * moov comes last), so that the store only ever receives complete, checked files.
+ * staging directory ({@link StagingOwner}) and turns a complete file into one ready to
+ * publish: a browser-playable MP4 checked and in faststart order (rewritten into a second
+ * {@code .part} file when its moov comes last), or any other video as it came, so that
+ * the store only ever receives complete files.
  */
 @Component
 class UploadStaging {
@@ -50,7 +53,7 @@ class UploadStaging {
 	 * Streams a body to a new staging file, admitting its bytes as they arrive.
 	 * @param reservation the upload's space, grown as the body needs
 	 * @return the complete file, which the caller removes
-	 * @throws ApiException 413/008 over the limit, 415/009 for a non-MP4, 400/001 when
+	 * @throws ApiException 413/008 over the limit, 415/009 for a non-video, 400/001 when
 	 * the client broke off; the file is gone then
 	 * @throws IOException when the disk fails
 	 */
@@ -67,26 +70,59 @@ class UploadStaging {
 	}
 
 	/**
-	 * Checks a completely received upload and rewrites it to faststart order when needed.
-	 * The part of the admission that needs the whole file.
+	 * Checks a completely received upload and, when browsers can play it as it is (an
+	 * H.264/AAC MP4), rewrites it to faststart order when needed. The part of the
+	 * admission that needs the whole file.
 	 * @param vid a valid video id
 	 * @param received the received file, in the staging directory or below; left as it is
 	 * @return the file to publish, which closing removes if it is still there: the
 	 * faststart copy, or a hard link to the received file (a copy where links are not
-	 * supported), so that the store may move it and the received bytes stay for a retry
-	 * @throws ApiException 415/009 for an invalid MP4
+	 * supported), so that the store may move it and the received bytes stay for a retry;
+	 * null when the upload is for the transcoder (another container or codec)
+	 * @throws ApiException 415/009 for a file that is not a video container or a damaged
+	 * MP4
 	 * @throws IOException when the disk fails
 	 */
-	CheckedFile check(String vid, Path received) throws IOException {
+	@Nullable CheckedFile checkPlayable(String vid, Path received) throws IOException {
+		if (container(received) != ContainerKind.MP4) {
+			return null;
+		}
 		Path faststart = partFile(vid);
 		try {
 			StoredVideo video = UploadedMp4.prepare(received, faststart);
+			if (video == null) {
+				return null;
+			}
 			return new CheckedFile(video, video.rewritten() ? faststart : linkTo(received, partFile(vid)));
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(faststart);
 			throw ex;
 		}
+	}
+
+	/**
+	 * A file to publish as the upload's kept source: a hard link to the received file (a
+	 * copy where links are not supported), so that the received bytes stay for a retry.
+	 * @return the file, which closing removes if the store has not taken it
+	 */
+	SourceFile source(String vid, Path received) throws IOException {
+		return new SourceFile(linkTo(received, partFile(vid)));
+	}
+
+	/** The container the file's first bytes announce. */
+	private static ContainerKind container(Path file) throws IOException {
+		byte[] head = new byte[ContainerKind.HEAD];
+		int length = 0;
+		try (InputStream in = Files.newInputStream(file)) {
+			length = in.readNBytes(head, 0, head.length);
+		}
+		ContainerKind kind = ContainerKind.sniff(head, length);
+		if (kind == null) {
+			// the body's first bytes were admitted; this is a file changed since
+			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, UploadAdmission.NOT_A_VIDEO);
+		}
+		return kind;
 	}
 
 	/**
@@ -115,6 +151,21 @@ class UploadStaging {
 
 		@Override
 		void close();
+
+	}
+
+	/**
+	 * An upload to be published as it came, for the transcoder; closing removes its file
+	 * unless the store has taken it.
+	 *
+	 * @param file the file to publish, in the staging directory
+	 */
+	record SourceFile(Path file) implements AutoCloseable {
+
+		@Override
+		public void close() throws IOException {
+			Files.deleteIfExists(this.file);
+		}
 
 	}
 

@@ -8,6 +8,9 @@ import java.time.Duration;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoId;
+import io.videoserver.shared.media.MediaInfo;
+import io.videoserver.shared.media.MediaProbe;
+import io.videoserver.shared.media.NotAVideoException;
 import io.videoserver.stream.poster.Poster;
 import io.videoserver.stream.poster.Posters;
 import io.videoserver.stream.store.VideoStore;
@@ -20,11 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one path of every upload (form, raw body, resumable), as a line of plain calls: the
- * bytes are received, checked into a faststart MP4, admitted (owner, size, quota,
- * container), published to the store outside any transaction (an upload to S3 may take
- * minutes, and must hold neither a lock nor a pooled connection) and recorded. A refused
- * upload never touches the stored video; a video deleted during the publication has its
- * new file removed again.
+ * bytes are received, checked into a faststart MP4 (or probed and kept as they came for
+ * the transcoder), admitted (owner, size, quota, container), published to the store
+ * outside any transaction (an upload to S3 may take minutes, and must hold neither a lock
+ * nor a pooled connection) and recorded. A refused upload never touches the stored video;
+ * a video deleted during the publication has its new file removed again.
  */
 @Component
 public class VideoUploads {
@@ -47,8 +50,12 @@ public class VideoUploads {
 
 	private final UploadMetrics metrics;
 
+	private final MediaProbe probe;
+
 	VideoUploads(UploadAdmission admission, UploadStaging staging, Posters posters, VideoStore videos,
-			UploadRecords records, UploadQuota quota, LeaseHeartbeat heartbeat, UploadMetrics metrics) {
+			UploadRecords records, UploadQuota quota, LeaseHeartbeat heartbeat, UploadMetrics metrics,
+			MediaProbe probe) {
+		this.probe = probe;
 		this.admission = admission;
 		this.staging = staging;
 		this.posters = posters;
@@ -82,7 +89,10 @@ public class VideoUploads {
 
 	/**
 	 * Checks, admits, publishes and records a completely received file; the video becomes
-	 * visible only now.
+	 * visible only now. An MP4 that browsers play as it is (H.264 with AAC or no audio)
+	 * is published as the video and plays at once; any other video is probed with ffprobe
+	 * and kept as it came ({@code {vid}.source}) for the transcoder. Either is queued for
+	 * transcoding in the transaction that records it.
 	 * @param vid the video
 	 * @param received the complete file below the staging directory, left as it is: the
 	 * caller removes it once the video is recorded, and keeps it to retry after a failure
@@ -90,36 +100,84 @@ public class VideoUploads {
 	 * given back once the video is recorded, kept (for {@code hold}) after a failure
 	 * @param hold how long the reservation lasts after a failure
 	 * @return what was stored
-	 * @throws ApiException 415/009 for a non-MP4, 413/008 when the quota has no room for
-	 * it any more, 404/006 when the video was deleted meanwhile
-	 * @throws IOException when the disk or the store fails
+	 * @throws ApiException 415/009 for a file that is not a video (with ffprobe's reason)
+	 * or a damaged MP4, 413/008 when the quota has no room for it any more, 404/006 when
+	 * the video was deleted meanwhile
+	 * @throws IOException when the disk, ffprobe or the store fails
 	 * @throws org.springframework.dao.DataAccessException when the database fails
 	 */
 	public UploadResponse complete(VideoId vid, Path received, String reservation, Duration hold) throws IOException {
-		try (UploadStaging.CheckedFile checked = this.staging.check(vid.value(), received)) {
+		UploadStaging.CheckedFile playable = this.staging.checkPlayable(vid.value(), received);
+		if (playable == null) {
+			return completeSource(vid, received, reservation, hold);
+		}
+		try (UploadStaging.CheckedFile checked = playable) {
 			@Nullable Poster poster = this.posters.make(checked.file(), checked.video().info()).orElse(null);
 			this.admission.admitStored(reservation, vid.value(), checked.video().size(), hold);
 			try (LeaseHeartbeat.Registration renewal = this.heartbeat.keep(() -> this.quota.renew(reservation, hold))) {
 				this.videos.publish(vid, checked.file());
-				record(vid, checked.video(), poster, reservation);
+				if (!this.records.record(vid.value(), checked.video(), poster, reservation)) {
+					this.videos.delete(vid);
+					throw deletedMeanwhile();
+				}
 			}
-			return stored(vid, checked.video());
+			dropOldSource(vid);
+			return stored(vid, checked.video().size(), checked.video().info().toString(),
+					checked.video().rewritten() ? ", moov moved to the front" : "");
 		}
 	}
 
-	private void record(VideoId vid, StoredVideo video, @Nullable Poster poster, String reservation)
+	/**
+	 * Keeps an upload that browsers cannot play as it is for the transcoder, once ffprobe
+	 * has found a video in it; the size it takes is the upload's own.
+	 */
+	private UploadResponse completeSource(VideoId vid, Path received, String reservation, Duration hold)
 			throws IOException {
-		if (!this.records.record(vid.value(), video, poster, reservation)) {
-			this.videos.delete(vid);
-			throw new ApiException(ErrorCode.NOT_FOUND, "The video was deleted during the upload");
+		MediaInfo info = probe(received);
+		long size = Files.size(received);
+		this.admission.admitStored(reservation, vid.value(), size, hold);
+		try (UploadStaging.SourceFile source = this.staging.source(vid.value(), received);
+				LeaseHeartbeat.Registration renewal = this.heartbeat.keep(() -> this.quota.renew(reservation, hold))) {
+			this.videos.publishSource(vid, source.file());
+			if (!this.records.recordSource(vid.value(), size, info, reservation)) {
+				this.videos.deleteSource(vid);
+				throw deletedMeanwhile();
+			}
+		}
+		return stored(vid, size, info.toString(), ", kept for transcoding");
+	}
+
+	private MediaInfo probe(Path received) throws IOException {
+		try {
+			return this.probe.probe(received);
+		}
+		catch (NotAVideoException ex) {
+			throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, ex.getMessage());
 		}
 	}
 
-	private UploadResponse stored(VideoId vid, StoredVideo video) {
-		this.metrics.stored(video.size());
-		log.info("Stored video {} ({} bytes, {}{})", vid, video.size(), video.info(),
-				video.rewritten() ? ", moov moved to the front" : "");
-		return new UploadResponse(vid.value(), video.size());
+	/** The answer once the file published for a video deleted meanwhile is removed. */
+	private static ApiException deletedMeanwhile() {
+		return new ApiException(ErrorCode.NOT_FOUND, "The video was deleted during the upload");
+	}
+
+	/**
+	 * A source kept from an earlier upload of the video is not this upload's: the
+	 * transcoder is queued for the playable file now.
+	 */
+	private void dropOldSource(VideoId vid) {
+		try {
+			this.videos.deleteSource(vid);
+		}
+		catch (IOException ex) {
+			log.warn("The earlier upload kept for video {} was not removed: {}", vid, ex.toString());
+		}
+	}
+
+	private UploadResponse stored(VideoId vid, long size, String info, String note) {
+		this.metrics.stored(size);
+		log.info("Stored video {} ({} bytes, {}{})", vid, size, info, note);
+		return new UploadResponse(vid.value(), size);
 	}
 
 }

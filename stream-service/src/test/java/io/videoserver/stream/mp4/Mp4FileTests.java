@@ -137,6 +137,38 @@ class Mp4FileTests {
 		assertInvalid(withMoof, "fragmented");
 	}
 
+	@Test
+	void h264WithAacOrNoAudioPlaysInBrowsersAndOtherCodecsDoNot() throws IOException {
+		assertThat(read(TestMp4.video().build()).browserPlayable()).isTrue();
+		assertThat(read(TestMp4.video().withAudio().build()).browserPlayable()).isTrue();
+		assertThat(read(TestMp4.video().video("avc3", 640, 360).build()).browserPlayable()).isTrue();
+		assertThat(read(clip()).browserPlayable()).isTrue();
+		assertThat(read(TestMp4.video().video("hev1", 640, 360).build()).browserPlayable()).isFalse();
+		assertThat(read(TestMp4.video().video("hvc1", 640, 360).withAudio().build()).browserPlayable()).isFalse();
+		assertThat(read(TestMp4.video().video("av01", 640, 360).build()).browserPlayable()).isFalse();
+		assertThat(read(TestMp4.video().withAudio("Opus").build()).browserPlayable()).isFalse();
+		assertThat(read(TestMp4.video().withAudio("ac-3").build()).browserPlayable()).isFalse();
+	}
+
+	@Test
+	void cutOrMisplacedBoxesAreDamagedOtherRefusalsAreNot() {
+		byte[] valid = TestMp4.video().build();
+		assertDamaged(Arrays.copyOf(valid, valid.length - 1), true);
+		assertDamaged(Arrays.copyOf(TestMp4.video().moovLast().build(), 500), true);
+		assertDamaged(concat(valid, new byte[3]), true);
+		byte[] misplaced = TestMp4.video().build();
+		ByteBuffer.wrap(misplaced).putInt(TestBoxes.chunkTables(misplaced).get(0).position() + 4, 20);
+		assertDamaged(misplaced, true);
+		assertDamaged(concat(box("free", new byte[8]), valid), false);
+		assertDamaged(concat(TestMp4.video().moovLast().build(), box("moof", new byte[8])), false);
+		assertDamaged(concat(FTYP, box("mdat", new byte[10])), false);
+	}
+
+	private void assertDamaged(byte[] file, boolean damaged) {
+		assertThatExceptionOfType(InvalidMp4Exception.class).isThrownBy(() -> read(file))
+			.satisfies((ex) -> assertThat(ex.damaged()).as(ex.getMessage()).isEqualTo(damaged));
+	}
+
 	private byte[] randomAfterFtyp() {
 		byte[] noise = new byte[4096];
 		new Random(3).nextBytes(noise);

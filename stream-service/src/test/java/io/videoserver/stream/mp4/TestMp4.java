@@ -21,6 +21,8 @@ public final class TestMp4 {
 
 	private boolean audio;
 
+	private String audioCodec = "mp4a";
+
 	private boolean free;
 
 	private int mvhdVersion;
@@ -84,6 +86,13 @@ public final class TestMp4 {
 		return this;
 	}
 
+	/** An audio track whose sample entry has this type ({@code Opus}, {@code ac-3}…). */
+	public TestMp4 withAudio(String codec) {
+		this.audio = true;
+		this.audioCodec = codec;
+		return this;
+	}
+
 	/** A free box before the mdat box. */
 	public TestMp4 withFree() {
 		this.free = true;
@@ -136,7 +145,7 @@ public final class TestMp4 {
 	private byte[] moov(long mediaStart) {
 		byte[] video = trak(1, "vide", sampleEntry(), mediaStart);
 		byte[] sound = this.audio
-				? trak(2, "soun", box("mp4a", new byte[28]), mediaStart + (long) this.chunks * this.chunkSize)
+				? trak(2, "soun", box(this.audioCodec, new byte[28]), mediaStart + (long) this.chunks * this.chunkSize)
 				: new byte[0];
 		return box("moov", mvhd(), video, sound);
 	}

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.media.ContainerKind;
 import io.videoserver.stream.TestStreamProperties;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -33,19 +35,27 @@ class UploadAdmissionTests {
 	}
 
 	@Test
-	void anUploadStartsWithAnFtypBox() {
+	void anUploadStartsAsAVideoContainer() {
 		byte[] mp4 = "\0\0\0\u0018ftypisom".getBytes(StandardCharsets.ISO_8859_1);
-		assertThatNoException().isThrownBy(() -> UploadAdmission.requireMp4Head(mp4, mp4.length));
-		byte[] other = "\0\0\0\u0018moovisom".getBytes(StandardCharsets.ISO_8859_1);
-		assertRefused(() -> UploadAdmission.requireMp4Head(other, other.length), ErrorCode.UNSUPPORTED_MEDIA_TYPE);
-		assertRefused(() -> UploadAdmission.requireMp4Head(mp4, 7), ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(UploadAdmission.requireVideoHead(mp4, mp4.length)).isEqualTo(ContainerKind.MP4);
+		byte[] mov = "\0\0\0\u0018moovisom".getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(UploadAdmission.requireVideoHead(mov, mov.length)).isEqualTo(ContainerKind.MP4);
+		byte[] webm = { 0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 1, 0, 0, 0, 0, 0, 0, 0x1F };
+		assertThat(UploadAdmission.requireVideoHead(webm, webm.length)).isEqualTo(ContainerKind.MATROSKA);
+		byte[] avi = "RIFF\0\0\0\0AVI ".getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(UploadAdmission.requireVideoHead(avi, avi.length)).isEqualTo(ContainerKind.AVI);
+		byte[] wave = "RIFF\0\0\0\0WAVE".getBytes(StandardCharsets.ISO_8859_1);
+		assertRefused(() -> UploadAdmission.requireVideoHead(wave, wave.length), ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+		byte[] text = "This is a text file".getBytes(StandardCharsets.ISO_8859_1);
+		assertRefused(() -> UploadAdmission.requireVideoHead(text, text.length), ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+		assertRefused(() -> UploadAdmission.requireVideoHead(mp4, 7), ErrorCode.UNSUPPORTED_MEDIA_TYPE);
 	}
 
 	@Test
 	void aResumableUploadOverTheLimitOrTooShortIsRefusedBeforeTheQuotaIsAsked() {
 		String vid = VideoIds.newId();
 		assertRefused(() -> this.admission.requireRoom(vid, MAX + 1), ErrorCode.PAYLOAD_TOO_LARGE);
-		assertRefused(() -> this.admission.requireRoom(vid, UploadAdmission.MP4_HEAD - 1),
+		assertRefused(() -> this.admission.requireRoom(vid, UploadAdmission.VIDEO_HEAD - 1),
 				ErrorCode.UNSUPPORTED_MEDIA_TYPE);
 		verify(this.quota, never()).requireRoom(anyString(), anyLong());
 		this.admission.requireRoom(vid, MAX);
