@@ -24,7 +24,7 @@ export function errorFrom(status, body, retryAfter) {
 		403: 'You are not allowed to do that.',
 		404: 'This was not found. It may have been deleted.',
 		413: tooLarge(said),
-		415: 'This file is not an MP4 video. Please choose an .mp4 file.',
+		415: 'This file is not a video the site can read. Please choose an MP4, MOV, MKV, WebM or AVI file.',
 		429: 'The server is busy right now.' + wait,
 		503: 'The service is temporarily unavailable.' + wait,
 	};

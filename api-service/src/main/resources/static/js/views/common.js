@@ -18,12 +18,27 @@ export function videoCard(video, { showAuthor = true } = {}) {
 			h('div', { class: `thumb hue-${hue(video.id)}` },
 				posterImage(video),
 				h('span', { class: 'thumb-play' }, icon(ICONS.play)),
-				ready ? null : h('span', { class: 'badge badge-muted' }, 'No file yet')),
+				badge(video, ready)),
 			h('div', { class: 'card-body' },
 				h('h3', { class: 'card-title' }, video.name),
 				h('p', { class: 'card-meta' },
 					showAuthor && video.author ? h('span', { class: 'card-author' }, video.author) : null,
 					h('time', { datetime: video.create_time, title: fullDate(video.create_time) }, ago(video.create_time))))));
+}
+
+/** What a card says over its thumbnail: no file yet, its processing, or nothing. */
+function badge(video, ready) {
+	if (!ready) {
+		return h('span', { class: 'badge badge-muted' }, 'No file yet');
+	}
+	const processing = video.processing;
+	if (processing && (processing.state === 'queued' || processing.state === 'running')) {
+		return h('span', { class: 'badge badge-processing' }, `Processing ${processing.progress} %`);
+	}
+	if (processing && processing.state === 'failed' && !video.playable && !video.hls) {
+		return h('span', { class: 'badge badge-failed' }, 'Processing failed');
+	}
+	return null;
 }
 
 /**

@@ -1,6 +1,7 @@
-// The upload panel: a title and an MP4 file, sent to the stream-service with a progress
-// bar (bytes the server has, total, percentage) and a cancel button. The upload resumes
-// by itself after a broken connection; the size limit is stated and checked up front.
+// The upload panel: a title and a video file (MP4/MOV, MKV/WebM or AVI), sent to the
+// stream-service with a progress bar (bytes the server has, total, percentage) and a
+// cancel button. The upload resumes by itself after a broken connection; the size limit
+// is stated and checked up front.
 
 import { h, icon, ICONS, notice, show, toast } from '../dom.js';
 import { api, newRequestId } from '../api.js';
@@ -9,22 +10,29 @@ import { session, sessionExpired } from '../state.js';
 import { uploadFile, UploadCancelled } from '../upload.js';
 import { fileProblem, limitsText, loadStorage } from '../storage.js';
 
+/** What the stream-service takes: the picker offers these (and every video/* type). */
+const ACCEPT = 'video/*,.mp4,.mov,.mkv,.webm,.avi';
+
+const FORMATS = 'MP4, MOV, MKV, WebM or AVI; the site makes it playable everywhere.';
+
+const CHOOSE = 'Choose a video file or drop it here';
+
 /**
  * @param video an existing video without a file, or null to create a new one
  * @param onUploaded called with the video once its file is stored
  */
 export function uploadPanel(video, onUploaded) {
 	const title = h('input', { id: 'video-title', name: 'name', type: 'text', required: true, maxlength: '200', placeholder: 'My holiday, a talk, a recipe…' });
-	const file = h('input', { id: 'video-file', name: 'file', type: 'file', accept: 'video/mp4,.mp4', required: true, 'aria-describedby': 'video-file-hint' });
-	const chosen = h('span', { class: 'dropzone-text' }, 'Choose an MP4 file or drop it here');
+	const file = h('input', { id: 'video-file', name: 'file', type: 'file', accept: ACCEPT, required: true, 'aria-describedby': 'video-file-hint' });
+	const chosen = h('span', { class: 'dropzone-text' }, CHOOSE);
 	const submit = h('button', { class: 'btn btn-primary', type: 'submit' }, icon(ICONS.upload), 'Upload');
 	const message = h('div', { class: 'form-message' });
 	const progress = progressView();
-	const hint = h('p', { class: 'hint', id: 'video-file-hint' }, 'MP4 only. The file goes straight to the video server.');
+	const hint = h('p', { class: 'hint', id: 'video-file-hint' }, `${FORMATS} The file goes straight to the video server.`);
 	let storage = null;
 	const refreshLimits = () => loadStorage().then((loaded) => {
 		storage = loaded;
-		hint.textContent = `MP4 only. ${limitsText(storage)} The upload resumes by itself if the connection breaks.`;
+		hint.textContent = `${FORMATS} ${limitsText(storage)} The upload resumes by itself if the connection breaks.`;
 	}).catch(() => {});
 	refreshLimits();
 	const form = h('form', { class: 'upload-form', novalidate: true },
@@ -38,7 +46,7 @@ export function uploadPanel(video, onUploaded) {
 
 	file.addEventListener('change', () => {
 		const selected = file.files[0];
-		chosen.textContent = selected ? `${selected.name} · ${bytes(selected.size)}` : 'Choose an MP4 file or drop it here';
+		chosen.textContent = selected ? `${selected.name} · ${bytes(selected.size)}` : CHOOSE;
 		const tooBig = selected ? fileProblem(selected, storage) : null;
 		show(message, tooBig ? notice('error', tooBig) : null);
 		if (tooBig) {
@@ -68,7 +76,7 @@ export function uploadPanel(video, onUploaded) {
 		if (stored) {
 			refreshLimits();
 			form.reset();
-			chosen.textContent = 'Choose an MP4 file or drop it here';
+			chosen.textContent = CHOOSE;
 			onUploaded(stored);
 		}
 	});

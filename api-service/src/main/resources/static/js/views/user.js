@@ -42,7 +42,7 @@ function storageView() {
 
 function userGrid(userName, mine) {
 	const empty = mine
-		? emptyState('You have not uploaded any videos yet', 'Pick an MP4 file above and it will appear here.')
+		? emptyState('You have not uploaded any videos yet', 'Pick a video file above and it will appear here.')
 		: emptyState('No videos yet', `${userName} has not uploaded any videos yet.`,
 			h('a', { class: 'btn btn-secondary', href: '#/' }, 'Browse all videos'));
 	return videoGrid((before) => api.videosOf(userName, before), empty,

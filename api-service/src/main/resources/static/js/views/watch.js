@@ -1,5 +1,6 @@
-// The watch page: the player (fed by the stream-service, which answers byte ranges so the
-// player can seek), the video's details, the owner's delete button and the comments.
+// The watch page: the player (fed by the stream-service: the HLS ladder, or the MP4 by
+// byte ranges), the progress of a video being processed, the video's details, the
+// owner's delete button and the comments.
 
 import { h, icon, ICONS, notice, show, toast, hue } from '../dom.js';
 import { api } from '../api.js';
@@ -8,6 +9,7 @@ import { session, navigate, sessionExpired } from '../state.js';
 import { commentsSection } from './comments.js';
 import { uploadPanel } from './uploader.js';
 import { posterImage, posterUrl } from './common.js';
+import { videoPlayer } from '../player.js';
 
 export async function renderWatch(view, vid) {
 	const video = await api.video(vid);
@@ -17,29 +19,126 @@ export async function renderWatch(view, vid) {
 	document.title = `${video.name} · Video Server`;
 	const mine = session.me !== null && session.me.id === video.author_id;
 	const ready = video.size !== null && video.size !== undefined;
-	const stage = ready ? player(video)
-		: h('div', { class: 'player player-empty' },
-			h('p', {}, mine ? 'This video has no file yet. Upload it below.' : 'This video is not available yet.'));
+	// An upload the transcoder could not read may be replaced by another file.
+	const needsFile = !ready || stageOf(video) === 'failed';
 	view.main.replaceChildren(h('div', { class: 'watch' },
 		h('div', { class: 'watch-main' },
-			stage,
+			watchStage(view, video, mine),
 			details(video, mine, ready),
-			!ready && mine ? uploadPanel(video, () => navigate(location.hash)) : null,
+			needsFile && mine ? uploadPanel(video, () => navigate(location.hash)) : null,
 			commentsSection(video)),
 		sidebar(video)));
 }
 
-function player(video) {
-	const element = h('video', {
-		id: 'player', class: 'player', controls: true, preload: 'metadata', playsinline: true, poster: posterUrl(video),
-		src: `${session.streamUrl}/videos/${encodeURIComponent(video.id)}`, 'aria-label': video.name,
-	}, 'Your browser cannot play this video.');
-	const box = h('div', { class: 'player-box' }, element);
-	element.addEventListener('error', () => {
-		box.append(h('div', { class: 'player-error', role: 'alert' }, icon(ICONS.alert),
-			h('p', {}, 'This video could not be played. The video server may be unreachable, or the file is not in a format your browser can play.')));
-	});
-	return box;
+const POLL_MS = 2000;
+
+const busy = (video) => video.processing !== undefined && ['queued', 'running'].includes(video.processing.state);
+
+/** What the stage shows: a player (the ladder or the MP4), the progress, a failure or nothing yet. */
+function stageOf(video) {
+	if (video.hls) {
+		return 'hls';
+	}
+	if (video.playable) {
+		return 'mp4';
+	}
+	if (busy(video)) {
+		return 'processing';
+	}
+	return video.processing && video.processing.state === 'failed' ? 'failed' : 'none';
+}
+
+/**
+ * The player, or while the video is being processed its progress, asked for every two
+ * seconds until the video can play; then the player starts here without a reload. A
+ * player already playing is never swapped: a note says what changed.
+ */
+function watchStage(view, first, mine) {
+	const holder = h('div', { class: 'stage' });
+	const note = h('p', { class: 'processing-note', id: 'processing-note', hidden: true });
+	let shown = null;
+	let player = null;
+	const update = (video) => {
+		const next = stageOf(video);
+		if (next !== shown && (player === null || !player.started())) {
+			if (player !== null) {
+				player.destroy();
+				player = null;
+			}
+			shown = next;
+			if (next === 'hls' || next === 'mp4') {
+				player = videoPlayer(video, posterUrl(video));
+				holder.replaceChildren(player.element, note);
+			}
+			else {
+				holder.replaceChildren(screen(video, next, mine));
+			}
+		}
+		if (shown === 'processing') {
+			const percent = video.processing ? video.processing.progress : 0;
+			holder.querySelector('#processing-text').textContent = `Processing… ${percent} %`;
+			holder.querySelector('#processing-progress').value = percent;
+		}
+		noteFor(note, video, shown, next);
+	};
+	const poll = () => setTimeout(() => {
+		if (!view.alive()) {
+			return;
+		}
+		api.video(first.id).then((video) => {
+			if (view.alive()) {
+				update(video);
+				if (busy(video)) {
+					poll();
+				}
+			}
+		}, (error) => {
+			if (error.status !== 404) {
+				poll();
+			}
+		});
+	}, POLL_MS);
+	update(first);
+	if (busy(first)) {
+		poll();
+	}
+	return holder;
+}
+
+function screen(video, kind, mine) {
+	if (kind === 'processing') {
+		return h('div', { class: 'player player-empty player-processing', id: 'processing' },
+			h('div', { class: 'processing' },
+				h('p', { class: 'processing-text', id: 'processing-text' }, 'Processing…'),
+				h('progress', { id: 'processing-progress', max: '100', value: '0', 'aria-label': 'Processing progress' }),
+				h('p', { class: 'processing-hint' }, 'The video is being made playable in every browser. It starts here when it is ready.')));
+	}
+	if (kind === 'failed') {
+		const why = video.processing.error ? `: ${video.processing.error}` : '.';
+		return h('div', { class: 'player player-empty player-failed', role: 'alert' },
+			h('div', {},
+				h('p', { id: 'processing-error' }, `This video could not be processed${why}`),
+				mine ? h('p', {}, 'Upload the file again below, or another one.') : null));
+	}
+	return h('div', { class: 'player player-empty' },
+		h('p', {}, mine ? 'This video has no file yet. Upload it below.' : 'This video is not available yet.'));
+}
+
+/** The line under a player while a ladder is being made for it, or once it was. */
+function noteFor(note, video, shown, next) {
+	let text = null;
+	if (busy(video)) {
+		text = shown === 'hls' ? `A new version of this video is being processed… ${video.processing.progress} %`
+			: `Preparing more qualities… ${video.processing.progress} %`;
+	}
+	else if (shown === 'mp4' && next === 'hls') {
+		text = 'All qualities are ready: open the video again to choose one.';
+	}
+	else if (shown === 'mp4' && video.processing && video.processing.state === 'failed') {
+		text = 'Other qualities could not be made; this video plays as it was uploaded.';
+	}
+	note.textContent = text || '';
+	note.hidden = text === null;
 }
 
 function details(video, mine, ready) {

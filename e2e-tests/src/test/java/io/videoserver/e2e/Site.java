@@ -232,6 +232,21 @@ final class Site implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Runs a statement on the site's database, as the scheduler-service's transcoder
+	 * would write its queue's rows.
+	 * @return the number of rows it changed
+	 */
+	int update(String sql, Object... parameters) throws SQLException {
+		try (Connection connection = this.database.dataSource().getConnection();
+				PreparedStatement update = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				update.setObject(i + 1, parameters[i]);
+			}
+			return update.executeUpdate();
+		}
+	}
+
 	/** Logs a session out as another tab or device would. */
 	int logOut(String sessionId) throws IOException, InterruptedException {
 		return http

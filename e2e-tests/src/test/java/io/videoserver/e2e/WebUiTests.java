@@ -250,7 +250,7 @@ class WebUiTests {
 		Path notAVideo = work.resolve("notes.mp4");
 		Files.writeString(notAVideo, "these are my notes, not a video");
 		upload(notAVideo, "Not really a video");
-		assertThat(this.browser.find("[role=alert]").getText()).contains("not an MP4 video");
+		assertThat(this.browser.find("[role=alert]").getText()).contains("not a video the site can read");
 		this.browser.screenshot("14-upload-not-mp4");
 
 		assertThat(this.browser.find("#video-file-hint").getText())

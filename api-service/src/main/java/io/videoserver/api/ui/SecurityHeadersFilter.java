@@ -15,7 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Hardens every page: scripts and styles only from this origin, media and uploads only to
  * the stream-service, no framing, no MIME sniffing. The page uses no inline script or
- * style, so the policy needs no {@code unsafe-inline}.
+ * style, so the policy needs no {@code unsafe-inline}. Media may also come from a
+ * {@code blob:} address: that is how hls.js hands its Media Source to the player. Workers
+ * stay limited to this origin (hls.js runs without one, see watch.js), as a {@code blob:}
+ * worker would let an injected script run code that no file of the site holds.
  */
 @Component
 @Order(ApiFilters.SECURITY_HEADERS)
@@ -32,7 +35,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String stream = this.streamOrigin.originForRequest(request);
 		response.setHeader("Content-Security-Policy",
-				"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' "
+				"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob: "
 						+ stream + "; connect-src 'self' " + stream + "; object-src 'none'; base-uri 'none'; "
 						+ "form-action 'self'; frame-ancestors 'none'");
 		response.setHeader("X-Content-Type-Options", "nosniff");

@@ -19,8 +19,21 @@ import org.jspecify.annotations.Nullable;
  * @param width the video's width in pixels, when known
  * @param height the video's height in pixels, when known
  * @param codec the video's codec ({@code avc1}…), when known
+ * @param transcode its transcoding row, or null when it has none (no upload yet)
  */
 record Video(String id, long authorId, @Nullable String author, String name, @Nullable String displayCtime,
 		LocalDateTime createTime, @Nullable Long fileSize, long seq, @Nullable Long durationMs, @Nullable Integer width,
-		@Nullable Integer height, @Nullable String codec) {
+		@Nullable Integer height, @Nullable String codec, @Nullable Transcode transcode) {
+
+	/**
+	 * Whether {@code GET /videos/{vid}} serves a playable MP4 now: an upload that was
+	 * another container or codec has a size at once, but its MP4 exists only once the
+	 * transcoder has made it.
+	 */
+	boolean playable() {
+		return this.fileSize != null
+				&& (this.transcode == null || Transcode.SOURCE_VIDEO.equals(this.transcode.source())
+						|| Transcode.READY.equals(this.transcode.state()));
+	}
+
 }

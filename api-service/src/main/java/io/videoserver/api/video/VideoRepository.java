@@ -1,5 +1,7 @@
 package io.videoserver.api.video;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -13,15 +15,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads and writes {@code video_info}; queues file deletions in {@code video_del_rec}.
+ * Reads and writes {@code video_info} (with each video's transcoding state); queues file
+ * deletions in {@code video_del_rec}.
  */
 @Repository
 class VideoRepository {
 
 	private static final String SELECT = """
 			SELECT v.id, COALESCE(v.author_id, 0) AS author_id, u.login_name AS author, v.name, v.display_ctime, v.create_time, v.file_size,
-			       v.seq, v.duration_ms, v.width, v.height, v.codec
+			       v.seq, v.duration_ms, v.width, v.height, v.codec,
+			       t.source, t.state, t.progress, t.last_error, t.hls_version, t.renditions
 			FROM video_info v LEFT JOIN users u ON u.id = v.author_id
+			LEFT JOIN video_transcode t ON t.video_id = v.id
 			""";
 
 	/**
@@ -33,7 +38,7 @@ class VideoRepository {
 	private static final RowMapper<Video> ROW = (rs, rowNum) -> new Video(rs.getString(1), rs.getLong(2),
 			rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDateTime.class),
 			rs.getObject(7, Long.class), rs.getLong(8), rs.getObject(9, Long.class), rs.getObject(10, Integer.class),
-			rs.getObject(11, Integer.class), rs.getString(12));
+			rs.getObject(11, Integer.class), rs.getString(12), transcode(rs));
 
 	private final JdbcClient jdbc;
 
@@ -50,6 +55,20 @@ class VideoRepository {
 	 * @param authorId the author
 	 * @param name the title
 	 */
+	/**
+	 * The transcoding columns of a row (13 on), or null when the video has no
+	 * {@code video_transcode} row: the join is on its primary key, so a list stays one
+	 * statement.
+	 */
+	private static @Nullable Transcode transcode(ResultSet rs) throws SQLException {
+		String source = rs.getString(13);
+		if (source == null) {
+			return null;
+		}
+		return new Transcode(source, rs.getString(14), rs.getInt(15), rs.getString(16), rs.getString(17),
+				rs.getString(18));
+	}
+
 	void insert(String id, long authorId, String name) {
 		this.jdbc.sql("""
 				INSERT INTO video_info (id, author_id, name, display_ctime, create_time)

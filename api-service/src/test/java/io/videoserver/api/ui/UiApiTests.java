@@ -79,7 +79,11 @@ class UiApiTests {
 		assertThat(result.getResponse().getContentAsString()).contains("<script type=\"module\"");
 		assertThat(result).headers().hasValue("X-Content-Type-Options", "nosniff").hasValue("X-Frame-Options", "DENY");
 		assertThat(result.getResponse().getHeader("Content-Security-Policy"))
-			.contains("media-src 'self' http://localhost:9000")
+			.as("hls.js plays a Media Source through a blob: address")
+			.contains("media-src 'self' blob: http://localhost:9000")
+			.as("no blob: worker: hls.js runs without one")
+			.doesNotContain("worker-src")
+			.doesNotContain("script-src 'self' blob:")
 			.contains("connect-src 'self' http://localhost:9000")
 			.contains("frame-ancestors 'none'")
 			.doesNotContain("unsafe-inline");

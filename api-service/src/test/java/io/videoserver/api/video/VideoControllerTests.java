@@ -2,6 +2,7 @@ package io.videoserver.api.video;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import io.videoserver.api.ControllerTest;
 import io.videoserver.api.session.SessionUser;
@@ -62,7 +63,8 @@ class VideoControllerTests {
 		assertThat(result).hasStatus(201);
 		assertThat(result).bodyJson().isStrictlyEqualTo("""
 				{"id":"%s","author_id":7,"author":"alice","name":"My first video",
-				 "display_ctime":"Jan 02 2026, 03:04:05","create_time":"2026-01-02T03:04:05.678Z"}""".formatted(VID));
+				 "display_ctime":"Jan 02 2026, 03:04:05","create_time":"2026-01-02T03:04:05.678Z",
+				 "playable":false}""".formatted(VID));
 	}
 
 	@Test
@@ -105,10 +107,12 @@ class VideoControllerTests {
 		given(this.videos.get(VID)).willReturn(video(300_000L));
 		MvcTestResult result = this.mvc.get().uri("/videos/{vid}", VID).exchange();
 		assertThat(result).hasStatus(200);
-		assertThat(result).bodyJson().isStrictlyEqualTo("""
-				{"id":"%s","author_id":7,"author":"alice","name":"My first video",
-				 "display_ctime":"Jan 02 2026, 03:04:05","create_time":"2026-01-02T03:04:05.678Z",
-				 "size":300000,"duration_ms":75500,"width":1280,"height":720,"codec":"avc1"}""".formatted(VID));
+		assertThat(result).bodyJson()
+			.isStrictlyEqualTo("""
+					{"id":"%s","author_id":7,"author":"alice","name":"My first video",
+					 "display_ctime":"Jan 02 2026, 03:04:05","create_time":"2026-01-02T03:04:05.678Z",
+					 "size":300000,"duration_ms":75500,"width":1280,"height":720,"codec":"avc1","playable":true}"""
+				.formatted(VID));
 	}
 
 	@Test
@@ -174,6 +178,90 @@ class VideoControllerTests {
 		then(this.videos).should(never()).delete(any(SessionUser.class), anyString());
 	}
 
+	@Test
+	void anUploadOfAnotherContainerIsQueuedAndNotPlayableYet() {
+		given(this.videos.get(VID)).willReturn(video(300_000L, new Transcode("upload", "queued", 0, null, null, null)));
+		MvcTestResult result = this.mvc.get().uri("/videos/{vid}", VID).exchange();
+		assertThat(result).hasStatus(200);
+		assertThat(result).bodyJson().extractingPath("$.playable").isEqualTo(false);
+		assertThat(result).bodyJson()
+			.extractingPath("$.processing")
+			.isEqualTo(Map.of("state", "queued", "progress", 0));
+		assertThat(result).bodyJson().doesNotHavePath("$.hls").doesNotHavePath("$.renditions");
+	}
+
+	@Test
+	void aRunningJobShowsItsProgressAndAStoredMp4StaysPlayable() {
+		given(this.videos.get(VID))
+			.willReturn(video(300_000L, new Transcode("video", "running", 42, "an earlier try timed out", null, null)));
+		MvcTestResult result = this.mvc.get().uri("/videos/{vid}", VID).exchange();
+		assertThat(result).bodyJson().extractingPath("$.playable").isEqualTo(true);
+		assertThat(result).bodyJson()
+			.extractingPath("$.processing")
+			.as("a retry's earlier error is not a failure")
+			.isEqualTo(Map.of("state", "running", "progress", 42));
+	}
+
+	@Test
+	void aReadyVideoNamesItsLadderAndItsHeights() {
+		given(this.videos.get(VID))
+			.willReturn(video(300_000L, new Transcode("upload", "ready", 100, null, "k3x9", "240,480,720")));
+		MvcTestResult result = this.mvc.get().uri("/videos/{vid}", VID).exchange();
+		assertThat(result).bodyJson().isStrictlyEqualTo("""
+				{"id":"%s","author_id":7,"author":"alice","name":"My first video",
+				 "display_ctime":"Jan 02 2026, 03:04:05","create_time":"2026-01-02T03:04:05.678Z",
+				 "size":300000,"duration_ms":75500,"width":1280,"height":720,"codec":"avc1","playable":true,
+				 "processing":{"state":"ready","progress":100},
+				 "hls":"/videos/%s/hls/k3x9/master.m3u8","renditions":[240,480,720]}""".formatted(VID, VID));
+	}
+
+	@Test
+	void aFailedJobSaysWhyAndAnUploadItCouldNotReadIsNotPlayable() {
+		given(this.videos.get(VID)).willReturn(video(300_000L,
+				new Transcode("upload", "failed", 37, "The file ends in the middle of a frame", null, null)));
+		MvcTestResult result = this.mvc.get().uri("/videos/{vid}", VID).exchange();
+		assertThat(result).bodyJson().extractingPath("$.playable").isEqualTo(false);
+		assertThat(result).bodyJson()
+			.extractingPath("$.processing")
+			.isEqualTo(Map.of("state", "failed", "progress", 37, "error", "The file ends in the middle of a frame"));
+	}
+
+	@Test
+	void aReUploadBeingProcessedKeepsThePublishedLadder() {
+		given(this.videos.get(VID))
+			.willReturn(video(300_000L, new Transcode("upload", "queued", 0, null, "k3x9", "240")));
+		MvcTestResult result = this.mvc.get().uri("/videos/{vid}", VID).exchange();
+		assertThat(result).bodyJson().extractingPath("$.playable").isEqualTo(false);
+		assertThat(result).bodyJson()
+			.extractingPath("$.hls")
+			.isEqualTo("/videos/%s/hls/k3x9/master.m3u8".formatted(VID));
+		assertThat(result).bodyJson().extractingPath("$.renditions").isEqualTo(List.of(240));
+	}
+
+	@Test
+	void aLadderVersionTheStoreCouldNotHoldIsNotOffered() {
+		given(this.videos.get(VID))
+			.willReturn(video(300_000L, new Transcode("video", "ready", 100, null, "../x", "240")));
+		MvcTestResult result = this.mvc.get().uri("/videos/{vid}", VID).exchange();
+		assertThat(result).bodyJson().doesNotHavePath("$.hls").doesNotHavePath("$.renditions");
+	}
+
+	@Test
+	void everyListCarriesEachVideosProcessingState() {
+		Video ready = video(300_000L, new Transcode("upload", "ready", 100, null, "v1", "240,480"));
+		Video running = video(300_000L, new Transcode("upload", "running", 12, null, null, null));
+		given(this.videos.list(null, null, 20)).willReturn(new Listing<>(List.of(ready, running, video(null)), null));
+		given(this.videos.list("alice", null, 20))
+			.willReturn(new Listing<>(List.of(ready, running, video(null)), null));
+		for (String uri : List.of("/videos", "/user/alice/videos")) {
+			MvcTestResult result = this.mvc.get().uri(uri).exchange();
+			assertThat(result).bodyJson().extractingPath("$.videos[*].playable").isEqualTo(List.of(true, false, false));
+			assertThat(result).bodyJson().extractingPath("$.videos[0].renditions").isEqualTo(List.of(240, 480));
+			assertThat(result).bodyJson().extractingPath("$.videos[1].processing.progress").isEqualTo(12);
+			assertThat(result).bodyJson().doesNotHavePath("$.videos[1].hls").doesNotHavePath("$.videos[2].processing");
+		}
+	}
+
 	private MvcTestResult create(String userName, String body) {
 		return this.alice.sign(this.mvc.post().uri("/user/{name}/videos", userName))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -182,9 +270,13 @@ class VideoControllerTests {
 	}
 
 	private static Video video(Long size) {
+		return video(size, null);
+	}
+
+	private static Video video(Long size, Transcode transcode) {
 		boolean known = size != null;
 		return new Video(VID, 7, "alice", "My first video", null, CREATED, size, 41, known ? 75_500L : null,
-				known ? 1280 : null, known ? 720 : null, known ? "avc1" : null);
+				known ? 1280 : null, known ? 720 : null, known ? "avc1" : null, transcode);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.videoserver.api.video;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.videoserver.api.web.PageCursor;
 import io.videoserver.shared.testdb.TestDatabase;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @JdbcTest
 // the real server of TestDatabase, never an in-memory one
@@ -31,6 +33,8 @@ class VideoRepositoryTests {
 	private static final String AUTHOR = "repo-author";
 
 	private long authorId;
+
+	private int inserted;
 
 	@BeforeEach
 	void author() {
@@ -98,6 +102,75 @@ class VideoRepositoryTests {
 			.param("id", id)
 			.query(Integer.class)
 			.single()).isOne();
+	}
+
+	@Test
+	void eachVideoReadsWithItsTranscodingRowInOneStatementOrWithoutOne() {
+		String none = video("no-upload-yet", null);
+		String queued = video("queued-upload", 1000L);
+		String running = video("running-mp4", 2000L);
+		String ready = video("ready-upload", 3000L);
+		String failed = video("failed-upload", 4000L);
+		transcode(queued, "upload", "queued", 0, null, null, null);
+		transcode(running, "video", "running", 42, null, null, null);
+		transcode(ready, "upload", "ready", 100, null, "k3x9", "240,480");
+		transcode(failed, "upload", "failed", 37, "The file ends in the middle of a frame", null, null);
+
+		assertThat(this.videos.findById(none).orElseThrow().transcode()).isNull();
+		assertThat(this.videos.findById(queued).orElseThrow().transcode())
+			.isEqualTo(new Transcode("upload", "queued", 0, null, null, null));
+		assertThat(this.videos.findById(ready).orElseThrow().transcode())
+			.isEqualTo(new Transcode("upload", "ready", 100, null, "k3x9", "240,480"));
+		assertThat(this.videos.list(AUTHOR, null, 10)).extracting(Video::name, Video::transcode)
+			.containsExactly(
+					tuple("failed-upload",
+							new Transcode("upload", "failed", 37, "The file ends in the middle of a frame", null,
+									null)),
+					tuple("ready-upload", new Transcode("upload", "ready", 100, null, "k3x9", "240,480")),
+					tuple("running-mp4", new Transcode("video", "running", 42, null, null, null)),
+					tuple("queued-upload", new Transcode("upload", "queued", 0, null, null, null)),
+					tuple("no-upload-yet", null));
+		assertThat(this.videos.list(null, null, 100)).filteredOn((video) -> video.authorId() == this.authorId)
+			.extracting(Video::name, Video::playable)
+			.containsExactly(tuple("failed-upload", false), tuple("ready-upload", true), tuple("running-mp4", true),
+					tuple("queued-upload", false), tuple("no-upload-yet", false));
+	}
+
+	@Test
+	void anMp4StoredBeforeTranscodingExistedIsPlayableWithoutARow() {
+		String id = video("before-v7", 5000L);
+		Video video = this.videos.findById(id).orElseThrow();
+		assertThat(video.transcode()).isNull();
+		assertThat(video.playable()).isTrue();
+	}
+
+	private String video(String name, Long fileSize) {
+		String id = UUID.randomUUID().toString();
+		this.jdbc.sql("""
+				INSERT INTO video_info (id, author_id, name, create_time, file_size)
+				VALUES (:id, :author, :name, NOW(3) + INTERVAL :order MICROSECOND, :size)""")
+			.param("id", id)
+			.param("author", this.authorId)
+			.param("name", name)
+			.param("order", ++this.inserted * 1000)
+			.param("size", fileSize)
+			.update();
+		return id;
+	}
+
+	private void transcode(String id, String source, String state, int progress, String error, String version,
+			String renditions) {
+		this.jdbc.sql("""
+				INSERT INTO video_transcode (video_id, source, state, progress, last_error, hls_version, renditions)
+				VALUES (:id, :source, :state, :progress, :error, :version, :renditions)""")
+			.param("id", id)
+			.param("source", source)
+			.param("state", state)
+			.param("progress", progress)
+			.param("error", error)
+			.param("version", version)
+			.param("renditions", renditions)
+			.update();
 	}
 
 }
