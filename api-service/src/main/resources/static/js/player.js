@@ -15,7 +15,8 @@ let hlsScript = null;
 function loadHls() {
 	if (!hlsScript) {
 		hlsScript = new Promise((resolve, reject) => {
-			const script = h('script', { src: 'vendor/hls.min.js' });
+			// Relative to this module, not to the page: the embed page lives at /embed/{vid}.
+			const script = h('script', { src: new URL('../vendor/hls.min.js', import.meta.url).href });
 			script.addEventListener('load', () => resolve(window.Hls));
 			script.addEventListener('error', () => {
 				hlsScript = null;

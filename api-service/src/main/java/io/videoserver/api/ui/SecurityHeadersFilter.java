@@ -19,6 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code blob:} address: that is how hls.js hands its Media Source to the player. Workers
  * stay limited to this origin (hls.js runs without one, see watch.js), as a {@code blob:}
  * worker would let an injected script run code that no file of the site holds.
+ * <p>
+ * Only the embed page ({@code /embed/**}, see {@link EmbedController}) may be framed, by
+ * any site ({@code frame-ancestors *}): that is its purpose, and it shows nothing but a
+ * public video's player (the session cookie is SameSite=Strict, so another site's frame
+ * never acts as the viewer). Every other page refuses framing, so no site can overlay the
+ * account pages to trick a click (clickjacking).
  */
 @Component
 @Order(ApiFilters.SECURITY_HEADERS)
@@ -34,14 +40,27 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String stream = this.streamOrigin.originForRequest(request);
+		boolean embed = isEmbedPage(request);
 		response.setHeader("Content-Security-Policy",
 				"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob: "
 						+ stream + "; connect-src 'self' " + stream + "; object-src 'none'; base-uri 'none'; "
-						+ "form-action 'self'; frame-ancestors 'none'");
+						+ "form-action 'self'; frame-ancestors " + (embed ? "*" : "'none'"));
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("X-Frame-Options", "DENY");
+		if (!embed) {
+			// Older browsers know only this header; it cannot allow every site, so the
+			// embed page goes without it and relies on frame-ancestors.
+			response.setHeader("X-Frame-Options", "DENY");
+		}
 		response.setHeader("Referrer-Policy", "same-origin");
 		chain.doFilter(request, response);
+	}
+
+	/** The path as the application sees it (without a context path) under /embed/. */
+	static boolean isEmbedPage(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
+		String path = uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
+		return path.startsWith(EmbedController.PATH_PREFIX);
 	}
 
 }
