@@ -83,10 +83,16 @@ async function call(method, path, body, requestId) {
 
 const name = (value) => encodeURIComponent(value);
 
-function page(path, before, limit) {
+/** A list's address: its page (limit, before) and filters such as q, tag and order. */
+function page(path, before, limit, filters = {}) {
 	const query = new URLSearchParams({ limit: String(limit) });
 	if (before) {
 		query.set('before', before);
+	}
+	for (const [key, value] of Object.entries(filters)) {
+		if (value) {
+			query.set(key, value);
+		}
 	}
 	return `${path}?${query}`;
 }
@@ -98,10 +104,16 @@ export const api = {
 	logIn: (userName, pwd) => call('POST', `/user/${name(userName)}`, { user_name: userName, pwd }),
 	logOut: () => call('DELETE', '/session'),
 	account: (userName) => call('GET', `/user/${name(userName)}`),
-	videos: (before, limit = 12) => call('GET', page('/videos', before, limit)),
+	/** order: 'views' for most viewed first, else newest first. */
+	videos: (before, limit = 12, order = null) => call('GET', page('/videos', before, limit, { order })),
+	search: (q, before, limit = 12) => call('GET', page('/videos', before, limit, { q })),
+	tagged: (tag, before, limit = 12) => call('GET', page('/videos', before, limit, { tag })),
 	videosOf: (userName, before, limit = 12) => call('GET', page(`/user/${name(userName)}/videos`, before, limit)),
 	video: (vid) => call('GET', `/videos/${name(vid)}`),
-	createVideo: (userName, title, requestId) => call('POST', `/user/${name(userName)}/videos`, { name: title }, requestId),
+	/** details: {name, description, tags, privacy}; absent fields take the server's defaults. */
+	createVideo: (userName, details, requestId) => call('POST', `/user/${name(userName)}/videos`, details, requestId),
+	/** changes: any of {name, description, tags, privacy}. */
+	updateVideo: (userName, vid, changes) => call('PATCH', `/user/${name(userName)}/videos/${name(vid)}`, changes),
 	deleteVideo: (userName, vid) => call('DELETE', `/user/${name(userName)}/videos/${name(vid)}`),
 	comments: (vid, before, limit = 20) => call('GET', page(`/videos/${name(vid)}/comments`, before, limit)),
 	postComment: (vid, content) => call('POST', `/videos/${name(vid)}/comments`, { content }),

@@ -8,6 +8,7 @@ import { renderHome } from './views/home.js';
 import { renderLogin, renderRegister } from './views/auth.js';
 import { renderUser } from './views/user.js';
 import { renderWatch } from './views/watch.js';
+import { renderSearch, renderTag, searchForm } from './views/search.js';
 
 const routes = [
 	[/^\/?$/, renderHome],
@@ -15,6 +16,8 @@ const routes = [
 	[/^\/register$/, renderRegister],
 	[/^\/user\/([A-Za-z0-9_.-]{1,64})$/, renderUser],
 	[/^\/watch\/([A-Za-z0-9-]{1,64})$/, renderWatch],
+	[/^\/search$/, renderSearch],
+	[/^\/tag\/([^/]{1,200})$/, renderTag],
 ];
 
 const main = document.getElementById('main');
@@ -115,6 +118,7 @@ async function start() {
 			toast(error.message, 'error');
 		}
 	}
+	document.getElementById('search-slot').replaceChildren(searchForm(navigate));
 	renderAccount();
 	onSessionChange(renderAccount);
 	window.addEventListener('hashchange', route);

@@ -52,3 +52,25 @@ export function duration(ms) {
 	const hours = Math.floor(total / 3600);
 	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
+
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+// 1 -> "1 view", 1234 -> "1.2K views", 2500000 -> "2.5M views".
+export function views(count) {
+	const n = Number(count) || 0;
+	return `${compact.format(n)} ${n === 1 ? 'view' : 'views'}`;
+}
+
+/** "music, Live  Set" -> ["music", "live set"]: the server normalises the same way. */
+export function parseTags(text) {
+	const tags = [];
+	for (const part of text.split(',')) {
+		const tag = part.trim().toLowerCase().replace(/\s+/g, ' ');
+		if (tag && !tags.includes(tag)) {
+			tags.push(tag);
+		}
+	}
+	return tags;
+}
+
+export const PRIVACY_LABELS = { public: 'Public', unlisted: 'Unlisted', private: 'Private' };

@@ -1,8 +1,8 @@
 // Pieces several views share: the video grid with "load more", cards and empty states.
 
 import { h, icon, ICONS, notice, hue } from '../dom.js';
-import { ago, fullDate } from '../format.js';
-import { sessionExpired } from '../state.js';
+import { ago, duration, fullDate, views, PRIVACY_LABELS } from '../format.js';
+import { session, sessionExpired } from '../state.js';
 
 export function emptyPage(title, text) {
 	return h('section', { class: 'empty-page' },
@@ -18,12 +18,30 @@ export function videoCard(video, { showAuthor = true } = {}) {
 			h('div', { class: `thumb hue-${hue(video.id)}` },
 				posterImage(video),
 				h('span', { class: 'thumb-play' }, icon(ICONS.play)),
-				badge(video, ready)),
+				privacyBadge(video),
+				badge(video, ready) || durationBadge(video)),
 			h('div', { class: 'card-body' },
 				h('h3', { class: 'card-title' }, video.name),
 				h('p', { class: 'card-meta' },
 					showAuthor && video.author ? h('span', { class: 'card-author' }, video.author) : null,
+					video.views !== undefined ? h('span', { class: 'card-views' }, views(video.views)) : null,
 					h('time', { datetime: video.create_time, title: fullDate(video.create_time) }, ago(video.create_time))))));
+}
+
+function durationBadge(video) {
+	return video.duration_ms != null ? h('span', { class: 'badge badge-duration' }, duration(video.duration_ms)) : null;
+}
+
+/**
+ * Unlisted or Private, on the owner's own cards only: only the owner sees such videos in
+ * a list (their own page), and there they need telling apart from the public ones.
+ */
+export function privacyBadge(video, className = 'badge badge-privacy') {
+	const mine = session.me !== null && session.me.id === video.author_id;
+	if (!mine || !video.privacy || video.privacy === 'public') {
+		return null;
+	}
+	return h('span', { class: `${className} privacy-${video.privacy}` }, PRIVACY_LABELS[video.privacy] || video.privacy);
 }
 
 /** What a card says over its thumbnail: no file yet, its processing, or nothing. */

@@ -6,6 +6,7 @@
 import { h, icon, ICONS, notice, show, toast } from '../dom.js';
 import { api, newRequestId } from '../api.js';
 import { bytes } from '../format.js';
+import { detailFields } from './details.js';
 import { session, sessionExpired } from '../state.js';
 import { uploadFile, UploadCancelled } from '../upload.js';
 import { fileProblem, limitsText, loadStorage } from '../storage.js';
@@ -23,6 +24,7 @@ const CHOOSE = 'Choose a video file or drop it here';
  */
 export function uploadPanel(video, onUploaded) {
 	const title = h('input', { id: 'video-title', name: 'name', type: 'text', required: true, maxlength: '200', placeholder: 'My holiday, a talk, a recipe…' });
+	const extra = detailFields('video', null);
 	const file = h('input', { id: 'video-file', name: 'file', type: 'file', accept: ACCEPT, required: true, 'aria-describedby': 'video-file-hint' });
 	const chosen = h('span', { class: 'dropzone-text' }, CHOOSE);
 	const submit = h('button', { class: 'btn btn-primary', type: 'submit' }, icon(ICONS.upload), 'Upload');
@@ -37,6 +39,7 @@ export function uploadPanel(video, onUploaded) {
 	refreshLimits();
 	const form = h('form', { class: 'upload-form', novalidate: true },
 		video ? null : h('div', { class: 'field' }, h('label', { for: 'video-title' }, 'Title'), title),
+		video ? null : extra.element,
 		h('div', { class: 'field' },
 			h('label', { for: 'video-file' }, 'Video file'),
 			h('div', { class: 'dropzone' }, icon(ICONS.upload, 'icon dropzone-icon'), chosen, file),
@@ -61,8 +64,9 @@ export function uploadPanel(video, onUploaded) {
 		event.preventDefault();
 		const selected = file.files[0];
 		const problem = !video && !title.value.trim() ? [title, 'Please give the video a title.']
-			: !selected ? [file, 'Please choose a video file.']
-				: fileProblem(selected, storage) ? [file, fileProblem(selected, storage)] : null;
+			: !video && extra.problem() ? extra.problem()
+				: !selected ? [file, 'Please choose a video file.']
+					: fileProblem(selected, storage) ? [file, fileProblem(selected, storage)] : null;
 		if (problem) {
 			progress.hide();
 			show(message, notice('error', problem[1]));
@@ -71,7 +75,11 @@ export function uploadPanel(video, onUploaded) {
 		}
 		submit.disabled = true;
 		show(message);
-		const stored = await send(video, title.value.trim(), selected, progress, message);
+		const details = { name: title.value.trim(), ...extra.values() };
+		if (!details.description) {
+			delete details.description; // none: the field is absent, as in the video's JSON
+		}
+		const stored = await send(video, details, selected, progress, message);
 		submit.disabled = false;
 		if (stored) {
 			refreshLimits();
@@ -85,12 +93,12 @@ export function uploadPanel(video, onUploaded) {
 		h('h2', { id: 'upload-heading' }, video ? 'Upload the file of this video' : 'Upload a video'), form);
 }
 
-async function send(existing, title, selected, progress, message) {
+async function send(existing, details, selected, progress, message) {
 	let video = existing;
 	const requestId = newRequestId(); // one id for the creation and every request of the upload
 	try {
 		if (!video) {
-			video = await api.createVideo(session.me.user_name, title, requestId);
+			video = await api.createVideo(session.me.user_name, details, requestId);
 		}
 		const transfer = uploadFile(session.streamUrl, video.id, selected, progress.update, progress.interrupted,
 			requestId);

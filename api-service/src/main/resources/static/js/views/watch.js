@@ -4,11 +4,14 @@
 
 import { h, icon, ICONS, notice, show, toast, hue } from '../dom.js';
 import { api } from '../api.js';
-import { ago, bytes, duration, fullDate } from '../format.js';
+import { ago, bytes, duration, fullDate, views } from '../format.js';
 import { session, navigate, sessionExpired } from '../state.js';
 import { commentsSection } from './comments.js';
 import { uploadPanel } from './uploader.js';
-import { posterImage, posterUrl } from './common.js';
+import { posterImage, posterUrl, privacyBadge } from './common.js';
+import { editForm } from './details.js';
+import { tagHash } from './search.js';
+import { shareButton } from './share.js';
 import { videoPlayer } from '../player.js';
 
 export async function renderWatch(view, vid) {
@@ -24,7 +27,7 @@ export async function renderWatch(view, vid) {
 	view.main.replaceChildren(h('div', { class: 'watch' },
 		h('div', { class: 'watch-main' },
 			watchStage(view, video, mine),
-			details(video, mine, ready),
+			details(video, mine),
 			needsFile && mine ? uploadPanel(video, () => navigate(location.hash)) : null,
 			commentsSection(video)),
 		sidebar(video)));
@@ -141,22 +144,37 @@ function noteFor(note, video, shown, next) {
 	note.hidden = text === null;
 }
 
-function details(video, mine, ready) {
-	return h('section', { class: 'video-details' },
+/** The title and facts, the description and tags, Share, and for the owner Edit and Delete. */
+function details(video, mine) {
+	const ready = video.size !== null && video.size !== undefined;
+	const section = h('section', { class: 'video-details', id: 'video-details' });
+	const facts = [
+		h('span', { id: 'video-views' }, views(video.views)),
+		h('time', { datetime: video.create_time, title: fullDate(video.create_time) }, `Uploaded ${ago(video.create_time)}`),
+		video.duration_ms != null ? h('span', { class: 'duration', id: 'video-duration' }, duration(video.duration_ms)) : null,
+		ready ? h('span', { id: 'video-size' }, bytes(video.size)) : null,
+		video.width != null && video.height != null ? h('span', { class: 'resolution' }, `${video.width}×${video.height}`) : null,
+	].filter(Boolean);
+	section.append(
 		h('h1', { tabindex: '-1' }, video.name),
 		h('div', { class: 'video-meta' },
 			h('a', { class: 'author-link', href: `#/user/${video.author}` },
 				h('span', { class: `avatar hue-${hue(video.author || '')}`, 'aria-hidden': 'true' }, (video.author || '?').charAt(0).toUpperCase()),
 				h('span', {}, video.author)),
-			h('span', { class: 'dot', 'aria-hidden': 'true' }, '·'),
-			h('time', { datetime: video.create_time, title: fullDate(video.create_time) }, `Uploaded ${ago(video.create_time)}`),
-			ready ? h('span', { class: 'dot', 'aria-hidden': 'true' }, '·') : null,
-			ready ? h('span', {}, bytes(video.size)) : null,
-			video.duration_ms != null ? h('span', { class: 'dot', 'aria-hidden': 'true' }, '·') : null,
-			video.duration_ms != null ? h('span', { class: 'duration' }, duration(video.duration_ms)) : null,
-			video.width != null && video.height != null ? h('span', { class: 'dot', 'aria-hidden': 'true' }, '·') : null,
-			video.width != null && video.height != null ? h('span', { class: 'resolution' }, `${video.width}×${video.height}`) : null,
-			mine ? deleteButton(video) : null));
+			...facts.flatMap((fact) => [h('span', { class: 'dot', 'aria-hidden': 'true' }, '·'), fact]),
+			privacyBadge(video, 'privacy-tag'),
+			h('span', { class: 'owner-actions' }, video.privacy === 'private' ? null : shareButton(video), mine ? deleteButton(video) : null)),
+		// Text only (a text node, white-space: pre-wrap): a description is never HTML.
+		video.description ? h('p', { class: 'video-description', id: 'video-description' }, video.description) : null,
+		video.tags && video.tags.length > 0
+			? h('ul', { class: 'tag-list', id: 'video-tags', 'aria-label': 'Tags' },
+				...video.tags.map((tag) => h('li', {}, h('a', { class: 'chip', href: tagHash(tag) }, `#${tag}`))))
+			: null,
+		mine ? editForm(video, (saved) => {
+			document.title = `${saved.name} · Video Server`;
+			section.replaceWith(details(saved, mine));
+		}) : null);
+	return section;
 }
 
 function deleteButton(video) {
@@ -193,7 +211,7 @@ function deleteButton(video) {
 		dialog.showModal();
 		cancel.focus();
 	});
-	return h('span', { class: 'owner-actions' }, open, dialog);
+	return h('span', { class: 'delete-action' }, open, dialog);
 }
 
 function sidebar(current) {
