@@ -18,7 +18,11 @@ export function embedSnippet(video) {
 	return `<iframe src="${src}" width="640" height="360" title="${title}" frameborder="0" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>`;
 }
 
-export function shareButton(video) {
+/**
+ * @return {button, panel}: the button goes with the video's actions, the panel (the link
+ * and the embed snippet, hidden until the button is pressed) under them
+ */
+export function shareControls(video) {
 	const link = h('input', { id: 'share-link', class: 'share-field', type: 'text', readonly: true, 'aria-label': 'Link to this video' });
 	link.value = watchLink(video);
 	const embed = h('textarea', { id: 'share-embed', class: 'share-field share-embed', rows: '3', readonly: true, 'aria-label': 'Embed code' });
@@ -52,5 +56,5 @@ export function shareButton(video) {
 			link.select();
 		}
 	});
-	return h('div', { class: 'share' }, button, panel);
+	return { button, panel };
 }

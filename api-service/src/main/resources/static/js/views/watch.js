@@ -11,7 +11,7 @@ import { uploadPanel } from './uploader.js';
 import { posterImage, posterUrl, privacyBadge } from './common.js';
 import { editForm } from './details.js';
 import { tagHash } from './search.js';
-import { shareButton } from './share.js';
+import { shareControls } from './share.js';
 import { videoPlayer } from '../player.js';
 
 export async function renderWatch(view, vid) {
@@ -155,6 +155,8 @@ function details(video, mine) {
 		ready ? h('span', { id: 'video-size' }, bytes(video.size)) : null,
 		video.width != null && video.height != null ? h('span', { class: 'resolution' }, `${video.width}×${video.height}`) : null,
 	].filter(Boolean);
+	// A private video has nobody to share it with.
+	const share = video.privacy === 'private' ? null : shareControls(video);
 	section.append(
 		h('h1', { tabindex: '-1' }, video.name),
 		h('div', { class: 'video-meta' },
@@ -163,7 +165,8 @@ function details(video, mine) {
 				h('span', {}, video.author)),
 			...facts.flatMap((fact) => [h('span', { class: 'dot', 'aria-hidden': 'true' }, '·'), fact]),
 			privacyBadge(video, 'privacy-tag'),
-			h('span', { class: 'owner-actions' }, video.privacy === 'private' ? null : shareButton(video), mine ? deleteButton(video) : null)),
+			h('span', { class: 'owner-actions' }, share ? share.button : null, mine ? deleteButton(video) : null)),
+		share ? share.panel : null,
 		// Text only (a text node, white-space: pre-wrap): a description is never HTML.
 		video.description ? h('p', { class: 'video-description', id: 'video-description' }, video.description) : null,
 		video.tags && video.tags.length > 0
