@@ -2,7 +2,6 @@ package io.videoserver.api.video;
 
 import java.util.List;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param privacy {@code public}, {@code unlisted} or {@code private}
  */
 record PatchVideoRequest(
-		@Nullable @NotBlank(message = VideoFields.NAME_MESSAGE) @Size(max = 200,
+		// @NotBlank would refuse a request that leaves the name out.
+		@Nullable @Pattern(regexp = "(?s).*\\S.*", message = VideoFields.NAME_MESSAGE) @Size(max = 200,
 				message = VideoFields.NAME_MESSAGE) String name,
 		@Nullable @Size(max = 5000, message = VideoFields.DESCRIPTION_MESSAGE) String description,
 		@Nullable List<@Nullable String> tags, @Nullable @Pattern(regexp = VideoFields.PRIVACY_PATTERN,

@@ -166,6 +166,81 @@ class VideoControllerTests {
 	}
 
 	@Test
+	void patchByTheOwnerAnswersTheChangedVideo() {
+		PatchVideoRequest patch = new PatchVideoRequest(null, "about", List.of("Cats"), "unlisted");
+		given(this.videos.patch(this.alice.user(), VID, patch)).willReturn(video(null));
+		MvcTestResult result = patch("alice",
+				"{\"description\":\"about\",\"tags\":[\"Cats\"],\"privacy\":\"unlisted\"}");
+		assertThat(result).hasStatus(200);
+		assertThat(result).bodyJson().extractingPath("$.id").isEqualTo(VID);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"name\":\"  \"}", "{\"privacy\":\"friends\"}", "{\"description\":1}", "[]" })
+	void patchWithABadFieldAnswers400BeforeTheService(String body) {
+		assertErrorBody(patch("alice", body), 400, "001");
+		then(this.videos).should(never()).patch(any(), anyString(), any());
+	}
+
+	@Test
+	void patchUnderAnotherNameOrWithoutASessionIsRefused() {
+		assertErrorBody(patch("bob", "{\"name\":\"x\"}"), 403, "007");
+		assertErrorBody(this.mvc.patch()
+			.uri("/user/alice/videos/{vid}", VID)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"x\"}")
+			.exchange(), 401, "002");
+		then(this.videos).should(never()).patch(any(), anyString(), any());
+	}
+
+	@Test
+	void theSessionIsTheViewerOfAGetAndAnAbsentOneIsAnonymous() {
+		given(this.videos.get(VID, new Viewer(this.alice.user()))).willReturn(video(null));
+		assertThat(this.alice.sign(this.mvc.get().uri("/videos/{vid}", VID)).exchange()).hasStatus(200);
+		given(this.videos.get(VID, ANONYMOUS)).willThrow(new ApiException(ErrorCode.NOT_FOUND, "No such video"));
+		assertErrorBody(this.mvc.get().uri("/videos/{vid}", VID).exchange(), 404, "006");
+	}
+
+	@Test
+	void theOwnerReadsTheirListAsTheOwnerAndOthersAsThePublic() {
+		given(this.videos.list(any(), any(), anyInt())).willReturn(new Listing<>(List.of(), null));
+		assertThat(this.alice.sign(this.mvc.get().uri("/user/alice/videos?order=views")).exchange()).hasStatus(200);
+		then(this.videos).should().list(new VideoFilter("alice", null, true, true), null, 20);
+		assertThat(this.mvc.get().uri("/user/alice/videos").exchange()).hasStatus(200);
+		then(this.videos).should().list(new VideoFilter("alice", null, false, false), null, 20);
+	}
+
+	@Test
+	void aQueryIsASearchATagAListAndABlankQueryTheNormalList() {
+		given(this.search.search(anyString(), any(), anyInt())).willReturn(new Listing<>(List.of(video(null)), null));
+		given(this.videos.list(any(), any(), anyInt())).willReturn(new Listing<>(List.of(), null));
+		assertThat(this.mvc.get().uri("/videos?q={q}", "北京 cats").exchange()).bodyJson()
+			.extractingPath("$.videos[0].id")
+			.isEqualTo(VID);
+		then(this.search).should().search("北京 cats", null, 20);
+		this.mvc.get().uri("/videos?tag={t}", " Funny  Cats ").exchange();
+		then(this.videos).should().list(new VideoFilter(null, "funny cats", false, false), null, 20);
+		this.mvc.get().uri("/videos?q=%20%20").exchange();
+		then(this.videos).should().list(ALL, null, 20);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "order=oldest", "tag=", "q=cats&tag=x", "q=cats&order=views" })
+	void badListParametersAnswer400BeforeAnyQuery(String query) {
+		assertErrorBody(this.mvc.get().uri("/videos?" + query).exchange(), 400, "001");
+		then(this.videos).should(never()).list(any(), any(), anyInt());
+		then(this.search).should(never()).search(anyString(), any(), anyInt());
+	}
+
+	@Test
+	void aQueryOver200CharactersAnswers400() {
+		MvcTestResult result = this.mvc.get().uri("/videos?q={q}", "q".repeat(201)).exchange();
+		assertErrorBody(result, 400, "001");
+		assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("q must be at most 200 characters");
+		then(this.search).should(never()).search(anyString(), any(), anyInt());
+	}
+
+	@Test
 	void deleteByTheOwnerAnswers204() {
 		MvcTestResult result = this.alice.sign(this.mvc.delete().uri("/user/alice/videos/{vid}", VID)).exchange();
 		assertThat(result).hasStatus(204);
@@ -275,6 +350,13 @@ class VideoControllerTests {
 
 	private MvcTestResult create(String userName, String body) {
 		return this.alice.sign(this.mvc.post().uri("/user/{name}/videos", userName))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	private MvcTestResult patch(String userName, String body) {
+		return this.alice.sign(this.mvc.patch().uri("/user/{n}/videos/{vid}", userName, VID))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange();

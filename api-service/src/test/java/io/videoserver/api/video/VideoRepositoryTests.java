@@ -1,5 +1,6 @@
 package io.videoserver.api.video;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -144,6 +145,60 @@ class VideoRepositoryTests {
 		Video video = this.videos.findById(id).orElseThrow();
 		assertThat(video.transcode()).isNull();
 		assertThat(video.playable()).isTrue();
+	}
+
+	@Test
+	void tenTagsOfThirtyTwoFourByteCharactersComeBackWholeInOneColumn() {
+		List<String> tags = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			tags.add(Character.toString(0x1F600 + i).repeat(32));
+		}
+		String id = UUID.randomUUID().toString();
+		this.videos.insert(id, this.authorId, new VideoFields("tagged", "about", tags, "public"));
+		Video video = this.videos.findById(id).orElseThrow();
+		assertThat(video.tags()).containsExactlyElementsOf(tags);
+		assertThat(video.description()).isEqualTo("about");
+		assertThat(video.views()).isZero();
+		assertThat(this.videos.findById(video("untagged", null)).orElseThrow().tags()).isEmpty();
+	}
+
+	@Test
+	void anUpdateReplacesTheFieldsTagsAndSearchText() {
+		String id = UUID.randomUUID().toString();
+		this.videos.insert(id, this.authorId, new VideoFields("old", null, List.of("a", "b"), "public"));
+		this.videos.update(id, new VideoFields("new", "text", List.of("c"), "private"));
+		Video video = this.videos.findById(id).orElseThrow();
+		assertThat(video).extracting(Video::name, Video::description, Video::tags, Video::privacy)
+			.containsExactly("new", "text", List.of("c"), "private");
+		assertThat(this.jdbc.sql("SELECT search_text FROM video_info WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("new text c__");
+	}
+
+	@Test
+	void othersSeePublicVideosOnlyAndTheOwnerSeesAll() {
+		String shown = video("shown", null);
+		String unlisted = video("unlisted", null);
+		String hidden = video("hidden", null);
+		privacy(unlisted, "unlisted");
+		privacy(hidden, "private");
+		assertThat(this.videos.list(OWNED, null, 10)).extracting(Video::id).containsExactly(hidden, unlisted, shown);
+		assertThat(this.videos.list(new VideoFilter(AUTHOR, null, false, false), null, 10)).extracting(Video::id)
+			.containsExactly(shown);
+	}
+
+	@Test
+	void theIndexerFillsOnlyTextsThatAreStillEmpty() {
+		String id = video("Indexed Title", null);
+		assertThat(this.videos.unindexed(1000)).extracting(Video::id).contains(id);
+		assertThat(this.videos.index(id, "indexed title")).isTrue();
+		assertThat(this.videos.index(id, "a later, stale text")).as("a second replica writes nothing").isFalse();
+		assertThat(this.videos.unindexed(1000)).extracting(Video::id).doesNotContain(id);
+	}
+
+	private void privacy(String id, String privacy) {
+		this.jdbc.sql("UPDATE video_info SET privacy = :p WHERE id = :id").param("p", privacy).param("id", id).update();
 	}
 
 	private String video(String name, Long fileSize) {
