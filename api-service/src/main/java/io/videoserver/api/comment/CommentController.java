@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.videoserver.api.session.SessionUser;
+import io.videoserver.api.session.Viewer;
 import io.videoserver.api.web.Listing;
 import io.videoserver.api.web.PageCursor;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Comments on a video: any logged-in user may post, anyone may read.
+ * Comments on a video: any logged-in user may post, anyone may read; a private video's
+ * comments are its owner's only.
  */
 @RestController
 class CommentController {
@@ -43,8 +45,8 @@ class CommentController {
 			@RequestParam(defaultValue = "" + Listing.DEFAULT_LIMIT) @Min(value = 1,
 					message = Listing.LIMIT_MESSAGE) @Max(value = Listing.MAX_LIMIT,
 							message = Listing.LIMIT_MESSAGE) int limit,
-			@RequestParam(required = false) @Nullable String before) {
-		Listing<Comment> page = this.comments.list(vid, PageCursor.parse(before), limit);
+			@RequestParam(required = false) @Nullable String before, Viewer viewer) {
+		Listing<Comment> page = this.comments.list(vid, viewer, PageCursor.parse(before), limit);
 		return new CommentListResponse(page.items().stream().map(CommentResponse::of).toList(), page.nextValue());
 	}
 

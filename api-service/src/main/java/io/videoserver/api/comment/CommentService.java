@@ -3,6 +3,7 @@ package io.videoserver.api.comment;
 import java.util.List;
 
 import io.videoserver.api.session.SessionUser;
+import io.videoserver.api.session.Viewer;
 import io.videoserver.api.web.Listing;
 import io.videoserver.api.web.ListingCache;
 import io.videoserver.api.web.ListingCache.Scope;
@@ -33,24 +34,33 @@ class CommentService {
 	Comment post(SessionUser user, String vid, String content) {
 		VideoIds.require(vid);
 		String id = VideoIds.newId();
-		if (!this.comments.insertIfVideoExists(id, vid, user.userId(), content)) {
+		if (!this.comments.insertIfVisible(id, vid, user.userId(), content)) {
 			throw noSuchVideo();
 		}
 		this.listings.changed(Scope.commentsOf(vid));
 		return this.comments.findById(id).orElseThrow(CommentService::noSuchVideo);
 	}
 
-	Listing<Comment> list(String vid, @Nullable PageCursor before, int limit) {
+	/**
+	 * A page of a video's comments, kept per reader (anonymous readers share theirs),
+	 * since whether the video may be seen at all depends on who reads: a private one's
+	 * comments are its owner's only.
+	 */
+	Listing<Comment> list(String vid, Viewer viewer, @Nullable PageCursor before, int limit) {
 		VideoIds.require(vid);
-		return this.listings.page(Scope.commentsOf(vid), before, limit, () -> read(vid, before, limit));
+		Long viewerId = viewer.userId();
+		String variant = (viewerId != null) ? viewerId.toString() : "";
+		return this.listings.page(Scope.commentsOf(vid), variant, before, limit,
+				() -> read(vid, viewerId, before, limit));
 	}
 
 	/**
-	 * One statement for a page; a second only to tell an unknown video from a quiet one.
+	 * One statement for a page; a second only to tell an unknown video (or one private to
+	 * another) from a quiet one.
 	 */
-	private Listing<Comment> read(String vid, @Nullable PageCursor before, int limit) {
-		List<Comment> rows = this.comments.list(vid, before, limit + 1);
-		if (rows.isEmpty() && !this.comments.videoExists(vid)) {
+	private Listing<Comment> read(String vid, @Nullable Long viewerId, @Nullable PageCursor before, int limit) {
+		List<Comment> rows = this.comments.list(vid, viewerId, before, limit + 1);
+		if (rows.isEmpty() && !this.comments.videoVisible(vid, viewerId)) {
 			throw noSuchVideo();
 		}
 		return Listing.of(rows, limit, comment -> new PageCursor(comment.time(), comment.seq()));

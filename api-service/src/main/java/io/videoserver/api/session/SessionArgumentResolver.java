@@ -20,9 +20,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * Turns the original's {@code X-Session-Id} and {@code X-User-Name} headers, or the
  * browser's session cookie, into a {@link SessionUser}; a handler that asks for one
  * answers 401/002 without it, or with values that cannot be a session id (a version 4
- * UUID) or a user name, before they reach a query. When the check slides a cookie's
- * session, the answer renews the cookie too, or the browser would drop it a TTL after
- * login however active.
+ * UUID) or a user name, before they reach a query. A {@link Viewer} parameter takes the
+ * same session when there is a valid one and is anonymous otherwise. When the check
+ * slides a cookie's session, the answer renews the cookie too, or the browser would drop
+ * it a TTL after login however active.
  */
 class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -34,20 +35,36 @@ class SessionArgumentResolver implements HandlerMethodArgumentResolver {
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType() == SessionUser.class;
+		return parameter.getParameterType() == SessionUser.class || parameter.getParameterType() == Viewer.class;
 	}
 
 	@Override
-	public SessionUser resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+	public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
-		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		if (request == null) {
+		SessionUser user = authenticate(webRequest);
+		if (parameter.getParameterType() == Viewer.class) {
+			return new Viewer(user);
+		}
+		if (user == null) {
 			throw notAuthenticated();
 		}
-		SessionCredentials.Offered offered = SessionCredentials.offeredBy(request)
-			.orElseThrow(SessionArgumentResolver::notAuthenticated);
-		Authentication found = this.sessions.authenticate(offered.sessionId(), offered.userName())
-			.orElseThrow(SessionArgumentResolver::notAuthenticated);
+		return user;
+	}
+
+	/** The session's user, or null when the request offers no valid session. */
+	private @Nullable SessionUser authenticate(NativeWebRequest webRequest) {
+		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+		if (request == null) {
+			return null;
+		}
+		SessionCredentials.Offered offered = SessionCredentials.offeredBy(request).orElse(null);
+		if (offered == null) {
+			return null;
+		}
+		Authentication found = this.sessions.authenticate(offered.sessionId(), offered.userName()).orElse(null);
+		if (found == null) {
+			return null;
+		}
 		HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
 		if (offered.fromCookie() && found.renewed() && response != null) {
 			// The cookie's Max-Age was set when it was issued:

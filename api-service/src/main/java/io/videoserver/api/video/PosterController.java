@@ -3,6 +3,7 @@ package io.videoserver.api.video;
 import java.util.Arrays;
 import java.time.ZoneOffset;
 
+import io.videoserver.api.session.Viewer;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoIds;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Serves a video's poster for lists and the player: the frame stream-service decoded at
  * upload, or a drawn placeholder. Browsers revalidate it (ETag) because a re-upload
- * replaces it under the same address.
+ * replaces it under the same address. A private video's poster is its owner's only.
  */
 @RestController
 class PosterController {
@@ -31,11 +32,15 @@ class PosterController {
 	}
 
 	@GetMapping("/videos/{vid}/poster")
-	ResponseEntity<byte[]> poster(@PathVariable String vid) {
+	ResponseEntity<byte[]> poster(@PathVariable String vid, Viewer viewer) {
 		VideoIds.require(vid);
 		PosterRepository.VideoPoster poster = this.posters.find(vid)
+			.filter((found) -> found.visibleTo(viewer.userId()))
 			.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such video"));
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(CacheControl.noCache());
+		// A private poster must not be kept by a cache that others share.
+		CacheControl cache = Video.PRIVATE.equals(poster.privacy()) ? CacheControl.noCache().cachePrivate()
+				: CacheControl.noCache();
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(cache);
 		if (poster.image() == null || poster.contentType() == null || poster.createdAt() == null) {
 			byte[] svg = PosterPlaceholder.svg(vid, poster.name());
 			return response.eTag("s" + Integer.toHexString(Arrays.hashCode(svg))).contentType(SVG).body(svg);

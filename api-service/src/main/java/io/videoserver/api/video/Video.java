@@ -1,6 +1,7 @@
 package io.videoserver.api.video;
 
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,11 +20,20 @@ import org.jspecify.annotations.Nullable;
  * @param width the video's width in pixels, when known
  * @param height the video's height in pixels, when known
  * @param codec the video's codec ({@code avc1}…), when known
+ * @param description the owner's description, or null
+ * @param tags its tags, normalised, in name order
+ * @param privacy {@code public}, {@code unlisted} or {@code private}
+ * @param views how often playback was started (the stream-service counts)
  * @param transcode its transcoding row, or null when it has none (no upload yet)
  */
 record Video(String id, long authorId, @Nullable String author, String name, @Nullable String displayCtime,
 		LocalDateTime createTime, @Nullable Long fileSize, long seq, @Nullable Long durationMs, @Nullable Integer width,
-		@Nullable Integer height, @Nullable String codec, @Nullable Transcode transcode) {
+		@Nullable Integer height, @Nullable String codec, @Nullable String description, List<String> tags,
+		String privacy, long views, @Nullable Transcode transcode) {
+
+	static final String PUBLIC = "public";
+
+	static final String PRIVATE = "private";
 
 	/**
 	 * Whether {@code GET /videos/{vid}} serves a playable MP4 now: an upload that was
@@ -34,6 +44,14 @@ record Video(String id, long authorId, @Nullable String author, String name, @Nu
 		return this.fileSize != null
 				&& (this.transcode == null || Transcode.SOURCE_VIDEO.equals(this.transcode.source())
 						|| Transcode.READY.equals(this.transcode.state()));
+	}
+
+	/**
+	 * Whether a viewer may see this video at all: a private one only its owner.
+	 * @param viewerId the session's user id, or null without a session
+	 */
+	boolean visibleTo(@Nullable Long viewerId) {
+		return !PRIVATE.equals(this.privacy) || (viewerId != null && viewerId == this.authorId);
 	}
 
 }

@@ -27,11 +27,16 @@ import org.jspecify.annotations.Nullable;
  * @param hls the published ladder's master playlist on the stream-service, absent until
  * there is one
  * @param renditions the published ladder's heights, absent with {@code hls}
+ * @param description the owner's description, absent when none
+ * @param tags the tags, normalised, {@code []} when none
+ * @param privacy {@code public}, {@code unlisted} or {@code private}
+ * @param views how often playback was started
  */
 record VideoResponse(String id, long authorId, @Nullable String author, String name, String displayCtime,
 		String createTime, @Nullable Long size, @Nullable Long durationMs, @Nullable Integer width,
 		@Nullable Integer height, @Nullable String codec, boolean playable, @Nullable ProcessingResponse processing,
-		@Nullable String hls, @Nullable List<Integer> renditions) {
+		@Nullable String hls, @Nullable List<Integer> renditions, @Nullable String description, List<String> tags,
+		String privacy, long views) {
 
 	static VideoResponse of(Video video) {
 		Transcode transcode = video.transcode();
@@ -40,7 +45,8 @@ record VideoResponse(String id, long authorId, @Nullable String author, String n
 		return new VideoResponse(video.id(), video.authorId(), video.author(), video.name(), display,
 				Times.iso(video.createTime()), video.fileSize(), video.durationMs(), video.width(), video.height(),
 				video.codec(), video.playable(), ProcessingResponse.of(transcode), hls,
-				(hls != null && transcode != null) ? HlsAddress.heights(transcode.renditions()) : null);
+				(hls != null && transcode != null) ? HlsAddress.heights(transcode.renditions()) : null,
+				video.description(), video.tags(), video.privacy(), video.views());
 	}
 
 }

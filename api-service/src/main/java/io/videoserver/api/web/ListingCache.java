@@ -55,12 +55,28 @@ public class ListingCache {
 	 * @param limit the page's size
 	 * @param loader reads the page from the database
 	 */
-	@SuppressWarnings("unchecked")
 	public <T> Listing<T> page(Scope scope, @Nullable PageCursor before, int limit, Supplier<Listing<T>> loader) {
+		return page(scope, "", before, limit, loader);
+	}
+
+	/**
+	 * A page of one variant of a list: lists of one scope that one write changes together
+	 * but that hold other rows or another order (a user's videos as the owner sees them
+	 * and as others do, newest or most viewed first) are kept apart by the variant and
+	 * marked changed together by their scope.
+	 * @param scope the list
+	 * @param variant which of the scope's lists
+	 * @param before the page's cursor, null for the first page
+	 * @param limit the page's size
+	 * @param loader reads the page from the database
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> Listing<T> page(Scope scope, String variant, @Nullable PageCursor before, int limit,
+			Supplier<Listing<T>> loader) {
 		if (this.pages == null) {
 			return loader.get();
 		}
-		Key key = new Key(scope, before, limit);
+		Key key = new Key(scope, variant, before, limit);
 		int stamp = stampOf(scope);
 		Entry cached = this.pages.getIfPresent(key);
 		if (cached != null && cached.stamp() == this.stamps.get(stamp)) {
@@ -120,6 +136,11 @@ public class ListingCache {
 			return new Scope("videos-of", userName);
 		}
 
+		/** The public videos with a tag (normalised). */
+		public static Scope videosTagged(String tag) {
+			return new Scope("videos-tagged", tag);
+		}
+
 		/** A video's comments. */
 		public static Scope commentsOf(String vid) {
 			return new Scope("comments-of", vid);
@@ -127,7 +148,7 @@ public class ListingCache {
 
 	}
 
-	private record Key(Scope scope, @Nullable PageCursor before, int limit) {
+	private record Key(Scope scope, String variant, @Nullable PageCursor before, int limit) {
 	}
 
 	private record Entry(Listing<?> page, long stamp) {

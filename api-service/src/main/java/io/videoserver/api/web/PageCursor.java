@@ -17,8 +17,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param time the create time of the last item seen (UTC)
  * @param seq its insertion sequence, which orders items of the same millisecond
+ * @param rank what a ranked list orders by before time (a view count, a search's
+ * relevance), or null in a newest-first list
  */
-public record PageCursor(LocalDateTime time, long seq) {
+public record PageCursor(LocalDateTime time, long seq, @Nullable Double rank) {
+
+	public PageCursor(LocalDateTime time, long seq) {
+		this(time, seq, null);
+	}
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -36,7 +42,8 @@ public record PageCursor(LocalDateTime time, long seq) {
 	}
 
 	public String encode() {
-		return ENCODER.encodeToString((this.time + "|" + this.seq).getBytes(StandardCharsets.UTF_8));
+		String rank = (this.rank != null) ? "|" + this.rank : "";
+		return ENCODER.encodeToString((this.time + "|" + this.seq + rank).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -58,7 +65,12 @@ public record PageCursor(LocalDateTime time, long seq) {
 			if (bar < 0) {
 				throw new IllegalArgumentException("no sequence");
 			}
-			return new PageCursor(LocalDateTime.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
+			String[] rest = text.substring(bar + 1).split("\\|", -1);
+			Double rank = (rest.length == 2) ? Double.valueOf(rest[1]) : null;
+			if (rest.length > 2 || (rank != null && !Double.isFinite(rank))) {
+				throw new IllegalArgumentException("bad rank");
+			}
+			return new PageCursor(LocalDateTime.parse(text.substring(0, bar)), Long.parseLong(rest[0]), rank);
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new ApiException(ErrorCode.BAD_REQUEST, "before must be the 'next' value of a previous page");

@@ -66,7 +66,7 @@ class CommentControllerTests {
 
 	@Test
 	void postAnswers201WithTheStoredComment() {
-		given(this.comments.insertIfVideoExists(anyString(), eq(VID), eq(8L), eq("first! é🎬"))).willReturn(true);
+		given(this.comments.insertIfVisible(anyString(), eq(VID), eq(8L), eq("first! é🎬"))).willReturn(true);
 		given(this.comments.findById(anyString())).willReturn(Optional.of(comment(CID, "first! é🎬", 1)));
 		MvcTestResult result = post(VID, "{\"content\":\"first! \\u00e9\\ud83c\\udfac\"}");
 		assertThat(result).hasStatus(201);
@@ -77,7 +77,7 @@ class CommentControllerTests {
 
 	@Test
 	void postOnAMissingVideoAnswers404() {
-		given(this.comments.insertIfVideoExists(anyString(), eq(VID), eq(8L), eq("hi"))).willReturn(false);
+		given(this.comments.insertIfVisible(anyString(), eq(VID), eq(8L), eq("hi"))).willReturn(false);
 		assertErrorBody(post(VID, "{\"content\":\"hi\"}"), 404, "006");
 	}
 
@@ -85,12 +85,12 @@ class CommentControllerTests {
 	@ValueSource(strings = { "{}", "{\"content\":\"\"}", "{\"content\":\"   \"}", "{not json" })
 	void postWithoutContentAnswers400BeforeAnyQuery(String body) {
 		assertErrorBody(post(VID, body), 400, "001");
-		then(this.comments).should(never()).insertIfVideoExists(anyString(), anyString(), anyLong(), anyString());
+		then(this.comments).should(never()).insertIfVisible(anyString(), anyString(), anyLong(), anyString());
 	}
 
 	@Test
 	void contentMayTake2000CharactersAndNoMore() {
-		given(this.comments.insertIfVideoExists(anyString(), eq(VID), eq(8L), anyString())).willReturn(true);
+		given(this.comments.insertIfVisible(anyString(), eq(VID), eq(8L), anyString())).willReturn(true);
 		given(this.comments.findById(anyString())).willReturn(Optional.of(comment(CID, "x".repeat(2000), 1)));
 		assertThat(post(VID, "{\"content\":\"" + "x".repeat(2000) + "\"}")).hasStatus(201);
 		assertErrorBody(post(VID, "{\"content\":\"" + "x".repeat(2001) + "\"}"), 400, "001");
@@ -105,13 +105,13 @@ class CommentControllerTests {
 			.exchange(), 401, "002");
 		assertErrorBody(post("not-an-id", "{\"content\":\"hi\"}"), 400, "001");
 		assertErrorBody(post(VID, "{\"content\":\"hi\",\"author_id\":999999}"), 403, "007");
-		then(this.comments).should(never()).insertIfVideoExists(anyString(), anyString(), anyLong(), anyString());
+		then(this.comments).should(never()).insertIfVisible(anyString(), anyString(), anyLong(), anyString());
 	}
 
 	@Test
 	void aFullPageNamesTheNextOneByItsLastComment() {
-		given(this.comments.videoExists(VID)).willReturn(true);
-		given(this.comments.list(VID, null, 3))
+		given(this.comments.videoVisible(VID, null)).willReturn(true);
+		given(this.comments.list(VID, null, null, 3))
 			.willReturn(List.of(comment("c3", "three", 3), comment("c2", "two", 2), comment("c1", "one", 1)));
 		MvcTestResult result = this.mvc.get().uri("/videos/{v}/comments?limit=2", VID).exchange();
 		assertThat(result).hasStatus(200);
@@ -122,8 +122,8 @@ class CommentControllerTests {
 	@Test
 	void theLastPageHasNoNext() {
 		PageCursor before = new PageCursor(POSTED, 2);
-		given(this.comments.videoExists(VID)).willReturn(true);
-		given(this.comments.list(VID, before, 21)).willReturn(List.of(comment("c1", "one", 1)));
+		given(this.comments.videoVisible(VID, null)).willReturn(true);
+		given(this.comments.list(VID, null, before, 21)).willReturn(List.of(comment("c1", "one", 1)));
 		MvcTestResult result = this.mvc.get().uri("/videos/{v}/comments?before={b}", VID, before.encode()).exchange();
 		assertThat(result).hasStatus(200);
 		assertThat(result).bodyJson().extractingPath("$").asMap().containsOnlyKeys("comments");
@@ -131,14 +131,14 @@ class CommentControllerTests {
 
 	@Test
 	void aPageOfCommentsIsOneQueryWithoutAnExistenceCheck() {
-		given(this.comments.list(VID, null, 21)).willReturn(List.of(comment("c1", "one", 1)));
+		given(this.comments.list(VID, null, null, 21)).willReturn(List.of(comment("c1", "one", 1)));
 		assertThat(this.mvc.get().uri("/videos/{v}/comments", VID).exchange()).hasStatus(200);
-		then(this.comments).should(never()).videoExists(anyString());
+		then(this.comments).should(never()).videoVisible(anyString(), any());
 	}
 
 	@Test
 	void aVideoWithoutCommentsAnswersAnEmptyList() {
-		given(this.comments.videoExists(VID)).willReturn(true);
+		given(this.comments.videoVisible(VID, null)).willReturn(true);
 		MvcTestResult result = this.mvc.get().uri("/videos/{v}/comments", VID).exchange();
 		assertThat(result).hasStatus(200);
 		assertThat(result).bodyJson().isLenientlyEqualTo("{\"comments\":[]}");
@@ -153,7 +153,7 @@ class CommentControllerTests {
 	@ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "before=garbage" })
 	void badPagingParametersAnswer400BeforeAnyQuery(String query) {
 		assertErrorBody(this.mvc.get().uri("/videos/" + VID + "/comments?" + query).exchange(), 400, "001");
-		then(this.comments).should(never()).list(anyString(), any(), anyInt());
+		then(this.comments).should(never()).list(anyString(), any(), any(), anyInt());
 	}
 
 	@Test

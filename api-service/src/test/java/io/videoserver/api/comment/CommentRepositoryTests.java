@@ -45,7 +45,7 @@ class CommentRepositoryTests {
 
 	@Test
 	void aCommentOnAnExistingVideoIsStoredWithItsAuthorsName() {
-		assertThat(this.comments.insertIfVideoExists("c-1", VID, this.authorId, "first! é🎬")).isTrue();
+		assertThat(this.comments.insertIfVisible("c-1", VID, this.authorId, "first! é🎬")).isTrue();
 		Comment stored = this.comments.findById("c-1").orElseThrow();
 		assertThat(stored.videoId()).isEqualTo(VID);
 		assertThat(stored.authorId()).isEqualTo(this.authorId);
@@ -57,10 +57,10 @@ class CommentRepositoryTests {
 	@Test
 	void aCommentOnAMissingVideoIsNotStored() {
 		String missing = "00000000-0000-4000-8000-000000000000";
-		assertThat(this.comments.insertIfVideoExists("c-2", missing, this.authorId, "hi")).isFalse();
+		assertThat(this.comments.insertIfVisible("c-2", missing, this.authorId, "hi")).isFalse();
 		assertThat(this.comments.findById("c-2")).isEmpty();
-		assertThat(this.comments.videoExists(missing)).isFalse();
-		assertThat(this.comments.videoExists(VID)).isTrue();
+		assertThat(this.comments.videoVisible(missing, null)).isFalse();
+		assertThat(this.comments.videoVisible(VID, null)).isTrue();
 	}
 
 	@Test
@@ -75,9 +75,9 @@ class CommentRepositoryTests {
 				.param("content", "c" + i)
 				.update();
 		}
-		List<Comment> first = this.comments.list(VID, null, 2);
+		List<Comment> first = this.comments.list(VID, null, null, 2);
 		Comment last = first.get(1);
-		List<Comment> rest = this.comments.list(VID, new PageCursor(last.time(), last.seq()), 10);
+		List<Comment> rest = this.comments.list(VID, null, new PageCursor(last.time(), last.seq()), 10);
 		assertThat(first).extracting(Comment::content).containsExactly("c4", "c3");
 		assertThat(rest).extracting(Comment::content).containsExactly("c2", "c1", "c0");
 	}

@@ -1,5 +1,6 @@
 package io.videoserver.api.video;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +33,8 @@ class VideoRepositoryTests {
 
 	private static final String AUTHOR = "repo-author";
 
+	private static final VideoFilter OWNED = new VideoFilter(AUTHOR, null, true, false);
+
 	private long authorId;
 
 	private int inserted;
@@ -55,16 +58,16 @@ class VideoRepositoryTests {
 				.param("name", "same-ms-" + i)
 				.update();
 		}
-		List<Video> first = this.videos.list(AUTHOR, null, 2);
+		List<Video> first = this.videos.list(OWNED, null, 2);
 		Video last = first.get(1);
-		List<Video> rest = this.videos.list(AUTHOR, new PageCursor(last.createTime(), last.seq()), 10);
+		List<Video> rest = this.videos.list(OWNED, new PageCursor(last.createTime(), last.seq()), 10);
 		assertThat(first).extracting(Video::name).containsExactly("same-ms-4", "same-ms-3");
 		assertThat(rest).extracting(Video::name).containsExactly("same-ms-2", "same-ms-1", "same-ms-0");
 	}
 
 	@Test
 	void anUnknownAuthorListsNothingAndDoesNotExist() {
-		assertThat(this.videos.list("repo-nobody", null, 10)).isEmpty();
+		assertThat(this.videos.list(new VideoFilter("repo-nobody", null, true, false), null, 10)).isEmpty();
 		assertThat(this.videos.userExists("repo-nobody")).isFalse();
 		assertThat(this.videos.userExists(AUTHOR)).isTrue();
 	}
@@ -75,10 +78,9 @@ class VideoRepositoryTests {
 				INSERT INTO video_info (id, author_id, name, create_time) VALUES
 				  (UUID(), :author, 'earlier', '2026-01-01 10:00:00.100'),
 				  (UUID(), :author, 'later', '2026-01-01 10:00:00.900')""").param("author", this.authorId).update();
-		Video later = this.videos.list(AUTHOR, null, 1).get(0);
+		Video later = this.videos.list(OWNED, null, 1).get(0);
 		assertThat(later.name()).isEqualTo("later");
-		assertThat(this.videos.list(AUTHOR, new PageCursor(later.createTime(), later.seq()), 10))
-			.extracting(Video::name)
+		assertThat(this.videos.list(OWNED, new PageCursor(later.createTime(), later.seq()), 10)).extracting(Video::name)
 			.containsExactly("earlier");
 	}
 
@@ -121,7 +123,7 @@ class VideoRepositoryTests {
 			.isEqualTo(new Transcode("upload", "queued", 0, null, null, null));
 		assertThat(this.videos.findById(ready).orElseThrow().transcode())
 			.isEqualTo(new Transcode("upload", "ready", 100, null, "k3x9", "240,480"));
-		assertThat(this.videos.list(AUTHOR, null, 10)).extracting(Video::name, Video::transcode)
+		assertThat(this.videos.list(OWNED, null, 10)).extracting(Video::name, Video::transcode)
 			.containsExactly(
 					tuple("failed-upload",
 							new Transcode("upload", "failed", 37, "The file ends in the middle of a frame", null,
@@ -130,7 +132,8 @@ class VideoRepositoryTests {
 					tuple("running-mp4", new Transcode("video", "running", 42, null, null, null)),
 					tuple("queued-upload", new Transcode("upload", "queued", 0, null, null, null)),
 					tuple("no-upload-yet", null));
-		assertThat(this.videos.list(null, null, 100)).filteredOn((video) -> video.authorId() == this.authorId)
+		assertThat(this.videos.list(new VideoFilter(null, null, false, false), null, 100))
+			.filteredOn((video) -> video.authorId() == this.authorId)
 			.extracting(Video::name, Video::playable)
 			.containsExactly(tuple("failed-upload", false), tuple("ready-upload", true), tuple("running-mp4", true),
 					tuple("queued-upload", false), tuple("no-upload-yet", false));
@@ -142,6 +145,60 @@ class VideoRepositoryTests {
 		Video video = this.videos.findById(id).orElseThrow();
 		assertThat(video.transcode()).isNull();
 		assertThat(video.playable()).isTrue();
+	}
+
+	@Test
+	void tenTagsOfThirtyTwoFourByteCharactersComeBackWholeInOneColumn() {
+		List<String> tags = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			tags.add(Character.toString(0x1F600 + i).repeat(32));
+		}
+		String id = UUID.randomUUID().toString();
+		this.videos.insert(id, this.authorId, new VideoFields("tagged", "about", tags, "public"));
+		Video video = this.videos.findById(id).orElseThrow();
+		assertThat(video.tags()).containsExactlyElementsOf(tags);
+		assertThat(video.description()).isEqualTo("about");
+		assertThat(video.views()).isZero();
+		assertThat(this.videos.findById(video("untagged", null)).orElseThrow().tags()).isEmpty();
+	}
+
+	@Test
+	void anUpdateReplacesTheFieldsTagsAndSearchText() {
+		String id = UUID.randomUUID().toString();
+		this.videos.insert(id, this.authorId, new VideoFields("old", null, List.of("a", "b"), "public"));
+		this.videos.update(id, new VideoFields("new", "text", List.of("c"), "private"));
+		Video video = this.videos.findById(id).orElseThrow();
+		assertThat(video).extracting(Video::name, Video::description, Video::tags, Video::privacy)
+			.containsExactly("new", "text", List.of("c"), "private");
+		assertThat(this.jdbc.sql("SELECT search_text FROM video_info WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("new text c__");
+	}
+
+	@Test
+	void othersSeePublicVideosOnlyAndTheOwnerSeesAll() {
+		String shown = video("shown", null);
+		String unlisted = video("unlisted", null);
+		String hidden = video("hidden", null);
+		privacy(unlisted, "unlisted");
+		privacy(hidden, "private");
+		assertThat(this.videos.list(OWNED, null, 10)).extracting(Video::id).containsExactly(hidden, unlisted, shown);
+		assertThat(this.videos.list(new VideoFilter(AUTHOR, null, false, false), null, 10)).extracting(Video::id)
+			.containsExactly(shown);
+	}
+
+	@Test
+	void theIndexerFillsOnlyTextsThatAreStillEmpty() {
+		String id = video("Indexed Title", null);
+		assertThat(this.videos.unindexed(1000)).extracting(Video::id).contains(id);
+		assertThat(this.videos.index(id, "indexed title")).isTrue();
+		assertThat(this.videos.index(id, "a later, stale text")).as("a second replica writes nothing").isFalse();
+		assertThat(this.videos.unindexed(1000)).extracting(Video::id).doesNotContain(id);
+	}
+
+	private void privacy(String id, String privacy) {
+		this.jdbc.sql("UPDATE video_info SET privacy = :p WHERE id = :id").param("p", privacy).param("id", id).update();
 	}
 
 	private String video(String name, Long fileSize) {

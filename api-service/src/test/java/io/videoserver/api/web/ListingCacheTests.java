@@ -44,6 +44,21 @@ class ListingCacheTests {
 	}
 
 	@Test
+	void eachVariantIsAListOfItsOwnAndAChangeToTheScopeMarksThemAll() {
+		this.cache.page(Scope.videosOf("alice"), "owner", null, 20, this::next);
+		this.cache.page(Scope.videosOf("alice"), "public", null, 20, this::next);
+		assertThat(this.cache.page(Scope.videosOf("alice"), "owner", null, 20, this::next).items())
+			.containsExactly("page 1");
+		assertThat(this.cache.page(Scope.videosOf("alice"), "public", null, 20, this::next).items())
+			.containsExactly("page 2");
+		this.cache.changed(Scope.videosOf("alice"));
+		assertThat(this.cache.page(Scope.videosOf("alice"), "owner", null, 20, this::next).items())
+			.containsExactly("page 3");
+		assertThat(this.cache.page(Scope.videosOf("alice"), "public", null, 20, this::next).items())
+			.containsExactly("page 4");
+	}
+
+	@Test
 	void aChangeMarkedHereIsSeenByTheNextRead() {
 		read(Scope.commentsOf("v1"), null, 20);
 		this.cache.changed(Scope.commentsOf("v1"));
