@@ -19,7 +19,8 @@ export function videoCard(video, { showAuthor = true } = {}) {
 				posterImage(video),
 				h('span', { class: 'thumb-play' }, icon(ICONS.play)),
 				privacyBadge(video),
-				badge(video, ready) || durationBadge(video)),
+				badge(video, ready),
+				durationBadge(video)),
 			h('div', { class: 'card-body' },
 				h('h3', { class: 'card-title' }, video.name),
 				h('p', { class: 'card-meta' },
@@ -44,7 +45,7 @@ export function privacyBadge(video, className = 'badge badge-privacy') {
 	return h('span', { class: `${className} privacy-${video.privacy}` }, PRIVACY_LABELS[video.privacy] || video.privacy);
 }
 
-/** What a card says over its thumbnail: no file yet, its processing, or nothing. */
+/** What a card says over its thumbnail (bottom left): no file yet, its processing, or nothing. */
 function badge(video, ready) {
 	if (!ready) {
 		return h('span', { class: 'badge badge-muted' }, 'No file yet');

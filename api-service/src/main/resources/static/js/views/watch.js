@@ -147,7 +147,6 @@ function noteFor(note, video, shown, next) {
 /** The title and facts, the description and tags, Share, and for the owner Edit and Delete. */
 function details(video, mine) {
 	const ready = video.size !== null && video.size !== undefined;
-	const section = h('section', { class: 'video-details', id: 'video-details' });
 	const facts = [
 		h('span', { id: 'video-views' }, views(video.views)),
 		h('time', { datetime: video.create_time, title: fullDate(video.create_time) }, `Uploaded ${ago(video.create_time)}`),
@@ -157,7 +156,8 @@ function details(video, mine) {
 	].filter(Boolean);
 	// A private video has nobody to share it with.
 	const share = video.privacy === 'private' ? null : shareControls(video);
-	section.append(
+	// h() leaves out the absent parts (Element.append would write "null").
+	const section = h('section', { class: 'video-details', id: 'video-details' },
 		h('h1', { tabindex: '-1' }, video.name),
 		h('div', { class: 'video-meta' },
 			h('a', { class: 'author-link', href: `#/user/${video.author}` },
