@@ -128,6 +128,13 @@ class DiscoveryUiTests {
 		this.visitor.waitFor((driver) -> driver.getCurrentUrl().endsWith("#/tag/sea") ? true : null);
 		this.visitor.waitForText("Lighthouse " + word + " at dusk");
 		assertThat(this.visitor.find("h1").getText()).isEqualTo("#sea");
+
+		this.visitor.find("a.brand").click();
+		this.visitor.find("#order-views").click();
+		waitForHeading(this.visitor, "Most viewed videos");
+		assertThat(this.visitor.driver().getCurrentUrl()).endsWith("#/?order=views");
+		assertThat(this.visitor.find("#order-views").getAttribute("aria-current")).isEqualTo("page");
+		this.visitor.waitForText("Lighthouse " + word + " at dusk");
 	}
 
 	@Test
