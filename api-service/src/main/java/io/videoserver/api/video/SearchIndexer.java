@@ -23,9 +23,9 @@ class SearchIndexer {
 
 	static final int BATCH = 200;
 
-	private final VideoRepository videos;
+	private final SearchRepository videos;
 
-	SearchIndexer(VideoRepository videos) {
+	SearchIndexer(SearchRepository videos) {
 		this.videos = videos;
 	}
 

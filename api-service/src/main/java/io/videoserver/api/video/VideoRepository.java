@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VideoRepository {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			SELECT v.id, COALESCE(v.author_id, 0) AS author_id, u.login_name AS author, v.name, v.display_ctime, v.create_time, v.file_size,
 			       v.seq, v.duration_ms, v.width, v.height, v.codec,
 			       v.description, v.privacy, v.view_count,
@@ -31,23 +31,12 @@ class VideoRepository {
 			       t.source, t.state, t.progress, t.last_error, t.hls_version, t.renditions
 			""";
 
-	private static final String JOINS = """
+	static final String JOINS = """
 			LEFT JOIN users u ON u.id = v.author_id
 			LEFT JOIN video_transcode t ON t.video_id = v.id
 			""";
 
-	private static final String SELECT = COLUMNS + "FROM video_info v " + JOINS;
-
-	/**
-	 * A search's public matches with their relevance, computed once in a derived table so
-	 * that the page condition compares the very value the previous page's cursor holds.
-	 */
-	private static final String SEARCH = COLUMNS + """
-			, s.score
-			FROM (SELECT id, MATCH(search_text) AGAINST (:against IN BOOLEAN MODE) AS score FROM video_info
-			      WHERE privacy = 'public' AND MATCH(search_text) AGAINST (:against IN BOOLEAN MODE)) s
-			JOIN video_info v ON v.id = s.id
-			""" + JOINS;
+	static final String SELECT = COLUMNS + "FROM video_info v " + JOINS;
 
 	/**
 	 * Maps by column position, in SELECT's order, written out: JdbcClient's record
@@ -55,9 +44,9 @@ class VideoRepository {
 	 * a miss with an exception; even a lookup by the right name costs a case-insensitive
 	 * search per column and row, a visible share of a page's CPU (bench/RESULTS.md).
 	 */
-	private static final RowMapper<Video> ROW = (rs, rowNum) -> new Video(rs.getString(1), rs.getLong(2),
-			rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDateTime.class),
-			rs.getObject(7, Long.class), rs.getLong(8), rs.getObject(9, Long.class), rs.getObject(10, Integer.class),
+	static final RowMapper<Video> ROW = (rs, rowNum) -> new Video(rs.getString(1), rs.getLong(2), rs.getString(3),
+			rs.getString(4), rs.getString(5), rs.getObject(6, LocalDateTime.class), rs.getObject(7, Long.class),
+			rs.getLong(8), rs.getObject(9, Long.class), rs.getObject(10, Integer.class),
 			rs.getObject(11, Integer.class), rs.getString(12), rs.getString(13), tags(rs.getString(16)),
 			rs.getString(14), rs.getLong(15), transcode(rs));
 
@@ -197,49 +186,6 @@ class VideoRepository {
 			.list();
 	}
 
-	/**
-	 * Reads a page of a search, most relevant first, then newest first.
-	 * @param against the query's words, only letters, digits and {@code _}
-	 * @param before the position after which to read (its rank the relevance), or null
-	 * @param rows how many rows to read
-	 * @return the matching public videos with their relevance
-	 */
-	List<Hit> search(String against, @Nullable PageCursor before, int rows) {
-		String sql = SEARCH + ((before != null) ? """
-				WHERE s.score < :rank OR (s.score = :rank AND (v.create_time < :beforeTime
-				      OR (v.create_time = :beforeTime AND v.seq < :beforeSeq)))
-				""" : "") + "ORDER BY s.score DESC, v.create_time DESC, v.seq DESC LIMIT :rows";
-		return this.jdbc.sql(sql)
-			.param("against", against)
-			.param("rank", (before != null) ? before.rank() : null)
-			.param("beforeTime", (before != null) ? before.sqlTime() : null)
-			.param("beforeSeq", (before != null) ? before.seq() : null)
-			.param("rows", rows)
-			.query((rs, rowNum) -> new Hit(ROW.mapRow(rs, rowNum), rs.getDouble(23)))
-			.list();
-	}
-
-	/**
-	 * Up to {@code rows} videos that have no search text yet, for the indexer.
-	 * @param rows how many
-	 * @return the videos
-	 */
-	List<Video> unindexed(int rows) {
-		return this.jdbc.sql(SELECT + "WHERE v.search_text IS NULL LIMIT :rows").param("rows", rows).query(ROW).list();
-	}
-
-	/**
-	 * Writes a video's search text unless another writer has (a replica's indexer, an
-	 * owner's change, which is newer).
-	 * @return whether this call wrote it
-	 */
-	boolean index(String id, String searchText) {
-		return this.jdbc.sql("UPDATE video_info SET search_text = :text WHERE id = :id AND search_text IS NULL")
-			.param("id", id)
-			.param("text", searchText)
-			.update() == 1;
-	}
-
 	boolean userExists(String loginName) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE login_name = :name")
 			.param("name", loginName)
@@ -285,15 +231,6 @@ class VideoRepository {
 		if (!this.deletions.enqueue(id)) {
 			throw new IllegalStateException("Video " + id + " still exists; its files were not queued");
 		}
-	}
-
-	/**
-	 * A search's match.
-	 *
-	 * @param video the video
-	 * @param score its relevance
-	 */
-	record Hit(Video video, double score) {
 	}
 
 }

@@ -26,9 +26,9 @@ class VideoSearch {
 
 	static final String QUERY_MESSAGE = "q must be at most " + MAX_QUERY + " characters";
 
-	private final VideoRepository videos;
+	private final SearchRepository videos;
 
-	VideoSearch(VideoRepository videos) {
+	VideoSearch(SearchRepository videos) {
 		this.videos = videos;
 	}
 
@@ -49,10 +49,10 @@ class VideoSearch {
 		}
 		// Only the tokenizer's words reach MATCH: letters, digits and '_', no operator.
 		String against = String.join(" ", tokens);
-		List<VideoRepository.Hit> hits = this.videos.search(against, before, limit + 1);
-		Listing<VideoRepository.Hit> page = Listing.of(hits, limit,
+		List<SearchRepository.Hit> hits = this.videos.search(against, before, limit + 1);
+		Listing<SearchRepository.Hit> page = Listing.of(hits, limit,
 				(hit) -> new PageCursor(hit.video().createTime(), hit.video().seq(), hit.score()));
-		return new Listing<>(page.items().stream().map(VideoRepository.Hit::video).toList(), page.next());
+		return new Listing<>(page.items().stream().map(SearchRepository.Hit::video).toList(), page.next());
 	}
 
 }

@@ -15,9 +15,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The pages of the public lists (all videos, a user's videos, a video's comments), kept
- * for a short time so that a page read by many is read from the database once per
- * {@code ttl} instead of once per request.
+ * The pages of the lists (all videos, a tag's videos, a user's videos, a video's
+ * comments; each in its variants: the owner's view and everyone else's, newest or most
+ * viewed first), kept for a short time so that a page read by many is read from the
+ * database once per {@code ttl} instead of once per request.
  * <p>
  * What a reader sees: a write made on this replica is seen by the next read here (the
  * write marks its lists changed once it has committed, and a page read before that mark

@@ -137,6 +137,14 @@ class CommentControllerTests {
 	}
 
 	@Test
+	void theSessionsUserReadsTheListAndAVideoHiddenFromThemIs404() {
+		given(this.comments.list(VID, 8L, null, 21)).willReturn(List.of(comment("c1", "one", 1)));
+		assertThat(this.viewer.sign(this.mvc.get().uri("/videos/{v}/comments", VID)).exchange()).hasStatus(200);
+		assertErrorBody(this.mvc.get().uri("/videos/{v}/comments", VID).exchange(), 404, "006");
+		then(this.comments).should().videoVisible(VID, null);
+	}
+
+	@Test
 	void aVideoWithoutCommentsAnswersAnEmptyList() {
 		given(this.comments.videoVisible(VID, null)).willReturn(true);
 		MvcTestResult result = this.mvc.get().uri("/videos/{v}/comments", VID).exchange();

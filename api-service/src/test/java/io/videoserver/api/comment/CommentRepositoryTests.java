@@ -64,6 +64,22 @@ class CommentRepositoryTests {
 	}
 
 	@Test
+	void aPrivateVideoTakesCommentsAndShowsThemToItsOwnerOnly() {
+		assertThat(this.comments.insertIfVisible("c-3", VID, this.authorId, "while public")).isTrue();
+		this.jdbc.sql("UPDATE video_info SET privacy = 'private' WHERE id = :id").param("id", VID).update();
+		long stranger = this.authorId + 1000;
+		assertThat(this.comments.insertIfVisible("c-4", VID, stranger, "let me in")).isFalse();
+		assertThat(this.comments.insertIfVisible("c-5", VID, this.authorId, "mine")).isTrue();
+		assertThat(this.comments.list(VID, null, null, 10)).isEmpty();
+		assertThat(this.comments.list(VID, stranger, null, 10)).isEmpty();
+		assertThat(this.comments.list(VID, this.authorId, null, 10)).extracting(Comment::id)
+			.containsExactlyInAnyOrder("c-3", "c-5");
+		assertThat(this.comments.videoVisible(VID, null)).isFalse();
+		assertThat(this.comments.videoVisible(VID, stranger)).isFalse();
+		assertThat(this.comments.videoVisible(VID, this.authorId)).isTrue();
+	}
+
+	@Test
 	void commentsOfOneMillisecondPageNewestFirstWithoutLoss() {
 		for (int i = 0; i < 5; i++) {
 			this.jdbc.sql("""

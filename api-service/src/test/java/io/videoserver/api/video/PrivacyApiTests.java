@@ -97,6 +97,21 @@ class PrivacyApiTests {
 	}
 
 	@Test
+	void anUnknownOrExpiredSessionReadsAsAnonymousNotAs401() {
+		MvcTestResult stale = this.mvc.get()
+			.uri("/videos/" + this.publicId)
+			.header("X-Session-Id", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")
+			.header("X-User-Name", this.owner.name())
+			.exchange();
+		assertThat(stale).hasStatus(200);
+		assertErrorBody(this.mvc.get()
+			.uri("/videos/" + this.privateId)
+			.header("X-Session-Id", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")
+			.header("X-User-Name", this.owner.name())
+			.exchange(), 404, "006");
+	}
+
+	@Test
 	void theCommentsOfAPrivateVideoAre404ButToItsOwner() {
 		String uri = "/videos/" + this.privateId + "/comments";
 		assertErrorBody(get(uri, null), 404, "006");

@@ -55,6 +55,15 @@ class SearchApiTests {
 	}
 
 	@Test
+	void aShortWordFindsItselfOnly() {
+		Login login = this.api.register(Api.uniqueName("searcher"));
+		String word = uniqueWord();
+		String tv = create(login, "{\"name\":\"" + word + " on TV\"}");
+		String tvs = create(login, "{\"name\":\"" + word + " tvs\"}");
+		assertThat(ids(search("tv"))).contains(tv).doesNotContain(tvs);
+	}
+
+	@Test
 	void searchPagesAreStableAndComplete() {
 		Login login = this.api.register(Api.uniqueName("searcher"));
 		String word = uniqueWord();

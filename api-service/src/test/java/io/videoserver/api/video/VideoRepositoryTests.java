@@ -22,11 +22,14 @@ import static org.assertj.core.api.Assertions.tuple;
 @JdbcTest
 // the real server of TestDatabase, never an in-memory one
 @AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import({ TestDatabase.class, VideoRepository.class })
+@Import({ TestDatabase.class, VideoRepository.class, SearchRepository.class })
 class VideoRepositoryTests {
 
 	@Autowired
 	private VideoRepository videos;
+
+	@Autowired
+	private SearchRepository search;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -191,10 +194,10 @@ class VideoRepositoryTests {
 	@Test
 	void theIndexerFillsOnlyTextsThatAreStillEmpty() {
 		String id = video("Indexed Title", null);
-		assertThat(this.videos.unindexed(1000)).extracting(Video::id).contains(id);
-		assertThat(this.videos.index(id, "indexed title")).isTrue();
-		assertThat(this.videos.index(id, "a later, stale text")).as("a second replica writes nothing").isFalse();
-		assertThat(this.videos.unindexed(1000)).extracting(Video::id).doesNotContain(id);
+		assertThat(this.search.unindexed(1000)).extracting(Video::id).contains(id);
+		assertThat(this.search.index(id, "indexed title")).isTrue();
+		assertThat(this.search.index(id, "a later, stale text")).as("a second replica writes nothing").isFalse();
+		assertThat(this.search.unindexed(1000)).extracting(Video::id).doesNotContain(id);
 	}
 
 	private void privacy(String id, String privacy) {

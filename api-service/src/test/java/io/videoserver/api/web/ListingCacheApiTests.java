@@ -101,6 +101,61 @@ class ListingCacheApiTests {
 		assertThat(seen).containsExactly(remote, local);
 	}
 
+	@Test
+	void theOwnersViewOfTheirListIsKeptApartFromEveryoneElses() {
+		Login login = this.api.register(Api.uniqueName("hider"));
+		String vid = create(login, "{\"name\":\"hidden\",\"privacy\":\"private\"}");
+		String own = "/user/" + login.name() + "/videos";
+		assertThat(ids(own)).as("anonymous first, so a shared entry would be served next").isEmpty();
+		assertThat(field(login, own, "videos")).containsExactly(vid);
+		assertThat(ids(own)).isEmpty();
+	}
+
+	@Test
+	void aPatchIsInTheNextReadOfEveryListItChangesTagListsToo() {
+		Login login = this.api.register(Api.uniqueName("patcher"));
+		String tag = Api.uniqueName("t").replace("-", "x");
+		String vid = create(login, "{\"name\":\"tagged\",\"tags\":[\"" + tag + "\"]}");
+		String own = "/user/" + login.name() + "/videos";
+		assertThat(ids("/videos?tag=" + tag)).containsExactly(vid);
+		assertThat(ids(own)).containsExactly(vid);
+		assertThat(ids("/videos?limit=100&order=views")).contains(vid);
+		patch(login, vid, "{\"tags\":[\"other\"]}");
+		assertThat(ids("/videos?tag=" + tag)).as("the old tag's list").isEmpty();
+		patch(login, vid, "{\"tags\":[\"" + tag + "\"]}");
+		assertThat(ids("/videos?tag=" + tag)).as("the new tag's list").containsExactly(vid);
+		patch(login, vid, "{\"privacy\":\"unlisted\"}");
+		assertThat(ids(own)).isEmpty();
+		assertThat(ids("/videos?limit=100")).doesNotContain(vid);
+		assertThat(ids("/videos?limit=100&order=views")).doesNotContain(vid);
+		assertThat(ids("/videos?tag=" + tag)).isEmpty();
+		assertThat(field(login, own, "videos")).containsExactly(vid);
+	}
+
+	private String create(Login login, String body) {
+		MvcTestResult created = login.sign(this.mvc.post().uri("/user/{n}/videos", login.name()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+		assertThat(created).hasStatus(201);
+		return this.api.read(created).get("id").asString();
+	}
+
+	private void patch(Login login, String vid, String body) {
+		assertThat(login.sign(this.mvc.patch().uri("/user/{n}/videos/{v}", login.name(), vid))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange()).hasStatus(200);
+	}
+
+	private List<String> field(Login reader, String path, String list) {
+		MvcTestResult page = reader.sign(this.mvc.get().uri(path)).exchange();
+		assertThat(page).hasStatus(200);
+		List<String> ids = new ArrayList<>();
+		this.api.read(page).get(list).forEach(item -> ids.add(item.get("id").asString()));
+		return ids;
+	}
+
 	private String comment(Login login, String vid, String content) {
 		MvcTestResult posted = login.sign(this.mvc.post().uri("/videos/{id}/comments", vid))
 			.contentType(MediaType.APPLICATION_JSON)

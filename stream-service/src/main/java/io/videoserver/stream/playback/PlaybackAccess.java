@@ -11,6 +11,8 @@ import io.videoserver.shared.VideoId;
 import io.videoserver.stream.session.SessionUsers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,10 @@ class PlaybackAccess {
 	static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
 	private static final int CACHE_SIZE = 10_000;
+
+	private static final long RETRY_AFTER_SECONDS = 5;
+
+	private static final Logger log = LoggerFactory.getLogger(PlaybackAccess.class);
 
 	private final JdbcClient jdbc;
 

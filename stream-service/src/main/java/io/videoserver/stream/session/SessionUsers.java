@@ -18,7 +18,7 @@ public class SessionUsers {
 
 	private final JdbcClient jdbc;
 
-	SessionUsers(JdbcClient jdbc) {
+	public SessionUsers(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -84,6 +84,23 @@ class PrivatePlaybackIntegrationTests extends StreamIntegrationTest {
 	}
 
 	@Test
+	void aPrivacyChangeReachesPlaybackWithinTheCacheBound() throws Exception {
+		Owner owner = video("private");
+		String path = "/videos/" + owner.vid();
+		assertNotFound(get(path));
+		this.jdbc.sql("UPDATE video_info SET privacy = 'public' WHERE id = :vid").param("vid", owner.vid()).update();
+		long changed = System.nanoTime();
+		int status = 404;
+		while (status == 404 && System.nanoTime() - changed < PlaybackAccess.CACHE_TTL.plusSeconds(3).toNanos()) {
+			status = send(get(path)).statusCode();
+			Thread.sleep(100);
+		}
+		assertThat(status).isEqualTo(200);
+		assertThat(java.time.Duration.ofNanos(System.nanoTime() - changed))
+			.isLessThan(PlaybackAccess.CACHE_TTL.plusSeconds(1));
+	}
+
+	@Test
 	void unknownPrivacyValueFailsClosed() throws Exception {
 		Owner owner = video("secret");
 		assertNotFound(get("/videos/" + owner.vid()));
