@@ -196,6 +196,8 @@ class DiscoveryUiTests {
 				Object.defineProperty(navigator, 'clipboard', { configurable: true,
 					value: { writeText: (text) => { window.copied = text; return Promise.resolve(); } } });
 				""");
+		assertThat(this.visitor.driver().findElement(By.id("share-panel")).isDisplayed()).as("shown on demand")
+			.isFalse();
 		this.visitor.find("#share-button").click();
 		this.visitor.waitFor(
 				(driver) -> "Link copied to the clipboard.".equals(driver.findElement(By.id("share-status")).getText())
