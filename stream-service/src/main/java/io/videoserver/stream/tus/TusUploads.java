@@ -186,15 +186,19 @@ class TusUploads {
 	/**
 	 * Completes the received upload as every upload completes (checked, admitted,
 	 * published, recorded). A refusal (not a video, over the quota, the video deleted)
-	 * removes it; any other failure (disk, database, store) leaves its bytes, so that its
-	 * offset is one byte short and the client's retry of that byte completes it.
+	 * removes it; any other failure (disk, database, store, 503/012 included) leaves its
+	 * bytes, so that its offset is one byte short and the client's retry of that byte
+	 * completes it.
 	 */
 	private void complete(TusUpload upload) throws IOException {
 		try {
 			this.uploads.complete(new VideoId(upload.vid()), this.files.data(upload), upload.id(), this.expireAfter);
 		}
 		catch (ApiException ex) {
-			remove(upload);
+			// 503/012 (the bucket down or failing) is a failure to retry, not a refusal
+			if (ex.code() != ErrorCode.UNAVAILABLE) {
+				remove(upload);
+			}
 			throw ex;
 		}
 		this.files.completed(upload);
