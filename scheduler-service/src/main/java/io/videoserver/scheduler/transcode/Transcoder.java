@@ -111,7 +111,7 @@ final class Transcoder {
 			@Nullable MadeVideo video = null;
 			if (upload) {
 				Path mp4 = required(made.video(), "the MP4");
-				MediaInfo mp4Info = this.probe.probe(mp4);
+				MediaInfo mp4Info = probeMade(mp4);
 				staged = this.store.stageVideo(vid, mp4, videoVersion);
 				video = new MadeVideo(staged, mp4Info,
 						(made.poster() != null) ? Files.readAllBytes(made.poster()) : null);
@@ -130,7 +130,7 @@ final class Transcoder {
 					renditions);
 			return Outcome.SUCCEEDED;
 		}
-		catch (IOException | NotAVideoException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			removeQuietly(vid, version);
 			throw ex;
 		}
@@ -174,6 +174,21 @@ final class Transcoder {
 		}
 		catch (IOException ex) {
 			log.warn("Could not empty the work directory {}: {}", work, ex.toString());
+		}
+	}
+
+	/**
+	 * Probes what ffmpeg made here: an MP4 that cannot be read is this replica's failure
+	 * (a work directory that filled up as ffmpeg wrote, say), retried with back-off,
+	 * never a reason to park the upload as "not a video".
+	 */
+	private MediaInfo probeMade(Path mp4) throws IOException {
+		try {
+			return this.probe.probe(mp4);
+		}
+		catch (NotAVideoException ex) {
+			throw new IOException(
+					"the MP4 ffmpeg made cannot be read (is the work directory full?): " + ex.getMessage(), ex);
 		}
 	}
 
