@@ -117,12 +117,23 @@ final class Transcoder {
 						(made.poster() != null) ? Files.readAllBytes(made.poster()) : null);
 			}
 			String renditions = made.heights().stream().map(String::valueOf).collect(Collectors.joining(","));
+			// published outside any transaction (a PUT to a slow bucket must not hold the
+			// row locked), then recorded with a compare-and-set on the row's generation
+			boolean published = false;
+			if (staged != null) {
+				if (!this.queue.isCurrent(claim) || !staged.publish()) {
+					// re-queued, taken over or deleted; or a newer upload published {vid}
+					return lost(claim, vid, version);
+				}
+				published = true;
+			}
 			Optional<Held> held = this.results.record(claim, version, renditions, video);
 			if (held.isEmpty()) {
-				this.store.removeLadder(vid, version);
-				log.info("Video {} changed or went while transcoding (generation {}): its result is discarded", vid,
-						claim.generation());
-				return Outcome.LOST;
+				if (published && !this.queue.videoExists(vid.value())) {
+					staged.unpublish(); // deleted while it was published: no file without
+										// its row
+				}
+				return lost(claim, vid, version);
 			}
 			staged = null;
 			cleanUp(vid, held.get().previousVersion(), version, upload ? sourceVersion : null);
@@ -139,6 +150,13 @@ final class Transcoder {
 				staged.discard();
 			}
 		}
+	}
+
+	private Outcome lost(Claim claim, VideoId vid, String version) throws IOException {
+		this.store.removeLadder(vid, version);
+		log.info("Video {} changed or went while transcoding (generation {}): its result is discarded", vid,
+				claim.generation());
+		return Outcome.LOST;
 	}
 
 	/**
