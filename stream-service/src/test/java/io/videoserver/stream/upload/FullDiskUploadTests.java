@@ -146,8 +146,14 @@ class FullDiskUploadTests {
 		return URI.create("http://127.0.0.1:" + this.managementPort + path);
 	}
 
+	/**
+	 * Each request on a connection of its own: a refused upload's connection is closed by
+	 * the server (nothing of the body is drained), and a client that reused it would
+	 * fail.
+	 */
 	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	private HttpRequest.Builder put(String vid, byte[] body, String session, String user) {
