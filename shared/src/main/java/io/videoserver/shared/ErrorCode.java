@@ -31,7 +31,13 @@ public enum ErrorCode {
 
 	RANGE_NOT_SATISFIABLE("011", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable"),
 
-	UNAVAILABLE("012", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable");
+	UNAVAILABLE("012", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable"),
+
+	/**
+	 * The disk that receives uploads is full: nothing of the upload was kept, and the
+	 * same upload succeeds once space returns (an addition to the original's codes).
+	 */
+	INSUFFICIENT_STORAGE("013", HttpStatus.INSUFFICIENT_STORAGE, "Insufficient storage");
 
 	private final String value;
 

@@ -23,10 +23,10 @@ public class ErrorResponses {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
-	 * The error with its code's own status, and {@code Retry-After} for 429 and 503.
+	 * The error with its code's own status, and {@code Retry-After} for 429, 503 and 507.
 	 * @param code the error code
 	 * @param message the message for the client
-	 * @param retryAfterSeconds the wait for 429 and 503
+	 * @param retryAfterSeconds the wait for 429, 503 and 507
 	 * @return the response
 	 */
 	public static ResponseEntity<ErrorBody> entity(ErrorCode code, String message, long retryAfterSeconds) {
@@ -84,7 +84,7 @@ public class ErrorResponses {
 	 * @param response the response, not yet committed
 	 * @param code the error code
 	 * @param message the message for the client
-	 * @param retryAfterSeconds the wait for 429 and 503
+	 * @param retryAfterSeconds the wait for 429, 503 and 507
 	 * @throws IOException when the client has gone
 	 */
 	public void write(HttpServletResponse response, ErrorCode code, String message, long retryAfterSeconds)
@@ -118,7 +118,8 @@ public class ErrorResponses {
 	}
 
 	private static boolean needsRetryAfter(ErrorCode code) {
-		return code == ErrorCode.TOO_MANY_REQUESTS || code == ErrorCode.UNAVAILABLE;
+		return code == ErrorCode.TOO_MANY_REQUESTS || code == ErrorCode.UNAVAILABLE
+				|| code == ErrorCode.INSUFFICIENT_STORAGE;
 	}
 
 	private static String retryAfter(long seconds) {

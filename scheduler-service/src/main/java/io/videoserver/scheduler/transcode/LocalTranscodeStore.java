@@ -18,6 +18,7 @@ import io.videoserver.shared.StagingLayout;
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.store.VideoLayout;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +114,8 @@ final class LocalTranscodeStore implements TranscodeStore {
 		sync(staged);
 		return new StagedVideo() {
 
+			private @Nullable String published;
+
 			@Override
 			public boolean publish() throws IOException {
 				if (!expected.equals(version(vid, Source.VIDEO))) {
@@ -120,7 +123,15 @@ final class LocalTranscodeStore implements TranscodeStore {
 				}
 				Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 				sync(LocalTranscodeStore.this.dir);
+				this.published = version(vid, Source.VIDEO);
 				return true;
+			}
+
+			@Override
+			public void unpublish() throws IOException {
+				if (this.published != null && this.published.equals(version(vid, Source.VIDEO))) {
+					Files.deleteIfExists(target);
+				}
 			}
 
 			@Override

@@ -1,7 +1,5 @@
 package io.videoserver.scheduler.transcode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 import io.videoserver.scheduler.transcode.TranscodeQueue.Held;
@@ -14,10 +12,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records a job's result in one transaction that holds the row of its generation locked:
- * the MP4 made from an upload replaces {@code {vid}} only while it does, so a newer
- * upload (which queues the row afresh, and waits for the lock) is never overwritten by an
- * older one's result.
+ * Records a job's result in one short transaction, a compare-and-set on the row of its
+ * generation: the MP4 made from an upload was published before (see {@link Transcoder}),
+ * outside the transaction, because a PUT to a slow bucket would hold the row locked for
+ * as long as it runs and an upload's enqueue, which updates the same row, would fail
+ * after {@code innodb_lock_wait_timeout} (3 s).
  */
 final class ResultRecorder {
 
@@ -40,45 +39,24 @@ final class ResultRecorder {
 	}
 
 	/**
-	 * @param video the MP4 made from an upload, published here, with what it is
+	 * @param video the MP4 made from an upload, already published, with what it is
 	 * @return the row as it was (the ladder this one replaces), or empty when the result
 	 * lost: the generation moved on, the video is gone, another worker recorded first, or
 	 * a newer upload replaced {@code {vid}} since the job began
 	 */
-	Optional<Held> record(Claim claim, String version, String renditions, @Nullable MadeVideo video)
-			throws IOException {
-		try {
-			return Optional.ofNullable(this.transaction.execute((status) -> {
-				Optional<Held> held = this.queue.lockForResult(claim);
-				if (held.isEmpty()) {
-					return null;
-				}
-				if (video != null) {
-					if (!publish(video)) {
-						// a newer upload published {vid} and is about to queue the row
-						// afresh
-						status.setRollbackOnly();
-						return null;
-					}
-					describe(claim.videoId(), video.info());
-					replacePoster(claim.videoId(), video.poster());
-				}
-				this.queue.succeeded(claim, version, renditions);
-				return held.get();
-			}));
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
-	}
-
-	private static boolean publish(MadeVideo video) {
-		try {
-			return video.staged().publish();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	Optional<Held> record(Claim claim, String version, String renditions, @Nullable MadeVideo video) {
+		return Optional.ofNullable(this.transaction.execute((status) -> {
+			Optional<Held> held = this.queue.lockForResult(claim);
+			if (held.isEmpty()) {
+				return null;
+			}
+			if (video != null) {
+				describe(claim.videoId(), video.info());
+				replacePoster(claim.videoId(), video.poster());
+			}
+			this.queue.succeeded(claim, version, renditions);
+			return held.get();
+		}));
 	}
 
 	private void describe(String videoId, MediaInfo info) {

@@ -13,6 +13,7 @@ import io.videoserver.shared.store.S3Clients;
 import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.store.VideoLayout;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -130,19 +131,35 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 		String key = this.prefix + VideoLayout.video(vid);
 		return new StagedVideo() {
 
+			private @Nullable String published;
+
 			@Override
 			public boolean publish() throws IOException {
 				if (!expected.equals(version(vid, Source.VIDEO))) {
 					return false;
 				}
 				try {
-					S3TranscodeStore.this.s3.putObject(
+					this.published = S3TranscodeStore.this.s3.putObject(
 							(request) -> request.bucket(S3TranscodeStore.this.bucket).key(key).contentType("video/mp4"),
-							RequestBody.fromFile(mp4));
+							RequestBody.fromFile(mp4))
+						.eTag();
 					return true;
 				}
 				catch (SdkException ex) {
 					throw new IOException("Storing " + key + " in S3 failed", ex);
+				}
+			}
+
+			@Override
+			public void unpublish() throws IOException {
+				if (this.published != null && this.published.equals(version(vid, Source.VIDEO))) {
+					try {
+						S3TranscodeStore.this.s3
+							.deleteObject((request) -> request.bucket(S3TranscodeStore.this.bucket).key(key));
+					}
+					catch (SdkException ex) {
+						throw new IOException("Removing " + key + " from S3 failed", ex);
+					}
 				}
 			}
 

@@ -85,6 +85,25 @@ public class TranscodeQueue {
 	}
 
 	/**
+	 * Whether the row is still this job's (a plain read, no lock): checked before the job
+	 * publishes outside any transaction.
+	 */
+	boolean isCurrent(Claim claim) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM video_transcode
+				WHERE video_id = :id AND generation = :generation AND lease_owner = :owner AND state = 'running'
+				""").params(key(claim)).query(Long.class).single() == 1;
+	}
+
+	/** Whether the video is still there (not deleted). */
+	boolean videoExists(String videoId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM video_info WHERE id = :id")
+			.param("id", videoId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
 	 * Extends the lease.
 	 * @return false when the row is no longer this job's (re-queued, taken over, gone)
 	 */

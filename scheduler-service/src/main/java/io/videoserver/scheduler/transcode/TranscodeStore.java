@@ -67,6 +67,12 @@ interface TranscodeStore {
 		 */
 		boolean publish() throws IOException;
 
+		/**
+		 * Removes {@code {vid}} again if it is still the MP4 that {@link #publish} put
+		 * there: for a video deleted while it was published, outside any lock.
+		 */
+		void unpublish() throws IOException;
+
 		/** Forgets the MP4 unpublished; never fails. */
 		void discard();
 

@@ -112,18 +112,29 @@ final class Transcoder {
 			@Nullable MadeVideo video = null;
 			if (upload) {
 				Path mp4 = required(made.video(), "the MP4");
-				MediaInfo mp4Info = this.probe.probe(mp4);
+				MediaInfo mp4Info = probeMade(mp4);
 				staged = this.store.stageVideo(vid, mp4, videoVersion);
 				video = new MadeVideo(staged, mp4Info,
 						(made.poster() != null) ? Files.readAllBytes(made.poster()) : null);
 			}
 			String renditions = made.heights().stream().map(String::valueOf).collect(Collectors.joining(","));
+			// published outside any transaction (a PUT to a slow bucket must not hold the
+			// row locked), then recorded with a compare-and-set on the row's generation
+			boolean published = false;
+			if (staged != null) {
+				if (!this.queue.isCurrent(claim) || !staged.publish()) {
+					// re-queued, taken over or deleted; or a newer upload published {vid}
+					return lost(claim, vid, version);
+				}
+				published = true;
+			}
 			Optional<Held> held = this.results.record(claim, version, renditions, video);
 			if (held.isEmpty()) {
-				this.store.removeLadder(vid, version);
-				log.info("Video {} changed or went while transcoding (generation {}): its result is discarded", vid,
-						claim.generation());
-				return Outcome.LOST;
+				if (published && !this.queue.videoExists(vid.value())) {
+					staged.unpublish(); // deleted while it was published: no file without
+										// its row
+				}
+				return lost(claim, vid, version);
 			}
 			staged = null;
 			cleanUp(vid, held.get().previousVersion(), version, upload ? sourceVersion : null);
@@ -131,7 +142,7 @@ final class Transcoder {
 					renditions);
 			return Outcome.SUCCEEDED;
 		}
-		catch (IOException | NotAVideoException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			removeQuietly(vid, version);
 			throw ex;
 		}
@@ -140,6 +151,13 @@ final class Transcoder {
 				staged.discard();
 			}
 		}
+	}
+
+	private Outcome lost(Claim claim, VideoId vid, String version) throws IOException {
+		this.store.removeLadder(vid, version);
+		log.info("Video {} changed or went while transcoding (generation {}): its result is discarded", vid,
+				claim.generation());
+		return Outcome.LOST;
 	}
 
 	/**
@@ -175,6 +193,21 @@ final class Transcoder {
 		}
 		catch (IOException ex) {
 			log.warn("Could not empty the work directory {}: {}", work, ex.toString());
+		}
+	}
+
+	/**
+	 * Probes what ffmpeg made here: an MP4 that cannot be read is this replica's failure
+	 * (a work directory that filled up as ffmpeg wrote, say), retried with back-off,
+	 * never a reason to park the upload as "not a video".
+	 */
+	private MediaInfo probeMade(Path mp4) throws IOException {
+		try {
+			return this.probe.probe(mp4);
+		}
+		catch (NotAVideoException ex) {
+			throw new IOException(
+					"the MP4 ffmpeg made cannot be read (is the work directory full?): " + ex.getMessage(), ex);
 		}
 	}
 

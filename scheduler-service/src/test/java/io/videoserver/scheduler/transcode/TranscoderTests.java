@@ -137,6 +137,94 @@ class TranscoderTests {
 	}
 
 	@Test
+	void videoDeletedBetweenThePublicationAndTheRecordHasItsMp4RemovedAgain() throws Exception {
+		VideoId vid = upload("video");
+		TranscodeStore local = new LocalTranscodeStore(this.dir);
+		// the MP4 is published outside the transaction: the video is deleted (and its
+		// deletion runs) right after the publication, before the result is recorded
+		TranscodeStore deletingAfterPublish = new DelegatingStore(local) {
+
+			@Override
+			public StagedVideo stageVideo(VideoId video, Path mp4, String expected) throws IOException {
+				StagedVideo staged = local.stageVideo(video, mp4, expected);
+				return new StagedVideo() {
+
+					@Override
+					public boolean publish() throws IOException {
+						boolean published = staged.publish();
+						TranscoderTests.this.db.deleteVideo(video);
+						Files.delete(TranscoderTests.this.dir.resolve(VideoLayout.source(video)));
+						return published;
+					}
+
+					@Override
+					public void unpublish() throws IOException {
+						staged.unpublish();
+					}
+
+					@Override
+					public void discard() {
+						staged.discard();
+					}
+
+				};
+			}
+
+		};
+		this.transcoder = new TestTranscoder(this.db, "solo", deletingAfterPublish, new FakeEncoder(Duration.ZERO),
+				TestTranscoder.settings(this.work, 1, LEASE, 3))
+			.start();
+		await().atMost(10, TimeUnit.SECONDS).until(() -> this.transcoder.jobs("lost") == 1);
+		assertThat(list(this.dir)).as("no file without its row").isEmpty();
+	}
+
+	/** A store that passes every call on, for a test to change one. */
+	private static class DelegatingStore implements TranscodeStore {
+
+		private final TranscodeStore store;
+
+		DelegatingStore(TranscodeStore store) {
+			this.store = store;
+		}
+
+		@Override
+		public boolean available() {
+			return this.store.available();
+		}
+
+		@Override
+		public Path source(VideoId vid, Source source, Path workDir) throws IOException {
+			return this.store.source(vid, source, workDir);
+		}
+
+		@Override
+		public void publishLadder(VideoId vid, String version, Path ladder) throws IOException {
+			this.store.publishLadder(vid, version, ladder);
+		}
+
+		@Override
+		public void removeLadder(VideoId vid, String version) throws IOException {
+			this.store.removeLadder(vid, version);
+		}
+
+		@Override
+		public String version(VideoId vid, Source file) throws IOException {
+			return this.store.version(vid, file);
+		}
+
+		@Override
+		public StagedVideo stageVideo(VideoId vid, Path mp4, String expected) throws IOException {
+			return this.store.stageVideo(vid, mp4, expected);
+		}
+
+		@Override
+		public void removeSource(VideoId vid, String expected) throws IOException {
+			this.store.removeSource(vid, expected);
+		}
+
+	}
+
+	@Test
 	void notAVideoIsParkedAtOnceSayingWhy() throws IOException {
 		VideoId vid = upload("not a video");
 		start(new FakeEncoder(Duration.ZERO), 3);

@@ -42,7 +42,10 @@ public final class S3Clients {
 	/**
 	 * A synchronous client on a pool of Apache HTTP connections; checksums only where the
 	 * API requires them, as S3-compatible stores (MinIO, Ceph, S3Proxy) do not all accept
-	 * the SDK's newer trailing checksums.
+	 * the SDK's newer trailing checksums. Every call is bounded by the settings'
+	 * timeouts: a bucket that stops answering fails a call after at most
+	 * {@code (maxRetries + 1)} socket timeouts plus the back-offs, never later than the
+	 * call timeout.
 	 * @param s3 the bucket's settings
 	 * @param maxConnections the size of the connection pool
 	 * @return a client the caller closes
@@ -58,7 +61,14 @@ public final class S3Clients {
 			.credentialsProvider(credentials(s3))
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-			.httpClient(ApacheHttpClient.builder().maxConnections(maxConnections).build());
+			.overrideConfiguration((config) -> config.apiCallTimeout(s3.callTimeout())
+				.apiCallAttemptTimeout(s3.attemptTimeout())
+				.retryStrategy((retry) -> retry.maxAttempts(s3.maxRetries() + 1)))
+			.httpClient(ApacheHttpClient.builder()
+				.maxConnections(maxConnections)
+				.connectionTimeout(s3.connectTimeout())
+				.socketTimeout(s3.socketTimeout())
+				.build());
 		URI endpoint = endpoint(s3);
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);

@@ -72,10 +72,10 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 			if (ex.statusCode() == 404) {
 				throw new ApiException(ErrorCode.NOT_FOUND, missing);
 			}
-			throw new IOException("S3 HEAD of " + key + " failed", ex);
+			throw failed("S3 HEAD of " + key, ex);
 		}
 		catch (SdkException ex) {
-			throw new IOException("S3 HEAD of " + key + " failed", ex);
+			throw failed("S3 HEAD of " + key, ex);
 		}
 	}
 
@@ -96,6 +96,14 @@ final class S3VideoStore implements VideoStore, AutoCloseable {
 		finally {
 			Files.deleteIfExists(complete);
 		}
+	}
+
+	/** 503/012 for a bucket that is down or failing, an IOException (500) otherwise. */
+	static IOException failed(String what, SdkException ex) {
+		if (StoreUnavailable.isUnavailable(ex)) {
+			throw StoreUnavailable.of(what, ex);
+		}
+		return new IOException(what + " failed", ex);
 	}
 
 	@Override

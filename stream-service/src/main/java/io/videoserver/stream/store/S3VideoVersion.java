@@ -55,10 +55,10 @@ final class S3VideoVersion implements VideoSource {
 			if (ex.statusCode() == 412 || ex.statusCode() == 404) {
 				throw new ApiException(ErrorCode.UNAVAILABLE, "Video is being replaced, try again", 1);
 			}
-			throw new IOException("S3 GET of " + this.key + " failed", ex);
+			throw S3VideoStore.failed("S3 GET of " + this.key, ex);
 		}
 		catch (SdkException ex) {
-			throw new IOException("S3 GET of " + this.key + " failed", ex);
+			throw S3VideoStore.failed("S3 GET of " + this.key, ex);
 		}
 	}
 

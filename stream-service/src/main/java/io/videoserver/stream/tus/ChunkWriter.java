@@ -34,6 +34,7 @@ final class ChunkWriter {
 	 * @throws ApiException 413/008 beyond the declared length, 400/001 when the client
 	 * broke off (the bytes that arrived are kept unless a checksum must cover them)
 	 * @throws TusException 460 when the checksum does not match
+	 * @throws IOException when the disk fails (is full): the chunk is discarded
 	 */
 	static long append(Path file, long offset, long room, InputStream body, @Nullable UploadChecksum checksum)
 			throws IOException {
@@ -51,10 +52,7 @@ final class ChunkWriter {
 				if (checksum != null) {
 					checksum.update(buffer, 0, n);
 				}
-				ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-				while (chunk.hasRemaining()) {
-					out.write(chunk);
-				}
+				write(out, offset, ByteBuffer.wrap(buffer, 0, n));
 			}
 			if (checksum != null && !checksum.matches()) {
 				out.truncate(offset);
@@ -63,6 +61,27 @@ final class ChunkWriter {
 			}
 			out.force(false);
 			return offset + received;
+		}
+	}
+
+	/**
+	 * A write that fails (a full disk, above all) discards the whole chunk: the offset
+	 * stays the one the client was last told, and the space its bytes took is free again.
+	 */
+	private static void write(FileChannel out, long offset, ByteBuffer chunk) throws IOException {
+		try {
+			while (chunk.hasRemaining()) {
+				out.write(chunk);
+			}
+		}
+		catch (IOException ex) {
+			try {
+				out.truncate(offset);
+			}
+			catch (IOException truncation) {
+				ex.addSuppressed(truncation);
+			}
+			throw ex;
 		}
 	}
 

@@ -66,14 +66,22 @@ class TusUploadFiles {
 		TusUpload upload = new TusUpload(UUID.randomUUID().toString().replace("-", ""), vid, owner, length, metadata);
 		Files.createFile(data(upload));
 		Path temp = this.dir.resolve(upload.id() + ".info.tmp");
-		try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-			upload.write(out);
+		try {
+			try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+				upload.write(out);
+			}
+			try (FileChannel written = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				written.force(true);
+			}
+			Files.move(temp, info(upload.id()), StandardCopyOption.ATOMIC_MOVE);
+			return upload;
 		}
-		try (FileChannel written = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-			written.force(true);
+		catch (IOException ex) {
+			// a full disk, say: nothing of an upload that was never announced stays
+			Files.deleteIfExists(temp);
+			Files.deleteIfExists(data(upload));
+			throw ex;
 		}
-		Files.move(temp, info(upload.id()), StandardCopyOption.ATOMIC_MOVE);
-		return upload;
 	}
 
 	/** The upload, unless it is unknown, terminated or expired. */
@@ -124,6 +132,10 @@ class TusUploadFiles {
 				done += in.transferTo(done, offset - done, out);
 			}
 			out.force(true);
+		}
+		catch (IOException ex) {
+			Files.deleteIfExists(temp);
+			throw ex;
 		}
 		Files.move(temp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 	}

@@ -12,6 +12,7 @@ import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoId;
 import io.videoserver.stream.StreamProperties;
+import io.videoserver.stream.upload.DiskSpace;
 import io.videoserver.stream.upload.UploadAdmission;
 import io.videoserver.stream.upload.UploadAuthorizer;
 import io.videoserver.stream.upload.UploadMetrics;
@@ -46,8 +47,12 @@ class TusUploads {
 
 	private final Duration expireAfter;
 
+	private final DiskSpace space;
+
 	TusUploads(TusUploadFiles files, TusLocks locks, UploadAdmission admission, UploadAuthorizer authorizer,
-			VideoUploads uploads, UploadQuota quota, UploadMetrics metrics, StreamProperties properties) {
+			VideoUploads uploads, UploadQuota quota, UploadMetrics metrics, StreamProperties properties,
+			DiskSpace space) {
+		this.space = space;
 		this.expireAfter = properties.upload().expireAfter();
 		this.metrics = metrics;
 		this.files = files;
@@ -70,6 +75,7 @@ class TusUploads {
 			throws IOException {
 		String owner = this.admission.requireOwner(request, vid);
 		this.admission.requireRoom(vid.value(), length);
+		this.space.requireRoom(length);
 		TusUpload upload = this.files.create(vid.value(), owner, length, metadata);
 		try {
 			this.quota.reserve(upload.id(), vid.value(), length, this.expireAfter);
@@ -125,6 +131,7 @@ class TusUploads {
 				throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The chunk goes beyond the upload's length");
 			}
 			this.files.rewind(upload, offset);
+			this.space.requireRoom(contentLength);
 			this.quota.hold(upload.id(), upload.vid(), upload.length(), this.expireAfter);
 			long next = write(upload, offset, body, checksum);
 			this.metrics.received(next - offset);
@@ -179,15 +186,19 @@ class TusUploads {
 	/**
 	 * Completes the received upload as every upload completes (checked, admitted,
 	 * published, recorded). A refusal (not a video, over the quota, the video deleted)
-	 * removes it; any other failure (disk, database, store) leaves its bytes, so that its
-	 * offset is one byte short and the client's retry of that byte completes it.
+	 * removes it; any other failure (disk, database, store, 503/012 included) leaves its
+	 * bytes, so that its offset is one byte short and the client's retry of that byte
+	 * completes it.
 	 */
 	private void complete(TusUpload upload) throws IOException {
 		try {
 			this.uploads.complete(new VideoId(upload.vid()), this.files.data(upload), upload.id(), this.expireAfter);
 		}
 		catch (ApiException ex) {
-			remove(upload);
+			// 503/012 (the bucket down or failing) is a failure to retry, not a refusal
+			if (ex.code() != ErrorCode.UNAVAILABLE) {
+				remove(upload);
+			}
 			throw ex;
 		}
 		this.files.completed(upload);

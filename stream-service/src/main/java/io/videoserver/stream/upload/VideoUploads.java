@@ -52,10 +52,13 @@ public class VideoUploads {
 
 	private final MediaProbe probe;
 
+	private final DiskSpace space;
+
 	VideoUploads(UploadAdmission admission, UploadStaging staging, Posters posters, VideoStore videos,
-			UploadRecords records, UploadQuota quota, LeaseHeartbeat heartbeat, UploadMetrics metrics,
-			MediaProbe probe) {
+			UploadRecords records, UploadQuota quota, LeaseHeartbeat heartbeat, UploadMetrics metrics, MediaProbe probe,
+			DiskSpace space) {
 		this.probe = probe;
+		this.space = space;
 		this.admission = admission;
 		this.staging = staging;
 		this.posters = posters;
@@ -71,10 +74,12 @@ public class VideoUploads {
 	 * can be refused without the body is checked first, then the quota is reserved, still
 	 * before any byte is read, so that a client is not kept sending.
 	 * @throws ApiException 401/002, 403/007, 404/006, 409/005 while another upload of the
-	 * video runs here, 413/008, 415/009, 400/001 when the client broke off
+	 * video runs here, 413/008, 415/009, 400/001 when the client broke off, 507/013 when
+	 * the disk cannot hold the declared size or fills up on the way
 	 */
 	UploadResponse upload(HttpServletRequest request, VideoId vid, UploadBody body) throws IOException {
 		this.admission.requireOwner(request, vid);
+		this.space.requireRoom(body.declaredBytes());
 		try (UploadStaging.Claim claim = this.staging.claim(vid.value());
 				Reservation reservation = this.admission.reserve(vid.value(), body.declaredBytes())) {
 			Path received = this.staging.receive(vid.value(), body.open(), reservation);

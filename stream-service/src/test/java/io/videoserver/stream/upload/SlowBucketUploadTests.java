@@ -102,7 +102,8 @@ class SlowBucketUploadTests extends StreamIntegrationTest {
 		String location = created.headers().firstValue("Location").orElseThrow();
 		bucket.fail(true);
 		HttpResponse<String> failed = send(patch(location, 0, video));
-		assertThat(failed.statusCode()).isEqualTo(500);
+		assertThat(failed.statusCode()).isEqualTo(503);
+		assertThat(failed.body()).contains("\"error_code\":\"012\"");
 		assertThat(isStored(vid)).isFalse();
 		HttpResponse<String> head = send(
 				tus(HttpRequest.newBuilder(URI.create(location))).method("HEAD", BodyPublishers.noBody()).build());

@@ -1,0 +1,25 @@
+package io.videoserver.scheduler.consistency;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The consistency checker as the scheduler builds it, for fault tests in other packages
+ * that end by expecting zero findings.
+ */
+public final class TestChecker {
+
+	private TestChecker() {
+	}
+
+	/** A checker of a bucket, everything older than a second counted. */
+	public static ConsistencyChecker forBucket(JdbcClient jdbc, S3Client s3, String bucket) {
+		return new ConsistencyChecker(jdbc, new S3StoreListing(s3, bucket, ""), Duration.ofSeconds(1),
+				Duration.ofHours(24), Clock.systemUTC());
+	}
+
+}

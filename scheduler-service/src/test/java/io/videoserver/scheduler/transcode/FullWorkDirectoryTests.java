@@ -1,0 +1,109 @@
+package io.videoserver.scheduler.transcode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.videoserver.shared.VideoId;
+import io.videoserver.shared.media.MediaProbe;
+import io.videoserver.shared.media.MediaSettings;
+import io.videoserver.shared.media.MediaTools;
+import io.videoserver.shared.store.VideoLayout;
+import io.videoserver.shared.testmedia.TestMedia;
+import io.videoserver.shared.transcode.TranscodeRequests.Source;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The transcoder's work directory on a 64 KiB tmpfs this test mounts (it needs root, as
+ * CI has): ffmpeg cannot write its output, the job fails with a reason a person can read
+ * and is retried with back-off, never parked as "not a video"; once the space returns
+ * (the tmpfs unmounted) the next attempt makes the ladder.
+ */
+class FullWorkDirectoryTests {
+
+	@TempDir
+	static Path samples;
+
+	@TempDir
+	Path dir;
+
+	@TempDir
+	Path work;
+
+	private final TranscodeFixture db = new TranscodeFixture();
+
+	private final MediaTools tools = MediaTools.of(MediaSettings.bundled());
+
+	private TestTranscoder transcoder;
+
+	private boolean mounted;
+
+	@AfterEach
+	void close() throws Exception {
+		if (this.transcoder != null) {
+			this.transcoder.close();
+		}
+		this.db.close();
+		if (this.mounted) {
+			run("umount", "-l", this.work.toString());
+		}
+	}
+
+	@Test
+	void aFullWorkDirectoryFailsTheJobReadablyAndItIsRetriedUntilSpaceReturns() throws Exception {
+		requireRoot();
+		run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", this.work.toString());
+		this.mounted = true;
+		VideoId vid = this.db.queued(Source.UPLOAD);
+		Files.copy(TestMedia.create(samples, TestMedia.Sample.H264_AAC_MKV), this.dir.resolve(VideoLayout.source(vid)));
+		this.transcoder = new TestTranscoder(this.db, "full", new LocalTranscodeStore(this.dir),
+				new FfmpegEncoder(this.tools, Duration.ofMinutes(1)),
+				new MediaProbe(this.tools, Duration.ofSeconds(30))::probe,
+				TestTranscoder.settings(this.work, 1, Duration.ofSeconds(30), 1000))
+			.start();
+		long started = System.nanoTime();
+		await().atMost(60, TimeUnit.SECONDS).until(() -> ((Number) this.db.row(vid).get("attempts")).intValue() >= 2);
+		long failing = System.nanoTime() - started;
+		var row = this.db.row(vid);
+		assertThat(row.get("state")).isNotIn("failed", "ready");
+		assertThat(row.get("parked")).isIn(false, 0, 0L);
+		assertThat((String) row.get("last_error")).as("the reason").contains("No space left on device");
+		assertThat((String) row.get("last_error")).doesNotContain("not a video");
+
+		run("umount", "-l", this.work.toString());
+		this.mounted = false;
+		long healed = System.nanoTime();
+		await().atMost(90, TimeUnit.SECONDS).until(() -> "ready".equals(this.db.row(vid).get("state")));
+		long recovered = System.nanoTime() - healed;
+		assertThat(this.dir.resolve(vid.value())).exists();
+		System.out.printf(
+				"Full work directory: two failed attempts in %d ms (%s), ready %d ms after the space " + "returned%n",
+				failing / 1_000_000, row.get("last_error"), recovered / 1_000_000);
+	}
+
+	private static void requireRoot() throws Exception {
+		Process id = new ProcessBuilder("id", "-u").start();
+		String user = new String(id.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+		if (!"0".equals(user)) {
+			throw new IllegalStateException(
+					"FullWorkDirectoryTests needs root to mount a small tmpfs (CI runs as root); uid is " + user);
+		}
+	}
+
+	private static void run(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+		}
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.videoserver.stream.upload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.videoserver.shared.ErrorBody;
+import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.ErrorResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers a write that found the disk full, wherever in an upload it happened (the body,
+ * the faststart copy, a tus chunk or its info file), with 507/013 instead of a bare 500;
+ * any other disk failure stays the shared handler's 500/004.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class DiskFullAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(DiskFullAdvice.class);
+
+	@ExceptionHandler({ IOException.class, UncheckedIOException.class })
+	ResponseEntity<ErrorBody> handle(Exception ex) {
+		if (DiskSpace.isFull(ex)) {
+			log.warn("Upload refused, the disk is full: {}", ex.toString());
+			return ErrorResponses.entity(DiskSpace.full());
+		}
+		log.error("Unexpected failure", ex);
+		return ErrorResponses.entity(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message(), 0);
+	}
+
+}
