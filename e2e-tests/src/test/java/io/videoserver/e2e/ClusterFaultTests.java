@@ -154,11 +154,7 @@ class ClusterFaultTests {
 		// one video's ladder of many files keeps its deletion busy for a second or more:
 		// the database freezes while a scheduler holds that lease, the files go, the
 		// bookkeeping cannot, and the lease lapses during the freeze
-		Path ladder = Files.createDirectories(this.cluster.videoDir().resolve(doomed.get(0) + ".hls").resolve("v1"));
-		for (int i = 0; i < LADDER_FILES; i++) {
-			Files.createFile(ladder.resolve("s" + i + ".m4s"));
-		}
-		this.files.put(doomed.get(0), 1 + LADDER_FILES);
+		ladder(doomed.get(0));
 		List<CompletableFuture<HttpResponse<String>>> deletions = deleteAsync(doomed);
 		long leased = awaitLeased();
 		this.database.freeze();
@@ -422,14 +418,10 @@ class ClusterFaultTests {
 		for (int i = 0; i < 30; i++) {
 			doomed.add(uploaded("Deleted while a scheduler dies " + i, ClusterScenarios.clip()));
 		}
-		List<CompletableFuture<HttpResponse<String>>> deletions = new ArrayList<>();
-		for (String vid : doomed) {
-			deletions
-				.add(http.sendAsync(front("/user/" + this.user + "/videos/" + vid).header("X-Session-Id", this.session)
-					.header("X-User-Name", this.user)
-					.DELETE()
-					.build(), HttpResponse.BodyHandlers.ofString()));
-		}
+		// a ladder of many files keeps the batch busy long enough for the kill to land in
+		// it
+		ladder(doomed.get(0));
+		List<CompletableFuture<HttpResponse<String>>> deletions = deleteAsync(doomed);
 		// kill the replica that holds leases as soon as one does
 		String owner = null;
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -658,6 +650,15 @@ class ClusterFaultTests {
 			}
 		}
 		return again;
+	}
+
+	/** Gives a video a ladder of {@link #LADDER_FILES} files, slow to delete. */
+	private void ladder(String vid) throws IOException {
+		Path ladder = Files.createDirectories(this.cluster.videoDir().resolve(vid + ".hls").resolve("v1"));
+		for (int i = 0; i < LADDER_FILES; i++) {
+			Files.createFile(ladder.resolve("s" + i + ".m4s"));
+		}
+		this.files.put(vid, 1 + LADDER_FILES);
 	}
 
 	private List<CompletableFuture<HttpResponse<String>>> deleteAsync(List<String> vids) {
