@@ -208,9 +208,10 @@ site_once() {
 		kill -0 "$PID" 2>/dev/null || break
 		sleep 0.05
 	done
-	# With TRAIN=yes the launcher may finish its archives (up to 3 minutes) before it stops.
+	# With TRAIN=yes the launcher may finish its archives (up to 10 minutes: JDK 25 writes its AOT
+	# caches one service after another, about a minute each on 2 cores) before it stops.
 	if [[ "${TRAIN:-no}" == yes ]]; then
-		for _ in $(seq 1 180); do
+		for _ in $(seq 1 600); do
 			[[ $(grep -c "class archive" "$WORK/site.log") -ge 3 ]] && break
 			sleep 1
 		done

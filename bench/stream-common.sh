@@ -1,4 +1,5 @@
-# Shared by bench/stream-vs-nginx.sh and bench/stream-upload-rss.sh (sourced, not run):
+# Shared by bench/stream-vs-nginx.sh, bench/hls-vs-nginx.sh and bench/stream-upload-rss.sh
+# (sourced, not run):
 # tool checks, a fresh database on the local MySQL/MariaDB server, and starting the
 # stream-service jar with its production defaults plus the overrides a benchmark needs.
 
@@ -84,6 +85,39 @@ start_stream() {
 	echo "stream-service did not become ready; its log:" >&2
 	tail -50 "$WORK/stream-$STREAM_PORT.log" >&2
 	exit 1
+}
+
+# Starts Debian's nginx on 127.0.0.1:$NGINX_PORT from a temporary prefix, 2 workers,
+# sendfile on, access log off, serving $VIDEOS under /videos/ (NGINX_PID: its master).
+start_nginx() {
+	mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"
+	cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    sendfile on;
+    tcp_nopush on;
+    access_log off;
+    keepalive_requests 1000;
+    client_body_temp_path $WORK/nginx/tmp/body;
+    proxy_temp_path $WORK/nginx/tmp/proxy;
+    fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
+    uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
+    scgi_temp_path $WORK/nginx/tmp/scgi;
+    types { video/mp4 mp4 m4s; application/vnd.apple.mpegurl m3u8; }
+    default_type video/mp4;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location /videos/ { alias $VIDEOS/; }
+    }
+}
+CONF
+	nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
+	NGINX_PID=$!
+	PIDS+=("$NGINX_PID")
+	for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/videos/" && break; sleep 0.1; done
 }
 
 peak_rss_kib() {

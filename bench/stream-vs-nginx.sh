@@ -27,33 +27,7 @@ echo "Making a $SIZE_MIB MiB test file"
 head -c "$SIZE" /dev/urandom >"$VIDEOS/$VID"
 chmod 644 "$VIDEOS/$VID"
 
-mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"
-cat >"$WORK/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-    sendfile on;
-    tcp_nopush on;
-    access_log off;
-    keepalive_requests 1000;
-    client_body_temp_path $WORK/nginx/tmp/body;
-    proxy_temp_path $WORK/nginx/tmp/proxy;
-    fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
-    uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
-    scgi_temp_path $WORK/nginx/tmp/scgi;
-    types { video/mp4 mp4; }
-    default_type video/mp4;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        location /videos/ { alias $VIDEOS/; }
-    }
-}
-CONF
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
-NGINX_PID=$!
-PIDS+=("$NGINX_PID")
+start_nginx
 
 echo "Starting the stream-service"
 start_stream

@@ -9,6 +9,7 @@ import io.videoserver.shared.store.StoreKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,13 +30,14 @@ import org.springframework.validation.annotation.Validated;
  * @param poster the bounds of an upload's poster decode
  * @param media the ffprobe (and ffmpeg) that read uploads browsers cannot play as they
  * are ({@code VIDEO_FFPROBE}, {@code VIDEO_FFMPEG}; unset: the bundled programs)
+ * @param view how playback starts are counted as views
  */
 @Validated
 @ConfigurationProperties("video")
 public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @DefaultValue Upload upload,
 		@Valid @DefaultValue Stream stream, @Valid @DefaultValue RateLimit rateLimit, @Valid @DefaultValue Cors cors,
 		@DefaultValue("local") StoreKind store, @Valid @DefaultValue S3 s3, @Valid @DefaultValue Poster poster,
-		@DefaultValue MediaSettings media) {
+		@DefaultValue MediaSettings media, @Valid @DefaultValue View view) {
 
 	/**
 	 * The stream-service's own settings under {@code video.s3}, beside those of the
@@ -102,6 +104,21 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 			return this.requestsPerSecond > 0;
 		}
 
+	}
+
+	/**
+	 * @param window a viewer counts once per video in each window of this length (windows
+	 * are aligned to the epoch, so every replica agrees on them)
+	 * @param flushInterval how often the views counted in memory are written to the
+	 * database
+	 * @param buffer how many distinct views may wait in memory for the next write; beyond
+	 * it a view is dropped (and counted as dropped) rather than slow playback
+	 * @param salt mixed into every viewer's hash, the same on every replica; empty for
+	 * none (the hash still never holds an address in clear)
+	 */
+	public record View(@DurationMin(minutes = 1) @DefaultValue("6h") Duration window,
+			@DurationMin(millis = 100) @DefaultValue("5s") Duration flushInterval,
+			@Min(1) @DefaultValue("100000") int buffer, @DefaultValue("") String salt) {
 	}
 
 	/**

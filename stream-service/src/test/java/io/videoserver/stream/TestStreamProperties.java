@@ -25,7 +25,8 @@ public final class TestStreamProperties {
 				new StreamProperties.Stream(200, false), new StreamProperties.RateLimit(0, 1),
 				new StreamProperties.Cors(List.of("http://localhost:8000")), StoreKind.LOCAL,
 				new StreamProperties.S3("", DataSize.ofMegabytes(16), false, Duration.ofMinutes(5)),
-				new StreamProperties.Poster(Duration.ofSeconds(10), 1, 4, 4096L * 2304), MediaSettings.bundled());
+				new StreamProperties.Poster(Duration.ofSeconds(10), 1, 4, 4096L * 2304), MediaSettings.bundled(),
+				new StreamProperties.View(Duration.ofHours(6), Duration.ofSeconds(5), 100_000, ""));
 	}
 
 }

@@ -95,24 +95,7 @@ class DatabaseOutageTests {
 
 		@Bean
 		JdbcConnectionDetails stoppableDatabase() {
-			return new JdbcConnectionDetails() {
-
-				@Override
-				public String getUsername() {
-					return "root";
-				}
-
-				@Override
-				public String getPassword() {
-					return "";
-				}
-
-				@Override
-				public String getJdbcUrl() {
-					return DATABASE.url();
-				}
-
-			};
+			return DATABASE.connectionDetails();
 		}
 
 	}

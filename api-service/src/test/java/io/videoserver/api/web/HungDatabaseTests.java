@@ -148,24 +148,7 @@ class HungDatabaseTests {
 
 		@Bean
 		JdbcConnectionDetails hungDatabase() {
-			return new JdbcConnectionDetails() {
-
-				@Override
-				public String getUsername() {
-					return "root";
-				}
-
-				@Override
-				public String getPassword() {
-					return "";
-				}
-
-				@Override
-				public String getJdbcUrl() {
-					return DATABASE.url();
-				}
-
-			};
+			return DATABASE.connectionDetails();
 		}
 
 	}

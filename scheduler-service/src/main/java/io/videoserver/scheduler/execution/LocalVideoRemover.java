@@ -3,14 +3,11 @@ package io.videoserver.scheduler.execution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.store.FileTrees;
 import io.videoserver.shared.store.VideoLayout;
 
 /**
@@ -49,28 +46,9 @@ public class LocalVideoRemover implements VideoRemover {
 		VideoId vid = new VideoId(videoId);
 		int removed = Files.deleteIfExists(inDir(VideoLayout.video(vid))) ? 1 : 0;
 		removed += Files.deleteIfExists(inDir(VideoLayout.source(vid))) ? 1 : 0;
-		removed += deleteTree(inDir(VideoLayout.hlsRoot(vid)));
+		removed += FileTrees.delete(inDir(VideoLayout.hlsRoot(vid)));
 		for (Path part : this.parts.of(videoId, claimedAt)) {
 			removed += Files.deleteIfExists(part) ? 1 : 0;
-		}
-		return removed;
-	}
-
-	/**
-	 * Every ladder of the video: files first, then their directories; links not followed.
-	 */
-	private static int deleteTree(Path root) throws IOException {
-		if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-			return 0;
-		}
-		List<Path> paths;
-		try (Stream<Path> walk = Files.walk(root)) {
-			paths = walk.sorted(Comparator.reverseOrder()).toList();
-		}
-		int removed = 0;
-		for (Path path : paths) {
-			boolean file = !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-			removed += (Files.deleteIfExists(path) && file) ? 1 : 0;
 		}
 		return removed;
 	}

@@ -44,13 +44,7 @@ public final class S3VideoRemover implements VideoRemover, AutoCloseable {
 	/** The bucket answers: a store that cannot be reached deletes nothing. */
 	@Override
 	public boolean available() {
-		try {
-			this.s3.headBucket((request) -> request.bucket(this.bucket));
-			return true;
-		}
-		catch (SdkException ex) {
-			return false;
-		}
+		return S3Clients.bucketAnswers(this.s3, this.bucket);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 
+import io.videoserver.shared.store.FileTrees;
 import io.videoserver.shared.StagingLayout;
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.store.VideoLayout;
@@ -73,7 +74,7 @@ final class LocalTranscodeStore implements TranscodeStore {
 		}
 		finally {
 			if (Files.exists(filling)) {
-				Trees.delete(filling);
+				FileTrees.delete(filling);
 			}
 		}
 	}
@@ -81,7 +82,7 @@ final class LocalTranscodeStore implements TranscodeStore {
 	@Override
 	public void removeLadder(VideoId vid, String version) throws IOException {
 		Path root = inDir(VideoLayout.hlsRoot(vid));
-		Trees.delete(inDir(VideoLayout.hlsVersion(vid, version)));
+		FileTrees.delete(inDir(VideoLayout.hlsVersion(vid, version)));
 		try {
 			Files.deleteIfExists(root);
 		}

@@ -51,13 +51,7 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 
 	@Override
 	public boolean available() {
-		try {
-			this.s3.headBucket((request) -> request.bucket(this.bucket));
-			return true;
-		}
-		catch (SdkException ex) {
-			return false;
-		}
+		return S3Clients.bucketAnswers(this.s3, this.bucket);
 	}
 
 	@Override

@@ -119,7 +119,13 @@ public class TranscodeRunner implements SmartLifecycle {
 	}
 
 	private void work() {
-		if (!this.readiness.toolsReady()) {
+		// The first round waits one interval: finding the bundled ffmpeg unpacks about
+		// 100 MB of programs and libraries, which would otherwise compete with the start
+		// of
+		// this service and of those started beside it (./run.sh starts all three at
+		// once).
+		pause();
+		if (!this.running || !this.readiness.toolsReady()) {
 			return;
 		}
 		while (this.running) {

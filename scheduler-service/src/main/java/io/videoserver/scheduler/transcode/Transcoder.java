@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import io.videoserver.shared.store.FileTrees;
 import io.videoserver.scheduler.execution.RetryPolicy;
 import io.videoserver.scheduler.transcode.Encoder.EncodeException;
 import io.videoserver.scheduler.transcode.Encoder.Encoded;
@@ -170,7 +171,7 @@ final class Transcoder {
 
 	private static void deleteQuietly(Path work) {
 		try {
-			Trees.delete(work);
+			FileTrees.delete(work);
 		}
 		catch (IOException ex) {
 			log.warn("Could not empty the work directory {}: {}", work, ex.toString());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.videoserver.shared.store.FileTrees;
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.store.VideoLayout;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
@@ -184,7 +185,7 @@ class TranscoderTests {
 		assertThat(this.db.row(vid)).containsEntry("state", "queued").containsEntry("attempts", 0);
 		Files.delete(blocked);
 		awaitState(vid, "ready");
-		Trees.delete(blocked);
+		FileTrees.delete(blocked);
 	}
 
 	private VideoId upload(String content) throws IOException {

@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -22,6 +23,20 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3Clients {
 
 	private S3Clients() {
+	}
+
+	/**
+	 * Whether the bucket answers now: a store that cannot be reached is not worked on
+	 * (the scheduler's deletions and transcoding wait for it instead of failing rows).
+	 */
+	public static boolean bucketAnswers(S3Client s3, String bucket) {
+		try {
+			s3.headBucket((request) -> request.bucket(bucket));
+			return true;
+		}
+		catch (SdkException ex) {
+			return false;
+		}
 	}
 
 	/**

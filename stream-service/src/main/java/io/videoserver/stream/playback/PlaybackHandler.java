@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Answers a {@code GET} or {@code HEAD} of a video on the servlet response, with RFC 9110
  * byte ranges and conditional requests as an HTML5 player needs for seeking: the one
- * handler behind both the {@link PlaybackFilter} and the {@link PlaybackController}.
+ * handler behind both the {@link PlaybackFilter} and the {@link PlaybackController}, so
+ * that both check privacy ({@link PlaybackAccess}) and count views
+ * ({@link PlaybackViews}) alike.
  */
 @Component
 class PlaybackHandler {
@@ -32,24 +34,36 @@ class PlaybackHandler {
 
 	private final ErrorResponses errors;
 
-	PlaybackHandler(PlaybackFiles files, RangeResponder responder, ErrorResponses errors) {
+	private final PlaybackAccess access;
+
+	private final PlaybackViews views;
+
+	PlaybackHandler(PlaybackFiles files, RangeResponder responder, ErrorResponses errors, PlaybackAccess access,
+			PlaybackViews views) {
 		this.files = files;
 		this.responder = responder;
 		this.errors = errors;
+		this.access = access;
+		this.views = views;
 	}
 
 	/**
 	 * Streams the video, or answers 302, 304, 412 or 416.
 	 * @param vid the checked id from the request path
-	 * @throws ApiException 404/006 when there is no such video
+	 * @throws ApiException 404/006 when there is no such video, or it is private and the
+	 * request lacks its owner's session
 	 * @throws IOException when the store fails, or the client went away before the
 	 * headers were sent
 	 */
 	void play(VideoId vid, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		PlaybackExchange exchange = PlaybackExchange.of(request, response);
+		PlaybackAccess.Viewing viewing = this.access.require(vid, request);
 		try (VideoFile file = this.files.open(vid)) {
 			Plan plan = RangePlanner.plan(exchange.conditions(), file.validators());
 			if (!answered(file, plan, exchange.response())) {
+				if (PlaybackViews.startsAtZero(exchange, plan)) {
+					this.views.count(vid, viewing, exchange);
+				}
 				send(vid, file, plan, exchange);
 			}
 		}
@@ -59,15 +73,20 @@ class PlaybackHandler {
 	 * Sends a file of a published HLS ladder, or answers 304, 412 or 416, by the same
 	 * rules as a video; never redirected (a player resolves the playlist's relative
 	 * segment names against the address it was given).
-	 * @throws ApiException 404/006 when there is no such file
+	 * @throws ApiException 404/006 when there is no such file, or the video is private
+	 * and the request lacks its owner's session
 	 * @throws IOException when the store fails, or the client went away before the
 	 * headers were sent
 	 */
 	void play(LadderFile ladder, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		PlaybackExchange exchange = PlaybackExchange.of(request, response);
+		PlaybackAccess.Viewing viewing = this.access.require(ladder.vid(), request);
 		try (VideoFile file = this.files.open(ladder)) {
 			Plan plan = RangePlanner.plan(exchange.conditions(), file.validators());
 			if (!answered(file, plan, exchange.response())) {
+				if (PlaybackViews.isFirstSegment(ladder) && PlaybackViews.startsAtZero(exchange, plan)) {
+					this.views.count(ladder.vid(), viewing, exchange);
+				}
 				sendQuietly(file, plan, exchange);
 			}
 		}

@@ -2,7 +2,7 @@ package io.videoserver.stream.upload;
 
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
-import io.videoserver.shared.SessionCredentials;
+import io.videoserver.stream.session.SessionUsers;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
@@ -16,8 +16,11 @@ public class UploadAuthorizer {
 
 	private final UploadRepository uploads;
 
-	UploadAuthorizer(UploadRepository uploads) {
+	private final SessionUsers sessions;
+
+	UploadAuthorizer(UploadRepository uploads, SessionUsers sessions) {
 		this.uploads = uploads;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -48,10 +51,7 @@ public class UploadAuthorizer {
 	 * @throws ApiException 401/002 without one
 	 */
 	public String requireUser(HttpServletRequest request) {
-		SessionCredentials.Offered offered = SessionCredentials.offeredBy(request)
-			.orElseThrow(() -> new ApiException(ErrorCode.NOT_AUTHENTICATED));
-		return this.uploads.sessionUser(offered.sessionId(), offered.userName())
-			.orElseThrow(() -> new ApiException(ErrorCode.NOT_AUTHENTICATED));
+		return this.sessions.userOf(request).orElseThrow(() -> new ApiException(ErrorCode.NOT_AUTHENTICATED));
 	}
 
 }

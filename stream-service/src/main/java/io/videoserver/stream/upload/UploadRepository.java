@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the sessions and videos that api-service owns, and records the size and media
- * info of a stored upload; this service never writes a session.
+ * Reads the videos that api-service owns, and records the size and media info of a stored
+ * upload; this service never writes a session.
  */
 @Repository
 class UploadRepository {
@@ -19,21 +19,6 @@ class UploadRepository {
 
 	UploadRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * The user of a live session; with a user name (the header pair) the session must
-	 * belong to exactly that user, without one (the cookie) its own user is taken.
-	 */
-	Optional<String> sessionUser(String sessionId, @Nullable String userName) {
-		return this.jdbc.sql("""
-				SELECT login_name FROM sessions
-				WHERE session_id = :sessionId AND expires_at > NOW(3)
-				""")
-			.param("sessionId", sessionId)
-			.query(String.class)
-			.optional()
-			.filter((login) -> userName == null || login.equals(userName));
 	}
 
 	/** The video's author's login name; empty when the video does not exist. */
