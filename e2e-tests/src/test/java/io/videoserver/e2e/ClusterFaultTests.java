@@ -1,0 +1,877 @@
+package io.videoserver.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.videoserver.launcher.ServiceProcess;
+import io.videoserver.shared.testdb.StoppableDatabase;
+import io.videoserver.shared.testdb.TestDatabaseHandle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Issue 19's database and crash faults under the multi-replica site ({@link Cluster}: two
+ * replicas of each service on one database and one video directory, behind the front), on
+ * a database of the test's own ({@link StoppableDatabase}) that it freezes (SIGSTOP) and
+ * restarts: the database hangs under the stream-service and the scheduler-service; it
+ * restarts while uploads and deletions are inside their transactions; a stream replica
+ * and a scheduler replica are killed (SIGKILL) in the middle of their work. Each scenario
+ * prints its figures (longest answer during the fault, time to recover) and ends with the
+ * scheduler's consistency check ({@code GET /actuator/consistency}) finding nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFaultTests {
+
+	static final int CHUNK = 256 * 1024;
+
+	/** The driver's socket timeout in these tests (production: 4 s). */
+	private static final Duration DB_TIMEOUT = Duration.ofSeconds(2);
+
+	/**
+	 * The socket timeout, the pool's 3 s wait for a connection, and room for 2 busy
+	 * vCPUs.
+	 */
+	private static final Duration BOUND = Duration.ofSeconds(9);
+
+	/** How long a scheduler's deletion lease lasts here: it lapses during a freeze. */
+	private static final Duration DELETION_LEASE = Duration.ofSeconds(4);
+
+	/** The files of the ladder whose deletion the freeze interrupts. */
+	private static final int LADDER_FILES = 20000;
+
+	private static final System.Logger log = System.getLogger(ClusterFaultTests.class.getName());
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final Pattern ID = Pattern.compile("\"(?:id|session_id)\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final Pattern DELETED = Pattern.compile("Deleted video (\\w+) \\((\\d+) files\\)");
+
+	private StoppableDatabase database;
+
+	private Path work;
+
+	private Cluster cluster;
+
+	private String user;
+
+	private String session;
+
+	private final List<String> report = new ArrayList<>();
+
+	/** How many files a video has, when not one. */
+	private final Map<String, Integer> files = new HashMap<>();
+
+	/** Videos created before the freeze, uploaded during it. */
+	private final List<String> later = new ArrayList<>();
+
+	@BeforeAll
+	void startCluster(@TempDir Path work) throws Exception {
+		if (Front.nginx().isEmpty()) {
+			return;
+		}
+		this.work = work;
+		this.database = new StoppableDatabase("faults");
+		TestDatabaseHandle handle = new TestDatabaseHandle("faults", this.database.url(), "root", "");
+		this.cluster = Cluster.start(work, "ClusterFaultTests",
+				Map.of("VIDEO_DB_TIMEOUT_MS", Long.toString(DB_TIMEOUT.toMillis()), "VIDEO_HEALTH_DB_CACHE_TTL", "0s",
+						"VIDEO_CONSISTENCY_GRACE", "0s", "VIDEO_SCHEDULER_LEASE", DELETION_LEASE.toMillis() + "ms",
+						"VIDEO_SCHEDULER_BACKOFF_BASE", "500ms", "VIDEO_TRANSCODE_ENABLED", "false"),
+				handle);
+		this.user = "faults-" + UUID.randomUUID().toString().substring(0, 8);
+		signUp(this.user);
+		this.session = id(expect(
+				front("/user/" + this.user).header("Content-Type", "application/json").POST(credentials(this.user)),
+				200));
+	}
+
+	@BeforeEach
+	void requireNginx() {
+		Assumptions.assumeTrue(this.cluster != null,
+				"nginx is not installed (apt-get install nginx-light): the cluster fault tests need it as their front");
+	}
+
+	@AfterAll
+	void stop() throws Exception {
+		this.report.forEach((line) -> log.log(System.Logger.Level.INFO, line));
+		if (this.cluster != null) {
+			this.cluster.close();
+		}
+		if (this.database != null) {
+			this.database.thaw();
+			this.database.stop();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aHungDatabaseUnderTheStreamAndSchedulerServicesGivesBoundedAnswersAndLosesNothing() throws Exception {
+		byte[] film = ClusterScenarios.paddedClip(6 * CHUNK, 11);
+		String played = uploaded("Played during the freeze", film);
+		String resumed = createVideo("Resumed after the freeze");
+		String upload = tusCreate(resumed, film.length);
+		for (int offset = 0; offset < 2 * CHUNK; offset += CHUNK) {
+			assertThat(patch(upload, offset, film).statusCode()).isEqualTo(204);
+		}
+		List<String> doomed = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			doomed.add(uploaded("Deleted into the freeze " + i, ClusterScenarios.clip()));
+		}
+		for (ServiceProcess stream : this.cluster.streams()) {
+			this.later.add(createVideo("Uploaded during the freeze on " + stream.service().port()));
+		}
+		// one video's ladder of many files keeps its deletion busy for a second or more:
+		// the database freezes while a scheduler holds that lease, the files go, the
+		// bookkeeping cannot, and the lease lapses during the freeze
+		ladder(doomed.get(0));
+		List<CompletableFuture<HttpResponse<String>>> deletions = deleteAsync(doomed);
+		long leased = awaitLeased();
+		this.database.freeze();
+		long frozen = System.nanoTime();
+		List<CompletableFuture<Timed>> during = new ArrayList<>();
+		Duration longest;
+		try {
+			for (ServiceProcess stream : this.cluster.streams()) {
+				during.add(timed(direct(stream, "/videos/" + played).header("Range", "bytes=0-1023")));
+				during.add(timed(tus(direct(stream, URI.create(upload).getPath())).method("HEAD",
+						HttpRequest.BodyPublishers.noBody())));
+				during.add(timed(tus(direct(stream, URI.create(upload).getPath()))
+					.header("Upload-Offset", Integer.toString(2 * CHUNK))
+					.header("Content-Type", "application/offset+octet-stream")
+					.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(film, 2 * CHUNK, CHUNK))));
+				during.add(timed(direct(stream, "/videos/" + createdLater()).header("X-Session-Id", this.session)
+					.header("X-User-Name", this.user)
+					.PUT(HttpRequest.BodyPublishers.ofByteArray(ClusterScenarios.clip()))));
+			}
+			List<ServiceProcess> probed = new ArrayList<>(this.cluster.streams());
+			probed.addAll(this.cluster.schedulers());
+			awaitReadiness(probed, 503, BOUND.multipliedBy(2));
+			longest = Duration.ZERO;
+			for (CompletableFuture<Timed> answer : during) {
+				Timed timed = answer.get();
+				longest = max(longest, timed.took());
+				assertThat(timed.took()).as("%s answered after", timed.what()).isLessThanOrEqualTo(BOUND);
+				if (timed.status() >= 500) {
+					assertThat(timed.status()).as(timed.what()).isEqualTo(503);
+					if (!timed.what().startsWith("HEAD")) {
+						assertThat(timed.body()).as(timed.what()).contains("\"012\"");
+					}
+					assertThat(timed.retryAfter()).as("Retry-After of %s", timed.what()).isTrue();
+				}
+			}
+			// the deletion leases taken before the freeze lapse while it lasts
+			long wait = DELETION_LEASE.plusSeconds(2).toMillis()
+					- Duration.ofNanos(System.nanoTime() - frozen).toMillis();
+			Thread.sleep(Math.max(0, wait));
+		}
+		finally {
+			this.database.thaw();
+		}
+		long thawed = System.nanoTime();
+		List<ServiceProcess> all = new ArrayList<>(this.cluster.streams());
+		all.addAll(this.cluster.schedulers());
+		awaitReadiness(all, 200, Duration.ofSeconds(30));
+		Duration recovered = Duration.ofNanos(System.nanoTime() - thawed);
+
+		long offset = offset(upload);
+		assertThat(offset).as("the upload's offset after the freeze").isBetween(2L * CHUNK, (long) film.length);
+		while (offset < film.length) {
+			HttpResponse<String> answer = patch(upload, (int) offset, film);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+			offset = Long.parseLong(answer.headers().firstValue("Upload-Offset").orElseThrow());
+		}
+		ClusterScenarios.assertSameBytes(stored(resumed), film);
+		ClusterScenarios.assertSameBytes(range(played, "bytes=0-").body(), film);
+		for (int i = 0; i < doomed.size(); i++) {
+			HttpResponse<String> answer = deletions.get(i).get();
+			// one that reached the api as the database froze answered 503: sent again
+			if (answer.statusCode() != 204) {
+				assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+				HttpResponse<String> again = send(
+						front("/user/" + this.user + "/videos/" + doomed.get(i)).header("X-Session-Id", this.session)
+							.header("X-User-Name", this.user)
+							.DELETE());
+				assertThat(again.statusCode()).as(again.body()).isIn(204, 404);
+			}
+		}
+		awaitDeletionsDone(doomed);
+		this.report.add("hung database: " + leased + " deletions leased at the freeze, " + redone(doomed)
+				+ " of them finished after it by a replica that found their files removed already");
+		report("hung database (frozen " + seconds(Duration.ofNanos(thawed - frozen)) + ")", longest, recovered);
+	}
+
+	@Test
+	@Order(2)
+	void aDatabaseRestartedWhileUploadsAndDeletionsAreInTheirTransactionsLeavesNothingHalfMade() throws Exception {
+		byte[] film = ClusterScenarios.paddedClip(2 * CHUNK, 21);
+		List<String> doomed = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			doomed.add(uploaded("Deleted across the restart " + i, ClusterScenarios.clip()));
+		}
+		// uploads held one byte before their end, so that all finish together, each
+		// a few milliseconds after the other, into the stop
+		CountDownLatch release = new CountDownLatch(1);
+		List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
+		List<String> vids = new ArrayList<>();
+		List<String> tusUploads = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String vid = createVideo("Uploaded across the restart " + i);
+			vids.add(vid);
+			HttpRequest.Builder request;
+			if (i % 2 == 0) {
+				request = front("/stream/videos/" + vid).header("X-Session-Id", this.session)
+					.header("X-User-Name", this.user)
+					.PUT(held(film, 0, release, i * 4L));
+			}
+			else {
+				String upload = tusCreate(vid, film.length);
+				tusUploads.add(upload);
+				request = tus(HttpRequest.newBuilder(URI.create(upload)).timeout(Duration.ofSeconds(60)))
+					.header("Upload-Offset", "0")
+					.header("Content-Type", "application/offset+octet-stream")
+					.method("PATCH", held(film, 0, release, i * 4L));
+			}
+			uploads.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		Thread.sleep(1000);
+		long started = System.nanoTime();
+		release.countDown();
+		for (String vid : doomed) {
+			CompletableFuture.runAsync(() -> {
+				try {
+					send(front("/user/" + this.user + "/videos/" + vid).header("X-Session-Id", this.session)
+						.header("X-User-Name", this.user)
+						.DELETE());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+		}
+		Thread.sleep(15);
+		this.database.stop();
+		long stopped = System.nanoTime();
+		this.database.start();
+		long restarted = System.nanoTime();
+		Duration longest = Duration.ZERO;
+		List<Integer> statuses = new ArrayList<>();
+		for (CompletableFuture<HttpResponse<String>> upload : uploads) {
+			HttpResponse<String> answer = upload.get();
+			statuses.add(answer.statusCode());
+			longest = max(longest, Duration.ofNanos(System.nanoTime() - started));
+			if (answer.statusCode() >= 500) {
+				assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+			}
+		}
+		List<ServiceProcess> all = new ArrayList<>(this.cluster.streams());
+		all.addAll(this.cluster.schedulers());
+		awaitReadiness(all, 200, Duration.ofSeconds(30));
+		Duration recovered = Duration.ofNanos(System.nanoTime() - restarted);
+		log.log(System.Logger.Level.INFO, "restart mid-transaction: uploads answered {0}, the database down {1}",
+				statuses, seconds(Duration.ofNanos(restarted - stopped)));
+		// whatever failed is retried, as a client would (a tus upload resumes at its
+		// offset): everything ends stored whole
+		for (int i = 0; i < vids.size(); i++) {
+			if (statuses.get(i) >= 500) {
+				if (i % 2 == 0) {
+					expect(front("/stream/videos/" + vids.get(i)).header("X-Session-Id", this.session)
+						.header("X-User-Name", this.user)
+						.PUT(HttpRequest.BodyPublishers.ofByteArray(film)), 201);
+				}
+				else {
+					String upload = tusUploads.get(i / 2);
+					long offset = offset(upload);
+					while (offset < film.length) {
+						HttpResponse<String> answer = patch(upload, (int) offset, film);
+						assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+						offset = Long.parseLong(answer.headers().firstValue("Upload-Offset").orElseThrow());
+					}
+				}
+			}
+			ClusterScenarios.assertSameBytes(stored(vids.get(i)), film);
+		}
+		for (String vid : doomed) {
+			HttpResponse<String> again = send(
+					front("/user/" + this.user + "/videos/" + vid).header("X-Session-Id", this.session)
+						.header("X-User-Name", this.user)
+						.DELETE());
+			assertThat(again.statusCode()).as(again.body()).isIn(204, 404);
+		}
+		awaitDeletionsDone(doomed);
+		report("database restarted mid-transaction (uploads " + statuses + ")", longest, recovered);
+	}
+
+	@Test
+	@Order(3)
+	void aStreamReplicaKilledMidPlaybackAndMidUploadLosesNothing() throws Exception {
+		byte[] film = ClusterScenarios.paddedClip(16 * CHUNK, 31);
+		String played = uploaded("Played while a replica dies", film);
+		String vid = createVideo("Uploaded while a replica dies");
+		String upload = tusCreate(vid, film.length);
+		assertThat(patch(upload, 0, film).statusCode()).isEqualTo(204);
+		ServiceProcess victim = this.cluster.streams().get(0);
+		Path data = this.cluster.videoDir()
+			.resolve(".tus")
+			.resolve(Path.of(URI.create(upload).getPath()).getFileName() + ".bin");
+
+		// a viewer reading slowly from the victim, and a PATCH half sent to it
+		HttpResponse<InputStream> playing = http.send(direct(victim, "/videos/" + played).build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(playing.statusCode()).isEqualTo(200);
+		InputStream viewer = playing.body();
+		byte[] first = viewer.readNBytes(64 * 1024);
+		CountDownLatch killed = new CountDownLatch(1);
+		CompletableFuture<HttpResponse<String>> patch = http.sendAsync(
+				tus(direct(victim, URI.create(upload).getPath())).header("Upload-Offset", Integer.toString(CHUNK))
+					.header("Content-Type", "application/offset+octet-stream")
+					.method("PATCH", held(film, CHUNK, killed, 0, 3 * 64 * 1024))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (Files.size(data) <= CHUNK) {
+			if (System.nanoTime() > deadline || patch.isDone()) {
+				fail("No byte of the PATCH reached the disk");
+			}
+			Thread.sleep(20);
+		}
+		victim.kill();
+		long kill = System.nanoTime();
+		killed.countDown();
+		assertThat(patch).failsWithin(Duration.ofSeconds(20));
+
+		// the viewer picks up where it was cut, through the front: the other replica
+		byte[] rest;
+		int read = first.length;
+		try {
+			rest = viewer.readAllBytes();
+			read += rest.length;
+		}
+		catch (IOException ex) {
+			// cut: what was read before the kill stands
+		}
+		assertThat(read).as("the killed replica's viewer was cut").isLessThan(film.length);
+		HttpResponse<byte[]> resumedPlay = range(played, "bytes=" + first.length + "-");
+		Duration playGap = Duration.ofNanos(System.nanoTime() - kill);
+		assertThat(resumedPlay.statusCode()).isEqualTo(206);
+		ClusterScenarios.assertSameBytes(resumedPlay.body(), Arrays.copyOfRange(film, first.length, film.length));
+
+		Duration longest = Duration.ZERO;
+		long offset = offset(upload);
+		assertThat(offset).as("what the killed replica had stored").isBetween((long) CHUNK + 1, film.length - 1L);
+		long lapsed = System.nanoTime() + Cluster.UPLOAD_LEASE_TTL.plusSeconds(10).toNanos();
+		while (offset < film.length) {
+			long sent = System.nanoTime();
+			HttpResponse<String> answer = patch(upload, (int) offset, film);
+			longest = max(longest, Duration.ofNanos(System.nanoTime() - sent));
+			if (answer.statusCode() == 423 && System.nanoTime() < lapsed) {
+				Thread.sleep(250);
+				continue;
+			}
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+			offset = Long.parseLong(answer.headers().firstValue("Upload-Offset").orElseThrow());
+		}
+		Duration uploadGap = Duration.ofNanos(System.nanoTime() - kill);
+		ClusterScenarios.assertSameBytes(stored(vid), film);
+		this.report.add("stream replica killed: playback resumed on the other replica " + seconds(playGap)
+				+ " after the kill, the upload completed " + seconds(uploadGap) + " after it");
+		report("stream replica killed mid-transfer", longest, uploadGap);
+	}
+
+	@Test
+	@Order(4)
+	void aSchedulerReplicaKilledMidBatchLeavesTheRestToTheOtherAndRemovesEachFileOnce() throws Exception {
+		List<String> doomed = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			doomed.add(uploaded("Deleted while a scheduler dies " + i, ClusterScenarios.clip()));
+		}
+		// a ladder of many files keeps the batch busy long enough for the kill to land in
+		// it
+		ladder(doomed.get(0));
+		List<CompletableFuture<HttpResponse<String>>> deletions = deleteAsync(doomed);
+		// kill the replica that holds leases as soon as one does
+		String owner = null;
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (owner == null) {
+			owner = this.cluster.jdbc()
+				.sql("SELECT MIN(lease_owner) FROM video_del_rec WHERE lease_owner IS NOT NULL")
+				.query(String.class)
+				.optional()
+				.orElse(null);
+			if (owner == null && System.nanoTime() > deadline) {
+				fail("No scheduler replica leased a deletion");
+			}
+		}
+		ServiceProcess victim = this.cluster.schedulers().get(owner.equals("scheduler-1") ? 0 : 1);
+		victim.kill();
+		long kill = System.nanoTime();
+		long leased = count("SELECT COUNT(*) FROM video_del_rec WHERE lease_owner = '" + owner + "'");
+		for (CompletableFuture<HttpResponse<String>> deletion : deletions) {
+			assertThat(deletion.get().statusCode()).isEqualTo(204);
+		}
+		awaitDeletionsDone(doomed);
+		Duration recovered = Duration.ofNanos(System.nanoTime() - kill);
+		this.report.add("scheduler replica " + owner + " killed with " + leased
+				+ " deletions still leased to it; the other finished all 30 in " + seconds(recovered) + ", "
+				+ redone(doomed) + " of them finished by a replica that found their files removed already");
+		report("scheduler replica killed mid-batch", Duration.ZERO, recovered);
+	}
+
+	@Test
+	@Order(5)
+	void aSchedulerReplicaKilledMidTranscodeLeavesTheJobToTheOtherWhichRecordsOneResult() throws Exception {
+		// only this test's video is transcoded: the others go, and the two transcoding
+		// replicas start now (the site's schedulers run without transcoding)
+		for (String vid : this.cluster.jdbc().sql("SELECT id FROM video_info").query(String.class).list()) {
+			delete(vid);
+		}
+		List<ServiceProcess> transcoders = new ArrayList<>();
+		for (int i = 1; i <= 2; i++) {
+			transcoders.add(this.cluster.startScheduler("transcoder-" + i,
+					Map.of("VIDEO_TRANSCODE_ENABLED", "true", "VIDEO_TRANSCODE_LEASE", "6s", "VIDEO_TRANSCODE_INTERVAL",
+							"300ms", "VIDEO_TRANSCODE_PROGRESS_INTERVAL", "500ms", "VIDEO_TRANSCODE_WORK_DIR",
+							Files.createDirectories(this.work.resolve("transcode-" + i)).toString())));
+		}
+		for (ServiceProcess transcoder : transcoders) {
+			transcoder.awaitReady(Cluster.START_TIMEOUT);
+		}
+		String vid = uploaded("Transcoded while a scheduler dies", Files.readAllBytes(longVideo()));
+
+		String owner = null;
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (owner == null) {
+			owner = this.cluster.jdbc()
+				.sql("SELECT lease_owner FROM video_transcode WHERE video_id = :vid AND state = 'running'")
+				.param("vid", vid)
+				.query(String.class)
+				.optional()
+				.orElse(null);
+			if (owner == null) {
+				if (System.nanoTime() > deadline) {
+					fail("No replica started transcoding " + vid);
+				}
+				Thread.sleep(50);
+			}
+		}
+		ServiceProcess victim = transcoders.get(owner.equals("transcoder-1") ? 0 : 1);
+		victim.kill();
+		long kill = System.nanoTime();
+		String state = "";
+		deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (!state.equals("ready") && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			state = this.cluster.jdbc()
+				.sql("SELECT state FROM video_transcode WHERE video_id = :vid")
+				.param("vid", vid)
+				.query(String.class)
+				.single();
+		}
+		assertThat(state).as("the job's state after the other replica took it over").isEqualTo("ready");
+		Duration recovered = Duration.ofNanos(System.nanoTime() - kill);
+		int results = 0;
+		for (ServiceProcess transcoder : transcoders) {
+			results += count(transcoder.log(), "Transcoded video " + vid + " ");
+		}
+		assertThat(results).as("transcoding results recorded for " + vid).isEqualTo(1);
+		String version = this.cluster.jdbc()
+			.sql("SELECT hls_version FROM video_transcode WHERE video_id = :vid")
+			.param("vid", vid)
+			.query(String.class)
+			.single();
+		assertThat(send(front("/stream/videos/" + vid + "/hls/" + version + "/master.m3u8")).statusCode())
+			.isEqualTo(200);
+		this.report.add("transcoding replica " + owner + " killed mid-job; the other recorded the one result "
+				+ seconds(recovered) + " after the kill");
+		report("scheduler replica killed mid-transcode", Duration.ZERO, recovered);
+	}
+
+	/** Twenty seconds of 640x480 H.264/AAC: long enough to kill its transcoder midway. */
+	private Path longVideo() throws IOException, InterruptedException {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of(HlsPlaybackTests.FFMPEG)),
+				HlsPlaybackTests.FFMPEG + " is missing: apt-get install -y ffmpeg (or -De2e.ffmpeg=…)");
+		Path mp4 = this.work.resolve("long.mp4");
+		Process ffmpeg = new ProcessBuilder(HlsPlaybackTests.FFMPEG, "-v", "error", "-y", "-f", "lavfi", "-i",
+				"testsrc2=size=640x480:rate=25:duration=20", "-f", "lavfi", "-i", "sine=frequency=440:duration=20",
+				"-c:v", "libx264", "-preset", "ultrafast", "-crf", "35", "-c:a", "aac", "-b:a", "32k", "-shortest",
+				"-movflags", "+faststart", mp4.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.work.resolve("long-ffmpeg.log").toFile())
+			.start();
+		if (!ffmpeg.waitFor(1, TimeUnit.MINUTES) || ffmpeg.exitValue() != 0) {
+			ffmpeg.destroyForcibly();
+			throw new IllegalStateException("ffmpeg failed: " + Files.readString(this.work.resolve("long-ffmpeg.log")));
+		}
+		return mp4;
+	}
+
+	private static int count(String text, String part) {
+		return text.split(Pattern.quote(part), -1).length - 1;
+	}
+
+	// --- the figures and the consistency check
+
+	private void report(String scenario, Duration longest, Duration recovered) throws Exception {
+		awaitNothingHeld();
+		String findings = awaitConsistent();
+		String line = scenario + ": longest answer during the fault " + seconds(longest) + ", recovered "
+				+ seconds(recovered) + " after it, consistency findings " + findings;
+		this.report.add(line);
+		log.log(System.Logger.Level.INFO, line);
+	}
+
+	/**
+	 * With no upload in flight, every quota reservation and tus writer's lease is
+	 * released or lapses within the lease's time ({@code VIDEO_UPLOAD_LEASE_TTL}): one
+	 * kept alive longer is held by nothing. The lapsed ones count for the checker at once
+	 * (grace 0).
+	 */
+	private void awaitNothingHeld() throws Exception {
+		long deadline = System.nanoTime() + Cluster.UPLOAD_LEASE_TTL.plusSeconds(10).toNanos();
+		String live = "SELECT (SELECT COUNT(*) FROM upload_reservation WHERE expires_at > NOW(3))"
+				+ " + (SELECT COUNT(*) FROM upload_lease WHERE expires_at > NOW(3))";
+		while (count(live) > 0) {
+			if (System.nanoTime() > deadline) {
+				fail("Reservations or leases kept alive with no upload in flight: "
+						+ this.cluster.jdbc().sql("SELECT * FROM upload_reservation").query().listOfRows()
+						+ this.cluster.jdbc().sql("SELECT * FROM upload_lease").query().listOfRows());
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	/**
+	 * Runs the consistency check on a live scheduler until it finds nothing (work in
+	 * flight settles within seconds), and fails with its last report when it does not.
+	 */
+	private String awaitConsistent() throws Exception {
+		ServiceProcess scheduler = this.cluster.schedulers()
+			.stream()
+			.filter(ServiceProcess::isAlive)
+			.findFirst()
+			.orElseThrow();
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (true) {
+			HttpResponse<String> report = send(
+					HttpRequest.newBuilder(URI.create(scheduler.service().managementUrl() + "/actuator/consistency"))
+						.timeout(Duration.ofSeconds(30)));
+			if (report.statusCode() == 200 && report.body().contains("\"findings\":[]")) {
+				return "[]";
+			}
+			if (System.nanoTime() > deadline) {
+				fail("The consistency check found: " + report.body());
+			}
+			Thread.sleep(500);
+		}
+	}
+
+	private int filesRemoved(String vid) throws IOException {
+		int removed = 0;
+		for (ServiceProcess scheduler : this.cluster.schedulers()) {
+			Matcher matcher = DELETED.matcher(scheduler.log());
+			while (matcher.find()) {
+				if (matcher.group(1).equals(vid)) {
+					removed += Integer.parseInt(matcher.group(2));
+				}
+			}
+		}
+		return removed;
+	}
+
+	/**
+	 * Waits until the queue is empty and each video's files are gone, and checks that the
+	 * schedulers' logs count no more files removed than the video had: a replica that
+	 * finishes a lapsed or a killed replica's lease finds nothing left to remove. (A
+	 * replica killed between removing and logging removed files that no log counts.)
+	 */
+	private void awaitDeletionsDone(List<String> vids) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while ((count("SELECT COUNT(*) FROM video_del_rec") > 0 || !allGone(vids)) && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(this.cluster.jdbc().sql("SELECT video_id FROM video_del_rec").query(String.class).list())
+			.as("deletions still queued")
+			.isEmpty();
+		for (String vid : vids) {
+			assertThat(stored(vid)).as(vid).isNull();
+			assertThat(this.cluster.videoDir().resolve(vid + ".hls")).as("the ladders of " + vid).doesNotExist();
+			assertThat(filesRemoved(vid)).as("files of %s removed by the schedulers", vid)
+				.isLessThanOrEqualTo(this.files.getOrDefault(vid, 1));
+		}
+	}
+
+	private boolean allGone(List<String> vids) {
+		return vids.stream()
+			.allMatch((vid) -> !Files.exists(this.cluster.videoDir().resolve(vid))
+					&& !Files.exists(this.cluster.videoDir().resolve(vid + ".hls")));
+	}
+
+	/**
+	 * How many of the videos' deletions were finished by a replica that found nothing
+	 * left to remove: work taken over (or taken again) after a lapsed or killed lease.
+	 */
+	private long redone(List<String> vids) throws IOException {
+		long again = 0;
+		for (String vid : vids) {
+			for (ServiceProcess scheduler : this.cluster.schedulers()) {
+				again += count(scheduler.log(), "Deleted video " + vid + " (0 files)");
+			}
+		}
+		return again;
+	}
+
+	/** Gives a video a ladder of {@link #LADDER_FILES} files, slow to delete. */
+	private void ladder(String vid) throws IOException {
+		Path ladder = Files.createDirectories(this.cluster.videoDir().resolve(vid + ".hls").resolve("v1"));
+		for (int i = 0; i < LADDER_FILES; i++) {
+			Files.createFile(ladder.resolve("s" + i + ".m4s"));
+		}
+		this.files.put(vid, 1 + LADDER_FILES);
+	}
+
+	private List<CompletableFuture<HttpResponse<String>>> deleteAsync(List<String> vids) {
+		List<CompletableFuture<HttpResponse<String>>> deletions = new ArrayList<>();
+		for (String vid : vids) {
+			deletions
+				.add(http.sendAsync(front("/user/" + this.user + "/videos/" + vid).header("X-Session-Id", this.session)
+					.header("X-User-Name", this.user)
+					.DELETE()
+					.build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		return deletions;
+	}
+
+	/** Waits until a scheduler replica holds deletion leases; answers how many. */
+	private long awaitLeased() {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (true) {
+			long leased = count("SELECT COUNT(*) FROM video_del_rec WHERE lease_owner IS NOT NULL");
+			if (leased > 0) {
+				return leased;
+			}
+			if (System.nanoTime() > deadline) {
+				fail("No scheduler replica leased a deletion");
+			}
+		}
+	}
+
+	private static void awaitReadiness(List<ServiceProcess> services, int status, Duration timeout) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		for (ServiceProcess service : services) {
+			while (readiness(service) != status) {
+				if (System.nanoTime() > deadline) {
+					fail(service.service().module() + " readiness did not become " + status + " within " + timeout);
+				}
+				Thread.sleep(100);
+			}
+		}
+	}
+
+	private static int readiness(ServiceProcess service) throws InterruptedException {
+		try {
+			return send(
+					HttpRequest.newBuilder(URI.create(service.service().managementUrl() + "/actuator/health/readiness"))
+						.timeout(Duration.ofSeconds(5)))
+				.statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	// --- the site's API
+
+	private CompletableFuture<Timed> timed(HttpRequest.Builder request) {
+		HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+		long sent = System.nanoTime();
+		return http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
+			.handle((answer, error) -> new Timed(built.method() + " " + built.uri().getPath(),
+					Duration.ofNanos(System.nanoTime() - sent), (answer != null) ? answer.statusCode() : -1,
+					(answer != null) ? answer.body() : String.valueOf(error),
+					answer != null && answer.headers().firstValue("Retry-After").isPresent()));
+	}
+
+	/** A video id made before the freeze, uploaded during it. */
+	private String createdLater() {
+		return this.later.remove(0);
+	}
+
+	private String uploaded(String title, byte[] film) throws IOException, InterruptedException {
+		String vid = createVideo(title);
+		expect(front("/stream/videos/" + vid).header("X-Session-Id", this.session)
+			.header("X-User-Name", this.user)
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(film)), 201);
+		return vid;
+	}
+
+	private String signUp(String name) throws IOException, InterruptedException {
+		return id(expect(front("/user").header("Content-Type", "application/json").POST(credentials(name)), 201));
+	}
+
+	private String createVideo(String title) throws IOException, InterruptedException {
+		return id(expect(front("/user/" + this.user + "/videos").header("Content-Type", "application/json")
+			.header("X-Session-Id", this.session)
+			.header("X-User-Name", this.user)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + title + "\"}")), 201));
+	}
+
+	private void delete(String vid) throws IOException, InterruptedException {
+		expect(front("/user/" + this.user + "/videos/" + vid).header("X-Session-Id", this.session)
+			.header("X-User-Name", this.user)
+			.DELETE(), 204);
+	}
+
+	private String tusCreate(String vid, int length) throws IOException, InterruptedException {
+		HttpResponse<String> created = expect(
+				tus(front("/stream/tus/videos/" + vid)).header("Upload-Length", Integer.toString(length))
+					.POST(HttpRequest.BodyPublishers.noBody()),
+				201);
+		return created.headers().firstValue("Location").orElseThrow();
+	}
+
+	private HttpResponse<String> patch(String upload, int offset, byte[] film)
+			throws IOException, InterruptedException {
+		int length = Math.min(CHUNK, film.length - offset);
+		return send(tus(HttpRequest.newBuilder(URI.create(upload)).timeout(Duration.ofSeconds(60)))
+			.header("Upload-Offset", Integer.toString(offset))
+			.header("Content-Type", "application/offset+octet-stream")
+			.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(film, offset, length)));
+	}
+
+	private long offset(String upload) throws IOException, InterruptedException {
+		HttpResponse<String> head = send(
+				tus(HttpRequest.newBuilder(URI.create(upload))).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+		assertThat(head.statusCode()).isEqualTo(200);
+		return Long.parseLong(head.headers().firstValue("Upload-Offset").orElseThrow());
+	}
+
+	private HttpRequest.Builder tus(HttpRequest.Builder request) {
+		return request.header("Tus-Resumable", "1.0.0")
+			.header("X-Session-Id", this.session)
+			.header("X-User-Name", this.user);
+	}
+
+	private HttpResponse<byte[]> range(String vid, String range) throws IOException, InterruptedException {
+		return http.send(front("/stream/videos/" + vid).header("Range", range).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private byte[] stored(String vid) throws IOException {
+		Path file = this.cluster.videoDir().resolve(vid);
+		return Files.exists(file) ? Files.readAllBytes(file) : null;
+	}
+
+	private HttpRequest.Builder front(String path) {
+		return HttpRequest.newBuilder(URI.create(this.cluster.url() + path)).timeout(Duration.ofSeconds(60));
+	}
+
+	private static HttpRequest.Builder direct(ServiceProcess service, String path) {
+		return HttpRequest.newBuilder(URI.create(service.service().url() + path)).timeout(Duration.ofSeconds(30));
+	}
+
+	/**
+	 * The body from {@code from} to the end, held one byte before its end until
+	 * {@code release}, then sent after {@code delayMs}.
+	 */
+	private static HttpRequest.BodyPublisher held(byte[] film, int from, CountDownLatch release, long delayMs) {
+		return held(film, from, release, delayMs, film.length - from - 1);
+	}
+
+	/** The body, held after {@code before} bytes until {@code release}. */
+	private static HttpRequest.BodyPublisher held(byte[] film, int from, CountDownLatch release, long delayMs,
+			int before) {
+		InputStream body = new InputStream() {
+			private int next = from;
+
+			@Override
+			public int read() throws IOException {
+				if (this.next == from + before) {
+					try {
+						release.await();
+						Thread.sleep(delayMs);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new IOException(ex);
+					}
+				}
+				if (this.next >= film.length) {
+					return -1;
+				}
+				return film[this.next++] & 0xff;
+			}
+		};
+		return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
+				film.length - from);
+	}
+
+	private long count(String sql) {
+		return this.cluster.jdbc().sql(sql).query(Long.class).single();
+	}
+
+	static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> expect(HttpRequest.Builder request, int status)
+			throws IOException, InterruptedException {
+		HttpResponse<String> response = send(request);
+		assertThat(response.statusCode()).as("%s: %s", response.uri(), response.body()).isEqualTo(status);
+		return response;
+	}
+
+	private static String id(HttpResponse<String> response) {
+		Matcher matcher = ID.matcher(response.body());
+		assertThat(matcher.find()).as(response.body()).isTrue();
+		return matcher.group(1);
+	}
+
+	private static HttpRequest.BodyPublisher credentials(String name) {
+		return HttpRequest.BodyPublishers
+			.ofString("{\"user_name\":\"" + name + "\",\"pwd\":\"" + WebUiTests.PASSWORD + "\"}");
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private static String seconds(Duration duration) {
+		return String.format("%.1f s", duration.toMillis() / 1000.0);
+	}
+
+	private record Timed(String what, Duration took, int status, String body, boolean retryAfter) {
+	}
+
+}
