@@ -13,7 +13,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testdb.TestDatabaseHandle;
 import io.videoserver.shared.testdb.TestDatabaseServer;
-import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,9 +26,7 @@ public final class TestQueue {
 	}
 
 	public static TestDatabaseHandle migratedDatabase() {
-		TestDatabaseHandle database = TestDatabaseServer.shared().createDatabase();
-		Flyway.configure().dataSource(database.dataSource()).load().migrate();
-		return database;
+		return TestDatabaseServer.shared().createMigratedDatabase();
 	}
 
 	/**

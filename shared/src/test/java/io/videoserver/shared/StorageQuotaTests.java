@@ -1,9 +1,6 @@
 package io.videoserver.shared;
 
-import javax.sql.DataSource;
-
 import io.videoserver.shared.testdb.TestDatabaseServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +18,7 @@ class StorageQuotaTests {
 
 	@Test
 	void usedBytesSumTheUsersFilesAndLeaveOutTheReplacedOne() {
-		DataSource dataSource = TestDatabaseServer.shared().createDatabase().dataSource();
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-		JdbcClient jdbc = JdbcClient.create(dataSource);
+		JdbcClient jdbc = JdbcClient.create(TestDatabaseServer.shared().createMigratedDatabase().dataSource());
 		jdbc.sql("INSERT INTO users (id, login_name, pwd) VALUES (1, 'alice', 'x'), (2, 'bob', 'x'), (3, 'carol', 'x')")
 			.update();
 		jdbc.sql("""

@@ -2,11 +2,8 @@ package io.videoserver.shared.deletion;
 
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testdb.TestDatabaseServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +25,7 @@ class DeletionRequestsTests {
 
 	@BeforeAll
 	static void migrate() {
-		DataSource dataSource = TestDatabaseServer.shared().createDatabase().dataSource();
-		Flyway.configure()
-			.dataSource(dataSource)
-			.baselineOnMigrate(true)
-			.baselineVersion("1")
-			.locations("classpath:db/migration")
-			.load()
-			.migrate();
-		jdbc = JdbcClient.create(dataSource);
+		jdbc = JdbcClient.create(TestDatabaseServer.shared().createMigratedDatabase().dataSource());
 	}
 
 	@Test

