@@ -2,6 +2,7 @@ package io.videoserver.stream.store;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FailingBucketTests extends StreamIntegrationTest {
 
+	private static final Path STAGING = ownStagingDir();
+
 	/** Two attempts of at most a 1 s socket timeout each, the back-off, and slack. */
 	private static final Duration BOUND = Duration.ofSeconds(4);
 
@@ -35,6 +38,7 @@ class FailingBucketTests extends StreamIntegrationTest {
 	@DynamicPropertySource
 	static void failingBucket(DynamicPropertyRegistry registry) {
 		registry.add("video.store", () -> "s3");
+		registry.add("video.s3.staging-dir", STAGING::toString);
 		registry.add("video.s3.endpoint", () -> bucket.endpoint().toString());
 		registry.add("video.s3.region", () -> TestS3.REGION);
 		registry.add("video.s3.bucket", () -> TestS3.get().createBucket());

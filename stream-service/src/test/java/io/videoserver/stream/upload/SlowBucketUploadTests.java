@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlowBucketUploadTests extends StreamIntegrationTest {
 
+	private static final Path STAGING = ownStagingDir();
+
 	private static final SlowBucketProxy bucket = new SlowBucketProxy(TestS3.get().endpoint());
 
 	private String user;
@@ -40,6 +43,7 @@ class SlowBucketUploadTests extends StreamIntegrationTest {
 	@DynamicPropertySource
 	static void slowBucket(DynamicPropertyRegistry registry) {
 		registry.add("video.store", () -> "s3");
+		registry.add("video.s3.staging-dir", STAGING::toString);
 		registry.add("video.s3.endpoint", () -> bucket.endpoint().toString());
 		registry.add("video.s3.region", () -> TestS3.REGION);
 		registry.add("video.s3.bucket", () -> TestS3.get().createBucket());
