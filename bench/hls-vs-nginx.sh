@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HLS segment serving: one media segment of a published ladder
-# ({vid}.hls/{version}/r720-00001.m4s, SEGMENT_KIB of random bytes, about a 4 s 720p
+# ({vid}.hls/{version}/r720-00002.m4s, SEGMENT_KIB of random bytes, about a 4 s 720p
 # segment) from the stream-service (GET /videos/{vid}/hls/{version}/{file}, with its
 # validators, cache headers and connection limiter) and from nginx (the same file, 2
 # workers, sendfile), loaded with wrk in the same run: 1 MiB Range requests and
@@ -9,6 +9,7 @@
 #
 #   bench/hls-vs-nginx.sh
 #   DURATION=30s ROUNDS=3 SEGMENT_KIB=2048 bench/hls-vs-nginx.sh
+#   SEGMENT_FILE=r720-00001.m4s bench/hls-vs-nginx.sh   # the first segment, which counts a view
 #
 # Needs java 17+, nginx, wrk, curl, mysql (client) and a MySQL/MariaDB server
 # (DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, default root@127.0.0.1:3306, a throw-away
@@ -22,7 +23,10 @@ NGINX_PORT=${NGINX_PORT:-19080}
 
 VID=$(cat /proc/sys/kernel/random/uuid)
 VERSION=bench1
-FILE=r720-00001.m4s
+# A rung's second segment by default: most of what a player fetches. The first one
+# (SEGMENT_FILE=r720-00001.m4s) also counts a view, once per playback in real use but on
+# every request here.
+FILE=${SEGMENT_FILE:-r720-00002.m4s}
 SIZE=$((SEGMENT_KIB * 1024))
 mkdir -p "$VIDEOS/$VID.hls/$VERSION"
 head -c "$SIZE" /dev/urandom >"$VIDEOS/$VID.hls/$VERSION/$FILE"
