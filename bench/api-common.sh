@@ -1,7 +1,7 @@
 # Shared by the api-service benchmarks (sourced, not run): a throw-away database on the
 # local MySQL/MariaDB server, the api-service jar started on it with its production
-# settings plus a benchmark's overrides, wrk's percentiles in milliseconds, and the
-# clean-up of all of it on exit.
+# settings plus a benchmark's overrides, the user, videos and comments they measure,
+# wrk's rate and percentiles, and the clean-up of all of it on exit.
 
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-3306}
@@ -50,6 +50,36 @@ start_api() {
 	local ready="http://127.0.0.1:$((port + 81))/actuator/health/readiness"
 	for _ in $(seq 1 120); do curl -sf "$ready" >/dev/null && break; sleep 1; done
 	curl -sf "$ready" >/dev/null || { echo "api-service did not start; see $API_LOG" >&2; exit 1; }
+}
+
+# field NAME: the value of a JSON answer's field, quoted or not (the last one of that name)
+field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p"; }
+
+# seed_api BASE VIDEOS COMMENTS: user bench (password bench-password) with VIDEOS videos
+# and COMMENTS comments on the last one; sets API_SID (bench's session) and API_VID (the
+# last video).
+seed_api() {
+	local base=$1 videos=$2 comments=$3 json='Content-Type: application/json' i
+	curl -sf -X POST "$base/user" -H "$json" -d '{"user_name":"bench","pwd":"bench-password"}' >/dev/null
+	API_SID=$(curl -sf -X POST "$base/user/bench" -H "$json" -d '{"user_name":"bench","pwd":"bench-password"}' |
+		field session_id)
+	local auth=(-H "X-Session-Id: $API_SID" -H "X-User-Name: bench")
+	for i in $(seq 1 "$videos"); do
+		API_VID=$(curl -sf -X POST "$base/user/bench/videos" "${auth[@]}" -H "$json" -d "{\"name\":\"video $i\"}" |
+			field id)
+	done
+	for i in $(seq 1 "$comments"); do
+		curl -sf -X POST "$base/videos/$API_VID/comments" "${auth[@]}" -H "$json" \
+			-d "{\"content\":\"comment $i\"}" >/dev/null
+	done
+}
+
+# wrk_rps: the requests per second of wrk's output, rounded
+wrk_rps() { awk '/^Requests\/sec/ {printf "%.0f", $2}'; }
+
+# wrk_check NAME OUTPUT: says on stderr, with the output, when not all answers were 2xx
+wrk_check() {
+	! grep -qE 'Non-2xx|Socket errors' <<<"$2" || { echo "$1: not all answers were 2xx:" >&2; echo "$2" >&2; }
 }
 
 # one percentile of wrk's --latency table, in milliseconds (wrk prints us, ms or s)

@@ -28,18 +28,7 @@ source "$(dirname "$0")/api-common.sh"
 require java curl mysql wrk
 start_api "$PORT"
 
-json='Content-Type: application/json'
-curl -sf -X POST "$BASE/user" -H "$json" -d '{"user_name":"bench","pwd":"bench-password"}' >/dev/null
-SID=$(curl -sf -X POST "$BASE/user/bench" -H "$json" -d '{"user_name":"bench","pwd":"bench-password"}' |
-	sed 's/.*"session_id":"\([^"]*\)".*/\1/')
-AUTH=(-H "X-Session-Id: $SID" -H "X-User-Name: bench")
-for i in $(seq 1 50); do
-	VID=$(curl -sf -X POST "$BASE/user/bench/videos" "${AUTH[@]}" -H "$json" -d "{\"name\":\"video $i\"}" |
-		sed 's/.*"id":"\([^"]*\)".*/\1/')
-done
-for i in $(seq 1 50); do
-	curl -sf -X POST "$BASE/videos/$VID/comments" "${AUTH[@]}" -H "$json" -d "{\"content\":\"comment $i\"}" >/dev/null
-done
+seed_api "$BASE" 50 50
 
 echo "api-service load, $(nproc) cores, $(date -u +%Y-%m-%d); flat out, then $RATE req/s, ${SECONDS_EACH}s each"
 printf '%-34s %10s %8s %8s %12s\n' endpoint "sent/s" p50_ms p99_ms max_req/s
@@ -50,20 +39,20 @@ run() {
 	# its latency, as in a service that has been up for a while
 	wrk -t2 -c8 -d"${WARMUP_SECONDS}s" "$@" "$BASE$path" >/dev/null
 	local max
-	max=$(wrk -t2 -c16 -d"${SECONDS_EACH}s" "$@" "$BASE$path" | awk '/^Requests\/sec/ {printf "%.0f", $2}')
+	max=$(wrk -t2 -c16 -d"${SECONDS_EACH}s" "$@" "$BASE$path" | wrk_rps)
 	local out
 	out=$(RATE=$RATE WRK_THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency \
 		-s bench/wrk-paced.lua "$@" "$BASE$path")
 	local rps p50 p99
-	rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+	rps=$(wrk_rps <<<"$out")
 	p50=$(percentile_ms 50% <<<"$out")
 	p99=$(percentile_ms 99% <<<"$out")
 	# a server slower than the schedule shows up as a rate below the one asked for
 	((rps * 100 >= RATE * 98)) || echo "$name: only $rps of $RATE req/s were sent" >&2
-	! grep -qE 'Non-2xx|Socket errors' <<<"$out" || { echo "$name: not all answers were 2xx:" >&2; echo "$out" >&2; }
+	wrk_check "$name" "$out"
 	printf '%-34s %10s %8s %8s %12s\n' "$name" "$rps" "$p50" "$p99" "$max"
 }
 run "liveness probe (floor)" "/api/v1/healthz"
 run "GET /videos" "/videos"
-run "GET /videos/{vid}/comments" "/videos/$VID/comments"
-run "GET /user/{name} (session)" "/user/bench" -H "X-Session-Id: $SID" -H "X-User-Name: bench"
+run "GET /videos/{vid}/comments" "/videos/$API_VID/comments"
+run "GET /user/{name} (session)" "/user/bench" -H "X-Session-Id: $API_SID" -H "X-User-Name: bench"

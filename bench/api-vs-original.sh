@@ -46,23 +46,7 @@ EXTRA_CLEANUP+=('PORT=$ORIGINAL_PORT "$ORIGINAL_SCRIPT" down >/dev/null 2>&1')
 start_api "$API_PORT"
 eval "$(PORT=$ORIGINAL_PORT DB_HOST=$DB_HOST DB_PORT=$DB_PORT DB_USER=$DB_USER DB_PASS=$DB_PASSWORD "$ORIGINAL_SCRIPT" up)"
 
-json='Content-Type: application/json'
-field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p"; }
-
 # The same data in both: user bench, 20 videos, 50 comments on the last one.
-seed_api() {
-	curl -sf -X POST "$API/user" -H "$json" -d '{"user_name":"bench","pwd":"bench-password"}' >/dev/null
-	API_SID=$(curl -sf -X POST "$API/user/bench" -H "$json" -d '{"user_name":"bench","pwd":"bench-password"}' |
-		field session_id)
-	local auth=(-H "X-Session-Id: $API_SID" -H "X-User-Name: bench") i
-	for i in $(seq 1 20); do
-		API_VID=$(curl -sf -X POST "$API/user/bench/videos" "${auth[@]}" -H "$json" -d "{\"name\":\"video $i\"}" | field id)
-	done
-	for i in $(seq 1 50); do
-		curl -sf -X POST "$API/videos/$API_VID/comments" "${auth[@]}" -H "$json" \
-			-d "{\"content\":\"comment $i\"}" >/dev/null
-	done
-}
 seed_original() {
 	curl -sf -X POST "$SEED_API/user" -d '{"user_name":"bench","pwd":"bench-password"}' >/dev/null
 	ORIGINAL_SID=$(curl -sf -X POST "$SEED_API/user/bench" -d '{"user_name":"bench","pwd":"bench-password"}' |
@@ -78,7 +62,7 @@ seed_original() {
 			-d "{\"author_id\":$id,\"content\":\"comment $i\"}" >/dev/null
 	done
 }
-seed_api
+seed_api "$API" 20 50
 seed_original
 count() { grep -o "\"$1\"" | wc -l; }
 [[ $(curl -sf "$API/user/bench/videos?limit=50" -H "X-Session-Id: $API_SID" -H "X-User-Name: bench" | count id) -eq 20 ]] ||
@@ -96,8 +80,8 @@ measure() {
 	shift 4
 	wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$@" "$url" >/dev/null
 	out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@" "$url")
-	! grep -qE 'Non-2xx|Socket errors' <<<"$out" || { echo "$endpoint on $server: not all answers were 2xx" >&2; echo "$out" >&2; }
-	rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+	wrk_check "$endpoint on $server" "$out"
+	rps=$(wrk_rps <<<"$out")
 	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$server" "$round" "$rps" \
 		"$(percentile_ms 50% <<<"$out")" "$(percentile_ms 99% <<<"$out")" | tee -a "$RESULTS"
 }

@@ -64,6 +64,15 @@ public final class Http {
 	}
 
 	/**
+	 * Sends a GET without a body.
+	 * @param path the path
+	 * @return the answer
+	 */
+	public HttpResponse<String> get(String path) {
+		return send("GET", path, "");
+	}
+
+	/**
 	 * Registers a user.
 	 * @param name the user name
 	 * @return the new session's id

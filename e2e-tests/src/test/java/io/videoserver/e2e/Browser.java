@@ -72,6 +72,36 @@ final class Browser implements AutoCloseable {
 		this.driver.get(url);
 	}
 
+	/**
+	 * Opens the app as someone who has not been there: the usual window size, no cookies
+	 * of an earlier test, the home page loaded afresh.
+	 */
+	void visitAfresh(String siteUrl) {
+		resize(1280, 900);
+		// A page that is not the app, so that opening the app afterwards is a fresh load.
+		open(siteUrl + "/ui/config");
+		this.driver.manage().deleteAllCookies();
+		open(siteUrl + "/#/");
+	}
+
+	/** Signs up from the page's link and waits for the new user's own page. */
+	void signUp(String name) {
+		find("a[href='#/register']").click();
+		fill("#user-name", name);
+		fill("#password", WebUiTests.PASSWORD);
+		button("Sign up").click();
+		waitForText("My videos");
+	}
+
+	/** Logs in from the page's link and waits for the user's own page. */
+	void logIn(String name) {
+		find("a[href='#/login']").click();
+		fill("#user-name", name);
+		fill("#password", WebUiTests.PASSWORD);
+		button("Log in").click();
+		waitFor((driver) -> driver.getCurrentUrl().endsWith("#/user/" + name) ? true : null);
+	}
+
 	WebElement find(String css) {
 		return waitFor(driver -> {
 			var found = driver.findElements(By.cssSelector(css));

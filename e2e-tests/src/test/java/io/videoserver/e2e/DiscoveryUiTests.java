@@ -1,7 +1,6 @@
 package io.videoserver.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -37,44 +36,32 @@ class DiscoveryUiTests {
 	@TempDir
 	static Path work;
 
+	private final byte[] clip = TestClip.bytes();
+
+	@AutoClose
 	private Site site;
 
 	/** The person who uploads and edits. */
+	@AutoClose
 	private Browser owner;
 
 	/** Another browser session: an anonymous visitor. */
+	@AutoClose
 	private Browser visitor;
-
-	private byte[] clip;
 
 	private int users;
 
 	@BeforeAll
 	void startSite() throws Exception {
-		try (InputStream in = DiscoveryUiTests.class.getResourceAsStream("/clip.mp4")) {
-			this.clip = in.readAllBytes();
-		}
 		this.site = Site.start(work);
 		this.owner = Browser.start();
 		this.visitor = Browser.start();
 	}
 
-	@AfterAll
-	void stopSite() throws Exception {
-		for (AutoCloseable closeable : new AutoCloseable[] { this.owner, this.visitor, this.site }) {
-			if (closeable != null) {
-				closeable.close();
-			}
-		}
-	}
-
 	@BeforeEach
 	void freshSessions() {
 		for (Browser browser : List.of(this.owner, this.visitor)) {
-			browser.resize(1280, 900);
-			browser.open(this.site.url() + "/ui/config");
-			browser.driver().manage().deleteAllCookies();
-			browser.open(this.site.url() + "/#/");
+			browser.visitAfresh(this.site.url());
 		}
 	}
 
@@ -142,7 +129,7 @@ class DiscoveryUiTests {
 		String name = "gardener" + (++this.users) + "-" + ProcessHandle.current().pid();
 		String title = "Garden diary " + Long.toString(System.nanoTime(), 36);
 		String vid = this.site.seedVideos(name, this.clip, title).get(0);
-		logIn(this.owner, name);
+		this.owner.logIn(name);
 		// The visitor's page was loaded before the video existed: reload until the list
 		// has it.
 		this.visitor.waitFor((driver) -> {
@@ -283,21 +270,9 @@ class DiscoveryUiTests {
 					: null);
 	}
 
-	private static void logIn(Browser browser, String name) {
-		browser.find("a[href='#/login']").click();
-		browser.fill("#user-name", name);
-		browser.fill("#password", WebUiTests.PASSWORD);
-		browser.button("Log in").click();
-		browser.waitFor((driver) -> driver.getCurrentUrl().endsWith("#/user/" + name) ? true : null);
-	}
-
 	private String signUp(Browser browser) {
 		String name = "finder" + (++this.users) + "-" + ProcessHandle.current().pid();
-		browser.find("a[href='#/register']").click();
-		browser.fill("#user-name", name);
-		browser.fill("#password", WebUiTests.PASSWORD);
-		browser.button("Sign up").click();
-		browser.waitForText("My videos");
+		browser.signUp(name);
 		return name;
 	}
 

@@ -1,7 +1,6 @@
 package io.videoserver.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -43,29 +42,18 @@ class HlsPlaybackTests {
 	@TempDir
 	static Path work;
 
+	private final byte[] clip = TestClip.bytes();
+
+	@AutoClose
 	private Site site;
 
+	@AutoClose
 	private Browser browser;
-
-	private byte[] clip;
 
 	@BeforeAll
 	void startSite() throws Exception {
-		try (InputStream in = HlsPlaybackTests.class.getResourceAsStream("/clip.mp4")) {
-			this.clip = in.readAllBytes();
-		}
 		this.site = Site.start(work);
 		this.browser = Browser.start();
-	}
-
-	@AfterAll
-	void stopSite() throws Exception {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		if (this.site != null) {
-			this.site.close();
-		}
 	}
 
 	@BeforeEach

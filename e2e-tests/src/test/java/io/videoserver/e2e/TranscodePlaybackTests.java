@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,10 @@ class TranscodePlaybackTests {
 	@TempDir
 	static Path work;
 
+	@AutoClose
 	private Site site;
 
+	@AutoClose
 	private Browser browser;
 
 	@BeforeAll
@@ -47,24 +49,11 @@ class TranscodePlaybackTests {
 		this.browser = Browser.start();
 	}
 
-	@AfterAll
-	void stopSite() throws Exception {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		if (this.site != null) {
-			this.site.close();
-		}
-	}
-
 	@Test
 	void anHevcMovUploadedThroughThePageIsProcessedThenPlaysItsLadderWithASeekAndAQualitySwitch() throws Exception {
 		Path mov = phoneVideo();
-		this.browser.open(this.site.url() + "/#/register");
-		this.browser.fill("#user-name", "traveller");
-		this.browser.fill("#password", WebUiTests.PASSWORD);
-		this.browser.button("Sign up").click();
-		this.browser.waitForText("My videos");
+		this.browser.open(this.site.url() + "/#/");
+		this.browser.signUp("traveller");
 		this.browser.attach("#video-file", mov);
 		this.browser.fill("#video-title", "Phone clip in HEVC");
 		this.browser.button("Upload").click();

@@ -1,7 +1,6 @@
 package io.videoserver.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -46,11 +45,13 @@ class WebUiTests {
 	@TempDir
 	static Path work;
 
+	private final byte[] clip = TestClip.bytes();
+
+	@AutoClose
 	private Site site;
 
+	@AutoClose
 	private Browser browser;
-
-	private byte[] clip;
 
 	private List<String> seeded;
 
@@ -58,32 +59,15 @@ class WebUiTests {
 
 	@BeforeAll
 	void startSite() throws Exception {
-		try (InputStream in = WebUiTests.class.getResourceAsStream("/clip.mp4")) {
-			this.clip = in.readAllBytes();
-		}
 		this.site = Site.start(work);
 		this.seeded = this.site.seedVideos("maria", this.clip, Arrays.copyOfRange(SEEDED, 0, 7));
 		this.site.seedVideos("jonas", this.clip, Arrays.copyOfRange(SEEDED, 7, SEEDED.length));
 		this.browser = Browser.start();
 	}
 
-	@AfterAll
-	void stopSite() throws Exception {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		if (this.site != null) {
-			this.site.close();
-		}
-	}
-
 	@BeforeEach
 	void freshVisitor() {
-		this.browser.resize(1280, 900);
-		// A page that is not the app, so that opening the app afterwards is a fresh load.
-		this.browser.open(this.site.url() + "/ui/config");
-		this.browser.driver().manage().deleteAllCookies();
-		this.browser.open(this.site.url() + "/#/");
+		this.browser.visitAfresh(this.site.url());
 	}
 
 	@Test
@@ -198,7 +182,7 @@ class WebUiTests {
 
 	@Test
 	void aSessionThatEndsElsewhereLeadsToTheLogInPageAndBack() throws Exception {
-		logIn("jonas");
+		this.browser.logIn("jonas");
 		String watch = "#/watch/" + this.seeded.get(1);
 		this.browser.open(this.site.url() + "/" + watch);
 		this.browser.find("#comment-text");
@@ -408,11 +392,7 @@ class WebUiTests {
 
 	private String signUp() {
 		String name = "viewer" + (++this.users) + "-" + ProcessHandle.current().pid();
-		this.browser.find("a[href='#/register']").click();
-		this.browser.fill("#user-name", name);
-		this.browser.fill("#password", PASSWORD);
-		this.browser.button("Sign up").click();
-		this.browser.waitForText("My videos");
+		this.browser.signUp(name);
 		assertThat(this.browser.find(".user-chip-name").getText()).isEqualTo(name);
 		return name;
 	}
@@ -424,14 +404,6 @@ class WebUiTests {
 		this.browser.find("#delete-video").click();
 		this.browser.find("#confirm-delete").click();
 		this.browser.waitForText("Your uploads");
-	}
-
-	private void logIn(String name) {
-		this.browser.find("a[href='#/login']").click();
-		this.browser.fill("#user-name", name);
-		this.browser.fill("#password", PASSWORD);
-		this.browser.button("Log in").click();
-		this.browser.waitFor((driver) -> driver.getCurrentUrl().endsWith("#/user/" + name) ? true : null);
 	}
 
 	private void upload(Path file, String title) {

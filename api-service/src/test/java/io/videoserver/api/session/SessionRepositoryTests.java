@@ -2,23 +2,19 @@ package io.videoserver.api.session;
 
 import java.time.Duration;
 
+import io.videoserver.api.RepositoryTest;
 import io.videoserver.api.session.SessionRepository.ActiveSession;
-import io.videoserver.shared.testdb.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@JdbcTest
-@AutoConfigureTestDatabase(replace = Replace.NONE) // the real server of TestDatabase
-@Import({ TestDatabase.class, SessionRepository.class })
+@RepositoryTest
+@Import(SessionRepository.class)
 class SessionRepositoryTests {
 
 	private static final String SESSION = "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b";

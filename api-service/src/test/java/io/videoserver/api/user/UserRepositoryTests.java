@@ -1,13 +1,10 @@
 package io.videoserver.api.user;
 
+import io.videoserver.api.RepositoryTest;
 import io.videoserver.api.user.UserRepository.Storage;
-import io.videoserver.shared.testdb.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@JdbcTest
-@AutoConfigureTestDatabase(replace = Replace.NONE) // the real server of TestDatabase
-@Import({ TestDatabase.class, UserRepository.class })
+@RepositoryTest
+@Import(UserRepository.class)
 class UserRepositoryTests {
 
 	@Autowired

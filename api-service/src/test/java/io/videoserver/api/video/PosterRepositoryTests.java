@@ -1,22 +1,18 @@
 package io.videoserver.api.video;
 
+import io.videoserver.api.RepositoryTest;
 import io.videoserver.api.video.PosterRepository.VideoPoster;
-import io.videoserver.shared.testdb.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@JdbcTest
-@AutoConfigureTestDatabase(replace = Replace.NONE) // the real server of TestDatabase
-@Import({ TestDatabase.class, PosterRepository.class })
+@RepositoryTest
+@Import(PosterRepository.class)
 class PosterRepositoryTests {
 
 	private static final String VID = "0b0a6a0e-3f57-4c8a-9d57-5d0f8f2f6a11";

@@ -4,25 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.videoserver.api.RepositoryTest;
 import io.videoserver.api.web.PageCursor;
-import io.videoserver.shared.testdb.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-@JdbcTest
-// the real server of TestDatabase, never an in-memory one
-@AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import({ TestDatabase.class, VideoRepository.class, SearchRepository.class })
+@RepositoryTest
+@Import({ VideoRepository.class, SearchRepository.class })
 class VideoRepositoryTests {
 
 	@Autowired

@@ -1,8 +1,5 @@
 package io.videoserver.api.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +7,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.videoserver.api.Api;
+import io.videoserver.api.Http;
 import io.videoserver.shared.testdb.StoppableDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -44,13 +43,21 @@ class HungDatabaseTests {
 
 	private static final StoppableDatabase DATABASE = new StoppableDatabase("hung");
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@LocalServerPort
 	private int port;
 
 	@LocalManagementPort
 	private int managementPort;
+
+	private Http http;
+
+	private Http management;
+
+	@BeforeEach
+	void connect() {
+		this.http = new Http(this.port);
+		this.management = new Http(this.managementPort);
+	}
 
 	@AfterAll
 	static void stopDatabase() throws Exception {
@@ -61,11 +68,11 @@ class HungDatabaseTests {
 	@Test
 	void everyRequestAnswersWithinTheBoundWhileTheDatabaseHangsAndAllRecoversAfterwards() throws Exception {
 		String name = Api.uniqueName("patient");
-		assertThat(send("POST", "/user", Api.credentials(name, Api.PASSWORD)).statusCode()).isEqualTo(201);
+		assertThat(this.http.send("POST", "/user", Api.credentials(name, Api.PASSWORD)).statusCode()).isEqualTo(201);
 		// warm connections, so that some requests below run on a pooled connection that
 		// the pool believes alive
 		for (int i = 0; i < 8; i++) {
-			assertThat(send("GET", "/videos", null).statusCode()).isEqualTo(200);
+			assertThat(this.http.get("/videos").statusCode()).isEqualTo(200);
 		}
 
 		Duration longest = Duration.ZERO;
@@ -73,8 +80,8 @@ class HungDatabaseTests {
 		try {
 			List<CompletableFuture<Timed>> during = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
-				during.add(CompletableFuture.supplyAsync(() -> timed("GET", "/videos", null)));
-				during.add(CompletableFuture.supplyAsync(() -> timed("GET", "/user/" + name + "/videos", null)));
+				during.add(CompletableFuture.supplyAsync(() -> timed("GET", "/videos", "")));
+				during.add(CompletableFuture.supplyAsync(() -> timed("GET", "/user/" + name + "/videos", "")));
 			}
 			during.add(CompletableFuture
 				.supplyAsync(() -> timed("POST", "/user", Api.credentials(Api.uniqueName("late"), Api.PASSWORD))));
@@ -87,9 +94,9 @@ class HungDatabaseTests {
 				assertThat(answer.response().headers().firstValue("Retry-After")).isPresent();
 			}
 			long probeStart = System.nanoTime();
-			assertThat(probe("/actuator/health/readiness")).isEqualTo(503);
+			assertThat(this.management.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
 			assertThat(Duration.ofNanos(System.nanoTime() - probeStart)).isLessThan(BOUND);
-			assertThat(probe("/actuator/health/liveness")).isEqualTo(200);
+			assertThat(this.management.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 		}
 		finally {
 			DATABASE.thaw();
@@ -98,46 +105,25 @@ class HungDatabaseTests {
 		long thawed = System.nanoTime();
 		int status = 0;
 		for (int i = 0; i < 60 && status != 200; i++) {
-			status = send("GET", "/user/" + name + "/videos", null).statusCode();
+			status = this.http.get("/user/" + name + "/videos").statusCode();
 			if (status != 200) {
 				Thread.sleep(250);
 			}
 		}
 		assertThat(status).isEqualTo(200);
 		Duration recovery = Duration.ofNanos(System.nanoTime() - thawed);
-		assertThat(probe("/actuator/health/readiness")).isEqualTo(200);
+		assertThat(this.management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		// the figures docs/faults.md reports for this scenario
 		System.out.printf("hung database: longest answer %d ms during the freeze, a list answered 200 %d ms after it%n",
 				longest.toMillis(), recovery.toMillis());
-		assertThat(send("POST", "/user/" + name, Api.credentials(name, Api.PASSWORD)).statusCode()).isEqualTo(200);
+		assertThat(this.http.send("POST", "/user/" + name, Api.credentials(name, Api.PASSWORD)).statusCode())
+			.isEqualTo(200);
 	}
 
 	private Timed timed(String method, String path, String body) {
 		long start = System.nanoTime();
-		try {
-			HttpResponse<String> response = send(method, path, body);
-			return new Timed(response, Duration.ofNanos(System.nanoTime() - start));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(method + " " + path + " failed", ex);
-		}
-	}
-
-	private int probe(String path) throws Exception {
-		return http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path))
-				.timeout(Duration.ofSeconds(30))
-				.build(), HttpResponse.BodyHandlers.discarding())
-			.statusCode();
-	}
-
-	private HttpResponse<String> send(String method, String path, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json");
-		request.method(method,
-				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(method, path, body);
+		return new Timed(response, Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	private record Timed(HttpResponse<String> response, Duration took) {

@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.videoserver.shared.VideoId;
-import io.videoserver.shared.media.MediaProbe;
-import io.videoserver.shared.media.MediaSettings;
-import io.videoserver.shared.media.MediaTools;
 import io.videoserver.shared.store.VideoLayout;
 import io.videoserver.shared.testmedia.TestMedia;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
@@ -40,8 +37,6 @@ class FullWorkDirectoryTests {
 
 	private final TranscodeFixture db = new TranscodeFixture();
 
-	private final MediaTools tools = MediaTools.of(MediaSettings.bundled());
-
 	private TestTranscoder transcoder;
 
 	private boolean mounted;
@@ -64,10 +59,9 @@ class FullWorkDirectoryTests {
 		this.mounted = true;
 		VideoId vid = this.db.queued(Source.UPLOAD);
 		Files.copy(TestMedia.create(samples, TestMedia.Sample.H264_AAC_MKV), this.dir.resolve(VideoLayout.source(vid)));
-		this.transcoder = new TestTranscoder(this.db, "full", new LocalTranscodeStore(this.dir),
-				new FfmpegEncoder(this.tools, Duration.ofMinutes(1)),
-				new MediaProbe(this.tools, Duration.ofSeconds(30))::probe,
-				TestTranscoder.settings(this.work, 1, Duration.ofSeconds(30), 1000))
+		this.transcoder = TestTranscoder
+			.withFfmpeg(this.db, "full", new LocalTranscodeStore(this.dir),
+					TestTranscoder.settings(this.work, 1, Duration.ofSeconds(30), 1000))
 			.start();
 		long started = System.nanoTime();
 		await().atMost(60, TimeUnit.SECONDS).until(() -> ((Number) this.db.row(vid).get("attempts")).intValue() >= 2);

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.videoserver.shared.media.MediaProbe;
+import io.videoserver.shared.media.MediaSettings;
+import io.videoserver.shared.media.MediaTools;
 
 /**
  * One replica's transcoder below Spring Boot, assembled as the application assembles it,
- * with the fake encoder and short times.
+ * with the fake encoder (or the bundled ffmpeg, for real media) and short times.
  */
 final class TestTranscoder implements AutoCloseable {
 
@@ -33,6 +36,16 @@ final class TestTranscoder implements AutoCloseable {
 	TestTranscoder(TranscodeFixture db, String owner, TranscodeStore store, Encoder encoder,
 			TranscodeProperties settings) {
 		this(db, owner, store, encoder, FakeEncoder::probe, settings);
+	}
+
+	/**
+	 * A transcoder that encodes and probes with the bundled ffmpeg and ffprobe.
+	 */
+	static TestTranscoder withFfmpeg(TranscodeFixture db, String owner, TranscodeStore store,
+			TranscodeProperties settings) {
+		MediaTools tools = MediaTools.of(MediaSettings.bundled());
+		return new TestTranscoder(db, owner, store, new FfmpegEncoder(tools, Duration.ofMinutes(2)),
+				new MediaProbe(tools, Duration.ofSeconds(30))::probe, settings);
 	}
 
 	/** Short times: a claim every 50 ms, a lease of the given length, quick retries. */

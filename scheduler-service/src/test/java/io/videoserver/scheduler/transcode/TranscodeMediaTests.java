@@ -48,9 +48,7 @@ class TranscodeMediaTests {
 
 	private final TranscodeFixture db = new TranscodeFixture();
 
-	private final MediaTools tools = MediaTools.of(MediaSettings.bundled());
-
-	private final MediaProbe probe = new MediaProbe(this.tools, Duration.ofSeconds(30));
+	private final MediaProbe probe = new MediaProbe(MediaTools.of(MediaSettings.bundled()), Duration.ofSeconds(30));
 
 	private TestTranscoder transcoder;
 
@@ -111,9 +109,8 @@ class TranscodeMediaTests {
 	}
 
 	private void start(TranscodeStore store) {
-		this.transcoder = new TestTranscoder(this.db, "media", store,
-				new FfmpegEncoder(this.tools, Duration.ofMinutes(2)), this.probe::probe,
-				TestTranscoder.settings(this.work, 1, Duration.ofSeconds(30), 1))
+		this.transcoder = TestTranscoder
+			.withFfmpeg(this.db, "media", store, TestTranscoder.settings(this.work, 1, Duration.ofSeconds(30), 1))
 			.start();
 	}
 

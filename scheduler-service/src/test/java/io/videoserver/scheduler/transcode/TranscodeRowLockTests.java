@@ -9,9 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.videoserver.shared.VideoId;
-import io.videoserver.shared.media.MediaProbe;
-import io.videoserver.shared.media.MediaSettings;
-import io.videoserver.shared.media.MediaTools;
 import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.store.VideoLayout;
 import io.videoserver.shared.testfault.FaultProxy;
@@ -67,7 +64,6 @@ class TranscodeRowLockTests {
 			client.putObject((request) -> request.bucket(bucket).key(VideoLayout.source(vid)),
 					RequestBody.fromFile(TestMedia.create(samples, TestMedia.Sample.H264_AAC_MKV)));
 		}
-		MediaTools tools = MediaTools.of(MediaSettings.bundled());
 		S3TranscodeStore store = S3TranscodeStore.of(new S3Settings(this.proxy.endpoint().toString(), TestS3.REGION,
 				bucket, "", true, TestS3.ACCESS_KEY, TestS3.SECRET_KEY), 1);
 		AtomicInteger timedOut = new AtomicInteger();
@@ -77,10 +73,8 @@ class TranscodeRowLockTests {
 				statement.execute("SET SESSION innodb_lock_wait_timeout = 1");
 			}
 			this.proxy.set(Fault.latency(Duration.ofMillis(300)));
-			this.transcoder = new TestTranscoder(this.db, "lock", store,
-					new FfmpegEncoder(tools, Duration.ofMinutes(2)),
-					new MediaProbe(tools, Duration.ofSeconds(30))::probe,
-					TestTranscoder.settings(this.work, 1, Duration.ofSeconds(30), 1))
+			this.transcoder = TestTranscoder
+				.withFfmpeg(this.db, "lock", store, TestTranscoder.settings(this.work, 1, Duration.ofSeconds(30), 1))
 				.start();
 			while (!"ready".equals(this.db.row(vid).get("state")) && !"failed".equals(this.db.row(vid).get("state"))) {
 				long started = System.nanoTime();

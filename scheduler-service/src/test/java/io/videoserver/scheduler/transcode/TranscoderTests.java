@@ -74,8 +74,7 @@ class TranscoderTests {
 		start(new FakeEncoder(Duration.ZERO), 3);
 		String first = awaitState(vid, "ready");
 		this.db.requeue(vid, Source.VIDEO);
-		await().atMost(10, TimeUnit.SECONDS)
-			.until(() -> this.db.row(vid).get("generation").equals(2) && "ready".equals(this.db.row(vid).get("state")));
+		awaitReadyAgain(vid);
 		String second = (String) this.db.row(vid).get("hls_version");
 		assertThat(second).isNotEqualTo(first);
 		assertThat(list(this.dir.resolve(VideoLayout.hlsRoot(vid)))).containsExactly(second);
@@ -86,13 +85,10 @@ class TranscoderTests {
 	@Test
 	void newUploadWhileTranscodingDiscardsTheOldResultAndItsFiles() throws Exception {
 		VideoId vid = upload("first");
-		FakeEncoder encoder = new FakeEncoder(Duration.ZERO).closed();
-		start(encoder, 3);
-		assertThat(encoder.started.await(10, TimeUnit.SECONDS)).isTrue();
+		FakeEncoder encoder = startHeld();
 		this.db.requeue(vid, Source.UPLOAD);
 		encoder.open();
-		await().atMost(10, TimeUnit.SECONDS)
-			.until(() -> this.db.row(vid).get("generation").equals(2) && "ready".equals(this.db.row(vid).get("state")));
+		awaitReadyAgain(vid);
 		assertThat(encoder.runs(vid.value())).isEqualTo(2);
 		assertThat(this.transcoder.jobs("lost")).isEqualTo(1);
 		assertThat(this.transcoder.jobs("succeeded")).isEqualTo(1);
@@ -104,32 +100,26 @@ class TranscoderTests {
 	@Test
 	void mp4OfANewerUploadPublishedBeforeItsEnqueueIsNeverReplaced() throws Exception {
 		VideoId vid = upload("first");
-		FakeEncoder encoder = new FakeEncoder(Duration.ZERO).closed();
-		start(encoder, 3);
-		assertThat(encoder.started.await(10, TimeUnit.SECONDS)).isTrue();
-		Files.writeString(this.dir.resolve(vid.value()), "newer upload"); // published,
-																			// not yet
-																			// queued
+		FakeEncoder encoder = startHeld();
+		// a newer upload, published and not yet queued
+		Files.writeString(this.dir.resolve(vid.value()), "newer upload");
 		encoder.open();
 		await().atMost(10, TimeUnit.SECONDS).until(() -> this.transcoder.jobs("lost") == 1);
 		assertThat(this.dir.resolve(vid.value())).hasContent("newer upload");
 		assertThat(list(this.dir)).containsExactlyInAnyOrder(vid.value(), VideoLayout.source(vid));
 		assertThat(this.db.posters(vid)).isZero();
 		this.db.requeue(vid, Source.VIDEO);
-		await().atMost(10, TimeUnit.SECONDS)
-			.until(() -> this.db.row(vid).get("generation").equals(2) && "ready".equals(this.db.row(vid).get("state")));
+		awaitReadyAgain(vid);
 		assertThat(this.dir.resolve(vid.value())).hasContent("newer upload");
 	}
 
 	@Test
 	void videoDeletedWhileTranscodingLeavesNothingBehind() throws Exception {
 		VideoId vid = upload("video");
-		FakeEncoder encoder = new FakeEncoder(Duration.ZERO).closed();
-		start(encoder, 3);
-		assertThat(encoder.started.await(10, TimeUnit.SECONDS)).isTrue();
+		FakeEncoder encoder = startHeld();
 		this.db.deleteVideo(vid);
-		Files.delete(this.dir.resolve(VideoLayout.source(vid))); // as the deletion runner
-																	// does
+		// as the deletion runner does
+		Files.delete(this.dir.resolve(VideoLayout.source(vid)));
 		encoder.open();
 		await().atMost(10, TimeUnit.SECONDS).until(() -> this.transcoder.jobs("lost") == 1);
 		assertThat(list(this.dir)).isEmpty();
@@ -286,6 +276,23 @@ class TranscoderTests {
 		this.transcoder = new TestTranscoder(this.db, "solo", new LocalTranscodeStore(this.dir), encoder,
 				TestTranscoder.settings(this.work, 1, LEASE, maxAttempts))
 			.start();
+	}
+
+	/**
+	 * Starts a transcoder whose encoder holds the first job it gets until the test opens
+	 * it.
+	 */
+	private FakeEncoder startHeld() throws InterruptedException {
+		FakeEncoder encoder = new FakeEncoder(Duration.ZERO).closed();
+		start(encoder, 3);
+		assertThat(encoder.started.await(10, TimeUnit.SECONDS)).isTrue();
+		return encoder;
+	}
+
+	/** Waits until the job a test queued again has run: its second generation ready. */
+	private void awaitReadyAgain(VideoId vid) {
+		await().atMost(10, TimeUnit.SECONDS)
+			.until(() -> this.db.row(vid).get("generation").equals(2) && "ready".equals(this.db.row(vid).get("state")));
 	}
 
 	private String awaitState(VideoId vid, String state) {
