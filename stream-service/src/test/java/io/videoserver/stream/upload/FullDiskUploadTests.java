@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.consistency.ConsistencyChecker;
+import io.videoserver.shared.consistency.ConsistencyReport;
 import io.videoserver.shared.testdb.TestDatabase;
 import io.videoserver.stream.StreamProperties;
 import io.videoserver.stream.mp4.TestMp4;
@@ -134,6 +136,7 @@ class FullDiskUploadTests {
 		Owner formOwner = seedOwner("fullform");
 		assertThat(send(form(formOwner, video).build()).statusCode()).isEqualTo(201);
 		assertThat(leftovers()).isEmpty();
+		assertThat(consistency().findings()).as("the consistency check's findings").isEmpty();
 		System.out.printf("Full disk: longest 507 answer %d ms, first upload after the space returned %d ms%n",
 				longest / 1_000_000, recovered / 1_000_000);
 	}
@@ -233,6 +236,16 @@ class FullDiskUploadTests {
 			.header("X-Session-Id", owner.session())
 			.header("X-User-Name", owner.user())
 			.POST(BodyPublishers.ofByteArray(body.toByteArray()));
+	}
+
+	/**
+	 * The consistency check over this class's own disk and database, everything counted
+	 * however young. (This class cannot extend {@code StreamIntegrationTest}, whose
+	 * {@code video.dir} would win over the disk's.)
+	 */
+	private ConsistencyReport consistency() throws IOException {
+		return ConsistencyChecker.ofDirectory(this.jdbc, DISK, Duration.ZERO, this.properties.upload().expireAfter())
+			.check();
 	}
 
 	/** Staging files and tus temporaries left behind; the tus upload's own files stay. */
