@@ -107,6 +107,16 @@ public abstract class StreamIntegrationTest {
 			.single();
 	}
 
+	/** A user with a quota of their own ({@code users.quota_bytes}); returns its id. */
+	protected long createUser(String name, long quotaBytes) {
+		long id = createUser(name);
+		this.jdbc.sql("UPDATE users SET quota_bytes = :quota WHERE id = :id")
+			.param("quota", quotaBytes)
+			.param("id", id)
+			.update();
+		return id;
+	}
+
 	/** A live session of the user, as api-service creates one at log-in. */
 	protected String createSession(String name, boolean expired) {
 		String id = UUID.randomUUID().toString();

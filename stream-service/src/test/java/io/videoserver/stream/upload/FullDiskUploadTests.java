@@ -1,7 +1,6 @@
 package io.videoserver.stream.upload;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -224,18 +223,8 @@ class FullDiskUploadTests {
 	}
 
 	private HttpRequest.Builder form(Owner owner, byte[] file) {
-		String boundary = "----full" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"clip.mp4\""
-				+ "\r\nContent-Type: video/mp4\r\n\r\n")
-			.getBytes(StandardCharsets.ISO_8859_1));
-		body.writeBytes(file);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
-		return HttpRequest.newBuilder(uri("/upload/" + owner.vid()))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("X-Session-Id", owner.session())
-			.header("X-User-Name", owner.user())
-			.POST(BodyPublishers.ofByteArray(body.toByteArray()));
+		return new UploadForm().file("file", "clip.mp4", "video/mp4", file)
+			.post(uri("/upload/" + owner.vid()), owner.session(), owner.user());
 	}
 
 	/**
