@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.consistency.ConsistencyChecker;
+import io.videoserver.shared.consistency.ConsistencyReport;
 import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.store.StoreKind;
 import io.videoserver.shared.testdb.TestDatabase;
@@ -47,7 +49,7 @@ import static org.assertj.core.api.Assertions.fail;
 @Import(TestDatabase.class)
 public abstract class StreamIntegrationTest {
 
-	protected static final Path VIDEO_DIR = createVideoDir();
+	protected static final Path VIDEO_DIR = createTempDirectory("videos");
 
 	protected static final long MAX_UPLOAD = 2 * 1024 * 1024;
 
@@ -72,15 +74,6 @@ public abstract class StreamIntegrationTest {
 	@DynamicPropertySource
 	static void videoDir(DynamicPropertyRegistry registry) {
 		registry.add("video.dir", VIDEO_DIR::toString);
-	}
-
-	private static Path createVideoDir() {
-		try {
-			return Files.createTempDirectory("videos");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	protected URI uri(String path) {
@@ -112,6 +105,16 @@ public abstract class StreamIntegrationTest {
 			.param("name", name)
 			.query(Long.class)
 			.single();
+	}
+
+	/** A user with a quota of their own ({@code users.quota_bytes}); returns its id. */
+	protected long createUser(String name, long quotaBytes) {
+		long id = createUser(name);
+		this.jdbc.sql("UPDATE users SET quota_bytes = :quota WHERE id = :id")
+			.param("quota", quotaBytes)
+			.param("id", id)
+			.update();
+		return id;
 	}
 
 	/** A live session of the user, as api-service creates one at log-in. */
@@ -177,7 +180,7 @@ public abstract class StreamIntegrationTest {
 	/** Whether the store under test holds a file for the video. */
 	protected boolean isStored(String vid) {
 		if (!s3()) {
-			return Files.exists(VIDEO_DIR.resolve(vid));
+			return Files.exists(this.properties.dir().resolve(vid));
 		}
 		try (S3Client client = TestS3.get().client()) {
 			client.headObject((request) -> request.bucket(bucket()).key(vid));
@@ -197,7 +200,7 @@ public abstract class StreamIntegrationTest {
 	/** The video's bytes in the store under test. */
 	protected byte[] storedFile(String vid) throws IOException {
 		if (!s3()) {
-			return Files.readAllBytes(VIDEO_DIR.resolve(vid));
+			return Files.readAllBytes(this.properties.dir().resolve(vid));
 		}
 		try (S3Client client = TestS3.get().client()) {
 			return client.getObjectAsBytes((request) -> request.bucket(bucket()).key(vid)).asByteArray();
@@ -210,7 +213,7 @@ public abstract class StreamIntegrationTest {
 	 */
 	protected void storeFile(String name, byte[] content) throws IOException {
 		if (!s3()) {
-			Path file = VIDEO_DIR.resolve(name);
+			Path file = this.properties.dir().resolve(name);
 			Files.createDirectories(file.getParent());
 			Files.write(file, content);
 			return;
@@ -244,8 +247,7 @@ public abstract class StreamIntegrationTest {
 	 * unless an S3 class names its own).
 	 */
 	protected long partFiles() {
-		String staging = this.properties.s3().stagingDir();
-		try (var files = Files.list(staging.isBlank() ? this.properties.dir() : Path.of(staging))) {
+		try (var files = Files.list(stagingDir())) {
 			return files.filter((file) -> file.getFileName().toString().endsWith(".part")).count();
 		}
 		catch (IOException ex) {
@@ -253,14 +255,54 @@ public abstract class StreamIntegrationTest {
 		}
 	}
 
+	private Path stagingDir() {
+		String staging = this.properties.s3().stagingDir();
+		return staging.isBlank() ? this.properties.dir() : Path.of(staging);
+	}
+
 	/**
-	 * A staging directory of the calling class's own, for a class whose server may still
-	 * be publishing after its test has returned (a slow or failing bucket), so that its
-	 * {@code .part} files are never counted by another class sharing the video directory.
+	 * The consistency check over this context's database and store (its bucket, and its
+	 * staging directory), everything counted however young: what a fault scenario ends
+	 * with, expecting no findings. Only for a class with a store of its own: the shared
+	 * video directory holds other classes' files.
 	 */
-	protected static Path ownStagingDir() {
+	protected ConsistencyReport consistency() throws IOException {
+		Path staging = stagingDir().toAbsolutePath().normalize();
+		if (staging.equals(VIDEO_DIR.toAbsolutePath().normalize())) {
+			throw new IllegalStateException("The video directory is shared with other test classes; "
+					+ "check a bucket with a staging directory of its own (s3BehindProxy)");
+		}
+		Duration expireAfter = this.properties.upload().expireAfter();
+		if (!s3()) {
+			return ConsistencyChecker.ofDirectory(this.jdbc, this.properties.dir(), Duration.ZERO, expireAfter).check();
+		}
+		try (S3Client client = TestS3.get().client()) {
+			return ConsistencyChecker.ofBucket(this.jdbc, client, this.bucket, staging, Duration.ZERO, expireAfter)
+				.check();
+		}
+	}
+
+	/**
+	 * Points a context at a bucket of its own on the test S3 server, reached through a
+	 * proxy that slows or fails it, and at a staging directory of its own: its server may
+	 * still be publishing after its test has returned, and its {@code .part} files must
+	 * never be counted by another class sharing the video directory.
+	 */
+	protected static void s3BehindProxy(DynamicPropertyRegistry registry, URI proxy) {
+		Path staging = createTempDirectory("staging");
+		registry.add("video.store", () -> "s3");
+		registry.add("video.s3.staging-dir", staging::toString);
+		registry.add("video.s3.endpoint", proxy::toString);
+		registry.add("video.s3.region", () -> TestS3.REGION);
+		registry.add("video.s3.bucket", () -> TestS3.get().createBucket());
+		registry.add("video.s3.path-style", () -> "true");
+		registry.add("video.s3.access-key", () -> TestS3.ACCESS_KEY);
+		registry.add("video.s3.secret-key", () -> TestS3.SECRET_KEY);
+	}
+
+	private static Path createTempDirectory(String prefix) {
 		try {
-			return Files.createTempDirectory("staging");
+			return Files.createTempDirectory(prefix);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,8 +1,7 @@
 package io.videoserver.scheduler.consistency;
 
-import java.time.Clock;
-
 import io.videoserver.scheduler.SchedulerProperties;
+import io.videoserver.shared.consistency.ConsistencyChecker;
 import io.videoserver.shared.store.S3Clients;
 import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.store.StoreKind;
@@ -23,10 +22,12 @@ class ConsistencyConfiguration {
 	@Bean
 	ConsistencyChecker consistencyChecker(JdbcClient jdbc, SchedulerProperties properties, S3Settings bucket,
 			ConsistencyProperties settings) {
-		StoreListing store = (properties.store() == StoreKind.S3)
-				? new S3StoreListing(S3Clients.client(bucket, 2), bucket.bucket(), bucket.prefix())
-				: new LocalStoreListing(properties.dir());
-		return new ConsistencyChecker(jdbc, store, settings.grace(), settings.uploadExpireAfter(), Clock.systemUTC());
+		// the stream-service's staging directory is on its replicas' disks, not here
+		return (properties.store() == StoreKind.S3)
+				? ConsistencyChecker.ofBucket(jdbc, S3Clients.client(bucket, 2), bucket, null, settings.grace(),
+						settings.uploadExpireAfter())
+				: ConsistencyChecker.ofDirectory(jdbc, properties.dir(), settings.grace(),
+						settings.uploadExpireAfter());
 	}
 
 	@Bean

@@ -2,6 +2,9 @@ package io.videoserver.scheduler.consistency;
 
 import java.io.IOException;
 
+import io.videoserver.shared.consistency.ConsistencyChecker;
+import io.videoserver.shared.consistency.ConsistencyReport;
+
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 

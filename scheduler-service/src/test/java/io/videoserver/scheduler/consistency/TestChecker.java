@@ -1,8 +1,9 @@
 package io.videoserver.scheduler.consistency;
 
-import java.time.Clock;
 import java.time.Duration;
 
+import io.videoserver.shared.consistency.ConsistencyChecker;
+import io.videoserver.shared.store.S3Settings;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +19,8 @@ public final class TestChecker {
 
 	/** A checker of a bucket, everything older than a second counted. */
 	public static ConsistencyChecker forBucket(JdbcClient jdbc, S3Client s3, String bucket) {
-		return new ConsistencyChecker(jdbc, new S3StoreListing(s3, bucket, ""), Duration.ofSeconds(1),
-				Duration.ofHours(24), Clock.systemUTC());
+		return ConsistencyChecker.ofBucket(jdbc, s3, new S3Settings("", "", bucket, "", true, "", ""), null,
+				Duration.ofSeconds(1), Duration.ofHours(24));
 	}
 
 }

@@ -3,10 +3,7 @@ package io.videoserver.stream.limit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.net.Socket;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,11 +45,6 @@ class ConnectionLimiterIntegrationTests {
 
 	static final int LIMIT = 4;
 
-	/**
-	 * Larger than any socket buffers, so a client that does not read keeps its stream.
-	 */
-	private static final long SIZE = 256L * 1024 * 1024;
-
 	private static final String VID = VideoIds.newId();
 
 	@TempDir
@@ -79,9 +71,7 @@ class ConnectionLimiterIntegrationTests {
 
 	@BeforeAll
 	static void sparseVideo() throws IOException {
-		try (RandomAccessFile file = new RandomAccessFile(dir.resolve(VID).toFile(), "rw")) {
-			file.setLength(SIZE);
-		}
+		HeldStreams.createVideo(dir, VID);
 	}
 
 	@AfterEach
@@ -183,13 +173,8 @@ class ConnectionLimiterIntegrationTests {
 
 	/** Starts a stream and reads only its head, so the server blocks writing the body. */
 	private Socket holdStream() throws IOException {
-		Socket socket = RawHttp.open(this.port);
+		Socket socket = HeldStreams.hold(this.port, VID);
 		this.open.add(socket);
-		socket.getOutputStream()
-			.write(("GET /videos/" + VID + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-		InputStream in = socket.getInputStream();
-		assertThat(RawHttp.readHead(in)).startsWith("HTTP/1.1 200");
-		in.readNBytes(1000);
 		return socket;
 	}
 

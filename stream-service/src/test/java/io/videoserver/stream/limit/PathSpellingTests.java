@@ -1,10 +1,7 @@
 package io.videoserver.stream.limit;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "video.stream.max-connections=1", "video.rate-limit.requests-per-second=0" })
 @Import(TestDatabase.class)
 class PathSpellingTests {
-
-	/**
-	 * Larger than any socket buffers, so a client that does not read keeps its stream.
-	 */
-	private static final long SIZE = 256L * 1024 * 1024;
 
 	private static final String VID = VideoIds.newId();
 
@@ -76,9 +68,7 @@ class PathSpellingTests {
 
 	@BeforeAll
 	static void sparseVideo() throws IOException {
-		try (RandomAccessFile file = new RandomAccessFile(dir.resolve(VID).toFile(), "rw")) {
-			file.setLength(SIZE);
-		}
+		HeldStreams.createVideo(dir, VID);
 	}
 
 	@AfterAll
@@ -130,12 +120,7 @@ class PathSpellingTests {
 
 	private void fillLimiter() throws IOException {
 		if (held == null) {
-			held = RawHttp.open(this.port);
-			held.getOutputStream()
-				.write(("GET /videos/" + VID + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-			InputStream in = held.getInputStream();
-			assertThat(RawHttp.readHead(in)).startsWith("HTTP/1.1 200");
-			in.readNBytes(1000);
+			held = HeldStreams.hold(this.port, VID);
 		}
 		assertThat(this.limiter.inUse()).isEqualTo(1);
 	}

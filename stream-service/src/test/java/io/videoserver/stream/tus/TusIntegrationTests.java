@@ -1,13 +1,10 @@
 package io.videoserver.stream.tus;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,8 +17,6 @@ import java.util.Base64;
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.testhttp.RawHttp;
 import io.videoserver.stream.StreamApplication;
-import io.videoserver.stream.StreamIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,17 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TusIntegrationTests extends StreamIntegrationTest {
+class TusIntegrationTests extends TusUploadTest {
 
 	@Autowired
 	private JdbcConnectionDetails database;
-
-	private Owner owner;
-
-	@BeforeEach
-	void seed() {
-		this.owner = seedOwner("owner");
-	}
 
 	@Test
 	void optionsAnnouncesVersionMaxSizeAndExtensions() throws Exception {
@@ -84,7 +72,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		assertThat(fileSize()).isEqualTo(300_000L);
 		assertThat(head(location).headers().firstValue("Upload-Offset")).hasValue("300000");
 		assertThat(send(patch(location, 300_000, new byte[1]).build()).statusCode()).isEqualTo(409);
-		String id = location.substring(location.lastIndexOf('/') + 1);
+		String id = id(location);
 		assertThat(VIDEO_DIR.resolve(".tus").resolve(id + ".bin")).doesNotExist();
 	}
 
@@ -154,7 +142,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 	void aSecondWriterIsRefusedWith423AndABrokenOffChunkKeepsItsBytes() throws Exception {
 		byte[] video = mp4(500_000, 8);
 		String location = location(video.length);
-		Path bytes = VIDEO_DIR.resolve(".tus").resolve(location.substring(location.lastIndexOf('/') + 1) + ".bin");
+		Path bytes = VIDEO_DIR.resolve(".tus").resolve(id(location) + ".bin");
 		try (Socket socket = startPatch(location, video, 200_000)) {
 			await("the first chunk is arriving", () -> size(bytes) == 200_000);
 			HttpResponse<String> second = send(
@@ -178,7 +166,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 	void terminationDoesNotWaitForAWriterWhoseClientFellSilent() throws Exception {
 		byte[] video = mp4(500_000, 11);
 		String location = location(video.length);
-		String id = location.substring(location.lastIndexOf('/') + 1);
+		String id = id(location);
 		Path bytes = VIDEO_DIR.resolve(".tus").resolve(id + ".bin");
 		try (Socket socket = startPatch(location, video, 100_000)) {
 			await("the chunk is arriving", () -> size(bytes) == 100_000);
@@ -218,7 +206,7 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		send(patch(location, 0, Arrays.copyOf(mp4(10_000, 9), 1000)).build());
 		this.jdbc.sql("DELETE FROM video_info WHERE id = :vid").param("vid", this.owner.vid()).update();
 		assertThat(head(location).statusCode()).isEqualTo(404);
-		String id = location.substring(location.lastIndexOf('/') + 1);
+		String id = id(location);
 		assertThat(VIDEO_DIR.resolve(".tus").resolve(id + ".bin")).doesNotExist();
 		assertThat(VIDEO_DIR.resolve(".tus").resolve(id + ".info")).doesNotExist();
 	}
@@ -326,53 +314,6 @@ class TusIntegrationTests extends StreamIntegrationTest {
 				"Upload-Offset", "Tus-Resumable", "Upload-Expires");
 	}
 
-	private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-		return request.header("Tus-Resumable", "1.0.0")
-			.header("X-Session-Id", this.owner.session())
-			.header("X-User-Name", this.owner.user());
-	}
-
-	private HttpRequest.Builder create(long length) {
-		return authorized(HttpRequest.newBuilder(uri("/tus/videos/" + this.owner.vid())))
-			.header("Upload-Length", Long.toString(length))
-			.header("Upload-Metadata", "filename Y2xpcC5tcDQ=")
-			.POST(BodyPublishers.noBody());
-	}
-
-	private String location(long length) throws Exception {
-		HttpResponse<String> created = send(create(length).build());
-		assertThat(created.statusCode()).isEqualTo(201);
-		return created.headers().firstValue("Location").orElseThrow();
-	}
-
-	private HttpRequest.Builder patch(String location, long offset, byte[] chunk) {
-		return authorized(HttpRequest.newBuilder(URI.create(location)))
-			.header("Content-Type", TusController.OFFSET_STREAM)
-			.header("Upload-Offset", Long.toString(offset))
-			.method("PATCH", BodyPublishers.ofByteArray(chunk));
-	}
-
-	private HttpResponse<String> head(String location) throws Exception {
-		return send(authorized(HttpRequest.newBuilder(URI.create(location))).method("HEAD", BodyPublishers.noBody())
-			.build());
-	}
-
-	private static long size(Path file) {
-		try {
-			return Files.size(file);
-		}
-		catch (IOException ex) {
-			return -1;
-		}
-	}
-
-	private long fileSize() {
-		return this.jdbc.sql("SELECT COALESCE(file_size, -1) FROM video_info WHERE id = :vid")
-			.param("vid", this.owner.vid())
-			.query(Long.class)
-			.single();
-	}
-
 	private static String sha1(byte[] bytes) throws Exception {
 		return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
 	}
@@ -381,23 +322,6 @@ class TusIntegrationTests extends StreamIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.body()).startsWith("{\"error\":\"").endsWith("\"error_code\":\"" + code + "\"}");
 		assertThat(response.headers().firstValue("Tus-Resumable")).hasValue("1.0.0");
-	}
-
-	/**
-	 * Starts a PATCH of the whole video from offset 0 on a raw socket and sends only its
-	 * first bytes, leaving the request open.
-	 */
-	private Socket startPatch(String location, byte[] video, int sent) throws IOException {
-		Socket socket = RawHttp.open(this.port);
-		OutputStream out = socket.getOutputStream();
-		out.write(("PATCH " + URI.create(location).getPath() + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
-				+ "X-Session-Id: " + this.owner.session() + "\r\nX-User-Name: " + this.owner.user()
-				+ "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: "
-				+ video.length + "\r\n\r\n")
-			.getBytes(StandardCharsets.ISO_8859_1));
-		out.write(video, 0, sent);
-		out.flush();
-		return socket;
 	}
 
 }

@@ -1,21 +1,13 @@
 package io.videoserver.stream.tus;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 import io.videoserver.shared.testhttp.RawHttp;
 import io.videoserver.stream.StreamApplication;
-import io.videoserver.stream.StreamIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,17 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writer that died expires.
  */
 @TestPropertySource(properties = "video.upload.lease-ttl=1500ms")
-class TusLeaseIntegrationTests extends StreamIntegrationTest {
+class TusLeaseIntegrationTests extends TusUploadTest {
 
 	@Autowired
 	private JdbcConnectionDetails database;
-
-	private Owner owner;
-
-	@BeforeEach
-	void seed() {
-		this.owner = seedOwner("leased");
-	}
 
 	@Test
 	void aSecondWriterOnAnotherReplicaIsRefusedWith423WhileTheFirstWrites() throws Exception {
@@ -58,7 +43,7 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 				// longer than the lease: only its renewal keeps it
 				Thread.sleep(2_000);
 				HttpResponse<String> second = send(
-						patch(other, 200_000, Arrays.copyOfRange(video, 200_000, video.length)));
+						patch(other, 200_000, Arrays.copyOfRange(video, 200_000, video.length)).build());
 				assertThat(second.statusCode()).isEqualTo(423);
 				assertThat(second.body()).endsWith("\"error_code\":\"005\"}");
 				assertThat(size(bytes)).isEqualTo(200_000);
@@ -66,7 +51,7 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 			}
 			await("the broken-off writer has let go", () -> leases() == 0);
 			HttpResponse<String> resumed = send(
-					patch(other, 200_000, Arrays.copyOfRange(video, 200_000, video.length)));
+					patch(other, 200_000, Arrays.copyOfRange(video, 200_000, video.length)).build());
 			assertThat(resumed.statusCode()).isEqualTo(204);
 		}
 		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid()))).isEqualTo(video);
@@ -82,10 +67,10 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 				VALUES (:id, 'deadbeefdeadbeefdeadbeefdeadbeef', NOW(3) + INTERVAL 1 SECOND)""")
 			.param("id", id(location))
 			.update();
-		assertThat(send(patch(location, 0, video)).statusCode()).isEqualTo(423);
+		assertThat(send(patch(location, 0, video).build()).statusCode()).isEqualTo(423);
 		await("the dead writer's lease has expired", () -> {
 			try {
-				return send(patch(location, 0, video)).statusCode() == 204;
+				return send(patch(location, 0, video).build()).statusCode() == 204;
 			}
 			catch (Exception ex) {
 				return false;
@@ -112,7 +97,8 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 		}
 		assertThat(VIDEO_DIR.resolve(this.owner.vid())).doesNotExist();
 		this.jdbc.sql("DELETE FROM upload_lease").update();
-		assertThat(send(patch(location, video.length - 1, Arrays.copyOfRange(video, video.length - 1, video.length)))
+		assertThat(send(
+				patch(location, video.length - 1, Arrays.copyOfRange(video, video.length - 1, video.length)).build())
 			.statusCode()).isEqualTo(204);
 		assertThat(Files.readAllBytes(VIDEO_DIR.resolve(this.owner.vid()))).isEqualTo(video);
 	}
@@ -127,55 +113,6 @@ class TusLeaseIntegrationTests extends StreamIntegrationTest {
 
 	private long leases() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM upload_lease").query(Long.class).single();
-	}
-
-	private String location(long length) throws Exception {
-		HttpResponse<String> created = send(authorized(HttpRequest.newBuilder(uri("/tus/videos/" + this.owner.vid())))
-			.header("Upload-Length", Long.toString(length))
-			.POST(BodyPublishers.noBody())
-			.build());
-		assertThat(created.statusCode()).isEqualTo(201);
-		return created.headers().firstValue("Location").orElseThrow();
-	}
-
-	private HttpRequest patch(String location, long offset, byte[] chunk) {
-		return authorized(HttpRequest.newBuilder(URI.create(location)))
-			.header("Content-Type", TusController.OFFSET_STREAM)
-			.header("Upload-Offset", Long.toString(offset))
-			.method("PATCH", BodyPublishers.ofByteArray(chunk))
-			.build();
-	}
-
-	private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-		return request.header("Tus-Resumable", "1.0.0")
-			.header("X-Session-Id", this.owner.session())
-			.header("X-User-Name", this.owner.user());
-	}
-
-	private Socket startPatch(String location, byte[] video, int sent) throws IOException {
-		Socket socket = RawHttp.open(this.port);
-		OutputStream out = socket.getOutputStream();
-		out.write(("PATCH " + URI.create(location).getPath() + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
-				+ "X-Session-Id: " + this.owner.session() + "\r\nX-User-Name: " + this.owner.user()
-				+ "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: "
-				+ video.length + "\r\n\r\n")
-			.getBytes(StandardCharsets.ISO_8859_1));
-		out.write(video, 0, sent);
-		out.flush();
-		return socket;
-	}
-
-	private static String id(String location) {
-		return location.substring(location.lastIndexOf('/') + 1);
-	}
-
-	private static long size(Path file) {
-		try {
-			return Files.size(file);
-		}
-		catch (IOException ex) {
-			return -1;
-		}
 	}
 
 }

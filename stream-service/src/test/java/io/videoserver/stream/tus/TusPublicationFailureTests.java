@@ -1,9 +1,6 @@
 package io.videoserver.stream.tus;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +11,7 @@ import java.util.Arrays;
 import javax.sql.DataSource;
 
 import io.videoserver.shared.VideoId;
-import io.videoserver.stream.StreamIntegrationTest;
 import io.videoserver.stream.store.VideoStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +32,7 @@ import static org.mockito.Mockito.doThrow;
  */
 @TestPropertySource(
 		properties = "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 1")
-class TusPublicationFailureTests extends StreamIntegrationTest {
+class TusPublicationFailureTests extends TusUploadTest {
 
 	@MockitoSpyBean
 	private VideoStore videos;
@@ -45,30 +40,14 @@ class TusPublicationFailureTests extends StreamIntegrationTest {
 	@Autowired
 	private DataSource dataSource;
 
-	private String user;
-
-	private long userId;
-
-	private String session;
-
-	private String vid;
-
-	@BeforeEach
-	void seed() {
-		this.user = uniqueName("failing");
-		this.userId = createUser(this.user);
-		this.vid = createVideo(this.userId);
-		this.session = createSession(this.user, false);
-	}
-
 	@Test
 	void aStoreFailureLeavesTheUploadResumable() throws Exception {
 		doThrow(new IOException("No space left on device")).doCallRealMethod()
 			.when(this.videos)
-			.publish(eq(new VideoId(this.vid)), any());
+			.publish(eq(new VideoId(this.owner.vid())), any());
 		byte[] video = mp4(60_000, 1);
 		String location = failLastChunk(video);
-		assertThat(isStored(this.vid)).isFalse();
+		assertThat(isStored(this.owner.vid())).isFalse();
 		resendLastByte(location, video);
 	}
 
@@ -95,15 +74,17 @@ class TusPublicationFailureTests extends StreamIntegrationTest {
 		try (Connection holder = this.dataSource.getConnection()) {
 			holder.setAutoCommit(false);
 			try (Statement statement = holder.createStatement()) {
-				statement.executeQuery("SELECT id FROM users WHERE id = " + this.userId + " FOR UPDATE").close();
-				statement.executeQuery("SELECT id FROM video_info WHERE id = '" + this.vid + "' FOR UPDATE").close();
+				statement.executeQuery("SELECT id FROM users WHERE login_name = '" + this.owner.user() + "' FOR UPDATE")
+					.close();
+				statement.executeQuery("SELECT id FROM video_info WHERE id = '" + this.owner.vid() + "' FOR UPDATE")
+					.close();
 				failLastChunk(location, video);
 			}
 			finally {
 				holder.rollback();
 			}
 		}
-		assertThat(isStored(this.vid)).isFalse();
+		assertThat(isStored(this.owner.vid())).isFalse();
 		resendLastByte(location, video);
 	}
 
@@ -116,7 +97,7 @@ class TusPublicationFailureTests extends StreamIntegrationTest {
 		HttpResponse<String> head = head(location);
 		assertThat(head.statusCode()).isEqualTo(200);
 		assertThat(head.headers().firstValue("Upload-Offset")).hasValue(Long.toString(video.length - 1));
-		assertThat(isStored(this.vid)).isFalse();
+		assertThat(isStored(this.owner.vid())).isFalse();
 		assertThat(fileSize()).isEqualTo(-1L);
 		resendLastByte(location, video);
 	}
@@ -138,10 +119,11 @@ class TusPublicationFailureTests extends StreamIntegrationTest {
 		other[other.length - 1] ^= 1;
 		// a client whose last byte differs on its retry: the upload takes it, and a
 		// file published before through a link to the upload's bytes keeps its own
-		byte[] before = isStored(this.vid) ? storedFile(this.vid) : null;
-		HttpResponse<String> last = send(patch(location, other.length - 1, new byte[] { other[other.length - 1] }));
+		byte[] before = isStored(this.owner.vid()) ? storedFile(this.owner.vid()) : null;
+		HttpResponse<String> last = send(
+				patch(location, other.length - 1, new byte[] { other[other.length - 1] }).build());
 		assertThat(last.statusCode()).isEqualTo(204);
-		assertThat(storedFile(this.vid)).isEqualTo(other);
+		assertThat(storedFile(this.owner.vid())).isEqualTo(other);
 		if (before != null) {
 			assertThat(before).isEqualTo(video);
 		}
@@ -157,12 +139,13 @@ class TusPublicationFailureTests extends StreamIntegrationTest {
 
 	private String startUpload(byte[] video) throws Exception {
 		String location = location(video.length);
-		assertThat(send(patch(location, 0, Arrays.copyOf(video, 50_000))).statusCode()).isEqualTo(204);
+		assertThat(send(patch(location, 0, Arrays.copyOf(video, 50_000)).build()).statusCode()).isEqualTo(204);
 		return location;
 	}
 
 	private String failLastChunk(String location, byte[] video) throws Exception {
-		HttpResponse<String> failed = send(patch(location, 50_000, Arrays.copyOfRange(video, 50_000, video.length)));
+		HttpResponse<String> failed = send(
+				patch(location, 50_000, Arrays.copyOfRange(video, 50_000, video.length)).build());
 		assertThat(failed.statusCode()).isGreaterThanOrEqualTo(500);
 		assertThat(failed.body()).contains("\"error_code\":\"");
 		HttpResponse<String> head = head(location);
@@ -173,52 +156,18 @@ class TusPublicationFailureTests extends StreamIntegrationTest {
 	}
 
 	private void resendLastByte(String location, byte[] video) throws Exception {
-		HttpResponse<String> last = send(patch(location, video.length - 1, new byte[] { video[video.length - 1] }));
+		HttpResponse<String> last = send(
+				patch(location, video.length - 1, new byte[] { video[video.length - 1] }).build());
 		assertThat(last.statusCode()).isEqualTo(204);
 		assertThat(last.headers().firstValue("Upload-Offset")).hasValue(Long.toString(video.length));
-		assertThat(storedFile(this.vid)).isEqualTo(video);
+		assertThat(storedFile(this.owner.vid())).isEqualTo(video);
 		assertThat(fileSize()).isEqualTo(video.length);
 		assertThat(head(location).headers().firstValue("Upload-Offset")).hasValue(Long.toString(video.length));
 		assertThat(data(location)).doesNotExist();
 	}
 
-	private String location(long length) throws Exception {
-		HttpResponse<String> created = send(authorized(HttpRequest.newBuilder(uri("/tus/videos/" + this.vid)))
-			.header("Upload-Length", Long.toString(length))
-			.POST(BodyPublishers.noBody())
-			.build());
-		assertThat(created.statusCode()).isEqualTo(201);
-		return created.headers().firstValue("Location").orElseThrow();
-	}
-
-	private HttpRequest patch(String location, long offset, byte[] chunk) {
-		return authorized(HttpRequest.newBuilder(URI.create(location)))
-			.header("Content-Type", TusController.OFFSET_STREAM)
-			.header("Upload-Offset", Long.toString(offset))
-			.method("PATCH", BodyPublishers.ofByteArray(chunk))
-			.build();
-	}
-
-	private HttpResponse<String> head(String location) throws Exception {
-		return send(authorized(HttpRequest.newBuilder(URI.create(location))).method("HEAD", BodyPublishers.noBody())
-			.build());
-	}
-
-	private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-		return request.header("Tus-Resumable", "1.0.0")
-			.header("X-Session-Id", this.session)
-			.header("X-User-Name", this.user);
-	}
-
 	private static Path data(String location) {
-		return VIDEO_DIR.resolve(".tus").resolve(location.substring(location.lastIndexOf('/') + 1) + ".bin");
-	}
-
-	private long fileSize() {
-		return this.jdbc.sql("SELECT COALESCE(file_size, -1) FROM video_info WHERE id = :vid")
-			.param("vid", this.vid)
-			.query(Long.class)
-			.single();
+		return VIDEO_DIR.resolve(".tus").resolve(id(location) + ".bin");
 	}
 
 }

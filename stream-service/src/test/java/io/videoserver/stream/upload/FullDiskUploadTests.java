@@ -1,7 +1,6 @@
 package io.videoserver.stream.upload;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +17,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.consistency.ConsistencyChecker;
+import io.videoserver.shared.consistency.ConsistencyReport;
 import io.videoserver.shared.testdb.TestDatabase;
 import io.videoserver.stream.StreamProperties;
 import io.videoserver.stream.mp4.TestMp4;
@@ -134,6 +135,7 @@ class FullDiskUploadTests {
 		Owner formOwner = seedOwner("fullform");
 		assertThat(send(form(formOwner, video).build()).statusCode()).isEqualTo(201);
 		assertThat(leftovers()).isEmpty();
+		assertThat(consistency().findings()).as("the consistency check's findings").isEmpty();
 		System.out.printf("Full disk: longest 507 answer %d ms, first upload after the space returned %d ms%n",
 				longest / 1_000_000, recovered / 1_000_000);
 	}
@@ -221,18 +223,18 @@ class FullDiskUploadTests {
 	}
 
 	private HttpRequest.Builder form(Owner owner, byte[] file) {
-		String boundary = "----full" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"clip.mp4\""
-				+ "\r\nContent-Type: video/mp4\r\n\r\n")
-			.getBytes(StandardCharsets.ISO_8859_1));
-		body.writeBytes(file);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
-		return HttpRequest.newBuilder(uri("/upload/" + owner.vid()))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("X-Session-Id", owner.session())
-			.header("X-User-Name", owner.user())
-			.POST(BodyPublishers.ofByteArray(body.toByteArray()));
+		return new UploadForm().file("file", "clip.mp4", "video/mp4", file)
+			.post(uri("/upload/" + owner.vid()), owner.session(), owner.user());
+	}
+
+	/**
+	 * The consistency check over this class's own disk and database, everything counted
+	 * however young. (This class cannot extend {@code StreamIntegrationTest}, whose
+	 * {@code video.dir} would win over the disk's.)
+	 */
+	private ConsistencyReport consistency() throws IOException {
+		return ConsistencyChecker.ofDirectory(this.jdbc, DISK, Duration.ZERO, this.properties.upload().expireAfter())
+			.check();
 	}
 
 	/** Staging files and tus temporaries left behind; the tus upload's own files stay. */

@@ -1,12 +1,10 @@
 package io.videoserver.stream.upload;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -196,18 +194,8 @@ class MediaUploadIntegrationTests extends StreamIntegrationTest {
 	}
 
 	private HttpRequest.Builder multipart(String vid, byte[] file) {
-		String boundary = "----media" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"clip\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.ISO_8859_1));
-		body.writeBytes(file);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
-		return HttpRequest.newBuilder(uri("/upload/" + vid))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("X-Session-Id", this.owner.session())
-			.header("X-User-Name", this.owner.user())
-			.POST(BodyPublishers.ofByteArray(body.toByteArray()));
+		return new UploadForm().file("file", "clip", "application/octet-stream", file)
+			.post(uri("/upload/" + vid), this.owner.session(), this.owner.user());
 	}
 
 	private HttpRequest.Builder tus(HttpRequest.Builder request) {

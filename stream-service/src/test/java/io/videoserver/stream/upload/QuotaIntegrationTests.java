@@ -37,12 +37,8 @@ class QuotaIntegrationTests extends StreamIntegrationTest {
 	@BeforeEach
 	void seed() {
 		this.user = uniqueName("quota");
-		this.userId = createUser(this.user);
+		this.userId = createUser(this.user, QUOTA);
 		this.session = createSession(this.user, false);
-		this.jdbc.sql("UPDATE users SET quota_bytes = :quota WHERE id = :id")
-			.param("quota", QUOTA)
-			.param("id", this.userId)
-			.update();
 	}
 
 	@Test

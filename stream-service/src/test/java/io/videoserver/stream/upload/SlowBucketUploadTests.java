@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlowBucketUploadTests extends StreamIntegrationTest {
 
-	private static final Path STAGING = ownStagingDir();
-
 	private static final SlowBucketProxy bucket = new SlowBucketProxy(TestS3.get().endpoint());
 
 	private String user;
@@ -42,14 +39,7 @@ class SlowBucketUploadTests extends StreamIntegrationTest {
 
 	@DynamicPropertySource
 	static void slowBucket(DynamicPropertyRegistry registry) {
-		registry.add("video.store", () -> "s3");
-		registry.add("video.s3.staging-dir", STAGING::toString);
-		registry.add("video.s3.endpoint", () -> bucket.endpoint().toString());
-		registry.add("video.s3.region", () -> TestS3.REGION);
-		registry.add("video.s3.bucket", () -> TestS3.get().createBucket());
-		registry.add("video.s3.path-style", () -> "true");
-		registry.add("video.s3.access-key", () -> TestS3.ACCESS_KEY);
-		registry.add("video.s3.secret-key", () -> TestS3.SECRET_KEY);
+		s3BehindProxy(registry, bucket.endpoint());
 		registry.add("video.s3.part-size", () -> "5MB");
 		registry.add("spring.datasource.hikari.connection-init-sql", () -> "SET SESSION innodb_lock_wait_timeout = 1");
 	}
@@ -93,6 +83,7 @@ class SlowBucketUploadTests extends StreamIntegrationTest {
 		assertThat(refused.body()).contains("\"error_code\":\"006\"");
 		assertThat(isStored(slow)).isFalse();
 		assertThat(reservations()).isZero();
+		assertThat(consistency().findings()).as("the consistency check's findings").isEmpty();
 	}
 
 	@Test
@@ -116,6 +107,7 @@ class SlowBucketUploadTests extends StreamIntegrationTest {
 		assertThat(send(patch(location, video.length - 1, Arrays.copyOfRange(video, video.length - 1, video.length)))
 			.statusCode()).isEqualTo(204);
 		assertThat(storedFile(vid)).isEqualTo(video);
+		assertThat(consistency().findings()).as("the consistency check's findings").isEmpty();
 	}
 
 	private long reservations() {

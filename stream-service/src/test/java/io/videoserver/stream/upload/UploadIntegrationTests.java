@@ -305,20 +305,9 @@ class UploadIntegrationTests extends StreamIntegrationTest {
 	}
 
 	private HttpRequest.Builder multipart(String vid, String field, byte[] file) {
-		String boundary = "----test" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nmy clip\r\n")
-			.getBytes(StandardCharsets.ISO_8859_1));
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
-				+ "\"; filename=\"clip.mp4\"\r\nContent-Type: video/mp4\r\n\r\n")
-			.getBytes(StandardCharsets.ISO_8859_1));
-		body.writeBytes(file);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
-		return HttpRequest.newBuilder(uri("/upload/" + vid))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("X-Session-Id", this.owner.session())
-			.header("X-User-Name", this.owner.user())
-			.POST(BodyPublishers.ofByteArray(body.toByteArray()));
+		return new UploadForm().field("title", "my clip")
+			.file(field, "clip.mp4", "video/mp4", file)
+			.post(uri("/upload/" + vid), this.owner.session(), this.owner.user());
 	}
 
 	/** The recorded size, -1 while none is. */

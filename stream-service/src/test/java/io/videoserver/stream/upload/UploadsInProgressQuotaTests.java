@@ -49,12 +49,8 @@ class UploadsInProgressQuotaTests extends StreamIntegrationTest {
 	@BeforeEach
 	void seed() {
 		this.user = uniqueName("reserving");
-		this.userId = createUser(this.user);
+		this.userId = createUser(this.user, QUOTA);
 		this.session = createSession(this.user, false);
-		this.jdbc.sql("UPDATE users SET quota_bytes = :quota WHERE id = :id")
-			.param("quota", QUOTA)
-			.param("id", this.userId)
-			.update();
 		if (replica == null) {
 			replica = new SpringApplicationBuilder(StreamApplication.class).run("--server.port=0",
 					"--video.dir=" + VIDEO_DIR, "--video.rate-limit.requests-per-second=0",

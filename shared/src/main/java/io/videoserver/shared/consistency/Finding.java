@@ -1,4 +1,4 @@
-package io.videoserver.scheduler.consistency;
+package io.videoserver.shared.consistency;
 
 /**
  * One thing the checker found out of place.

@@ -1,4 +1,4 @@
-package io.videoserver.scheduler.consistency;
+package io.videoserver.shared.consistency;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,12 +7,14 @@ import java.util.Map;
 
 import io.videoserver.shared.store.VideoLayout;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The objects below the bucket's prefix, a ladder version's objects folded into one name.
- * Partial uploads are not here: each stream-service replica stages them on its own disk
- * and removes its own stale ones.
+ * The objects below the bucket's prefix, a ladder version's objects folded into one name,
+ * and the incomplete multipart uploads there: what a publication that crashed, or whose
+ * abort failed too, leaves in a bucket. The partial files an upload is received into are
+ * not here: each stream-service replica stages them on its own disk.
  */
 class S3StoreListing implements StoreListing {
 
@@ -55,6 +57,22 @@ class S3StoreListing implements StoreListing {
 			.stream()
 			.anyMatch((object) -> object.key().equals(this.prefix + name)
 					|| object.key().startsWith(this.prefix + name + "/"));
+	}
+
+	/**
+	 * Each as {@code {name}?uploadId={id}}, the name relative to the prefix, which is how
+	 * S3 addresses one to abort it.
+	 */
+	@Override
+	public List<StoredName> unfinishedUploads() {
+		List<StoredName> uploads = new ArrayList<>();
+		for (MultipartUpload upload : this.s3
+			.listMultipartUploadsPaginator((request) -> request.bucket(this.bucket).prefix(this.prefix))
+			.uploads()) {
+			uploads.add(new StoredName(upload.key().substring(this.prefix.length()) + "?uploadId=" + upload.uploadId(),
+					upload.initiated()));
+		}
+		return uploads;
 	}
 
 	/** {@code {vid}.hls/{version}/{file}} becomes {@code {vid}.hls/{version}}. */

@@ -1,4 +1,4 @@
-package io.videoserver.scheduler.consistency;
+package io.videoserver.shared.consistency;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

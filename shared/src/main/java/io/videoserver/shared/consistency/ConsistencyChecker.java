@@ -1,6 +1,7 @@
-package io.videoserver.scheduler.consistency;
+package io.videoserver.shared.consistency;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.videoserver.scheduler.consistency.Finding.Kind;
+import io.videoserver.shared.consistency.Finding.Kind;
 import io.videoserver.shared.StagingLayout;
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.store.VideoLayout;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ladder just before it records it), and a file or row that looks orphaned is looked at
  * again, row and file, before it is reported, since the listing and the rows are read at
  * different moments (a deletion may finish in between).
+ * <p>
+ * On a bucket the partial uploads are elsewhere: the bucket's incomplete multipart
+ * uploads, and the files in the stream-service's local staging directory, which the check
+ * reads when it is given one.
  */
 public class ConsistencyChecker {
 
@@ -37,18 +44,53 @@ public class ConsistencyChecker {
 
 	private final StoreListing store;
 
+	private final @Nullable LocalStoreListing staging;
+
 	private final Duration grace;
 
 	private final Duration uploadExpireAfter;
 
 	private final Clock clock;
 
-	ConsistencyChecker(JdbcClient jdbc, StoreListing store, Duration grace, Duration uploadExpireAfter, Clock clock) {
+	ConsistencyChecker(JdbcClient jdbc, StoreListing store, @Nullable Path staging, Duration grace,
+			Duration uploadExpireAfter, Clock clock) {
 		this.jdbc = jdbc;
 		this.store = store;
+		this.staging = (staging != null) ? new LocalStoreListing(staging) : null;
 		this.grace = grace;
 		this.uploadExpireAfter = uploadExpireAfter;
 		this.clock = clock;
+	}
+
+	/**
+	 * A check of a local video directory, which is also the staging directory there.
+	 * @param jdbc the site's database
+	 * @param dir the video directory
+	 * @param grace how old a name or an expired row must be to count
+	 * @param uploadExpireAfter how long a resumable upload may rest before it expires
+	 * @return the checker
+	 */
+	public static ConsistencyChecker ofDirectory(JdbcClient jdbc, Path dir, Duration grace,
+			Duration uploadExpireAfter) {
+		return new ConsistencyChecker(jdbc, new LocalStoreListing(dir), null, grace, uploadExpireAfter,
+				Clock.systemUTC());
+	}
+
+	/**
+	 * A check of a bucket's prefix and, when given, a stream-service's staging directory.
+	 * @param jdbc the site's database
+	 * @param client the bucket's client, open for as long as the checker is used
+	 * @param bucket the bucket's name and the prefix of the video keys
+	 * @param staging the stream-service's staging directory; null to leave it out (it is
+	 * on another machine's disk)
+	 * @param grace how old a name or an expired row must be to count
+	 * @param uploadExpireAfter how long a resumable upload may rest before it expires
+	 * @return the checker
+	 */
+	public static ConsistencyChecker ofBucket(JdbcClient jdbc, S3Client client, S3Settings bucket,
+			@Nullable Path staging, Duration grace, Duration uploadExpireAfter) {
+		return new ConsistencyChecker(jdbc, new S3StoreListing(client, bucket.bucket(), bucket.prefix()), staging,
+				grace, uploadExpireAfter, Clock.systemUTC());
 	}
 
 	/**
@@ -76,6 +118,7 @@ public class ConsistencyChecker {
 						+ " bytes) but neither its file nor its kept upload is stored"));
 			}
 		}
+		findings.addAll(partialUploads(started));
 		findings.addAll(stuckRows());
 		return new ConsistencyReport(started, videos.size(), stored.size(), List.copyOf(findings));
 	}
@@ -84,15 +127,8 @@ public class ConsistencyChecker {
 			Instant now) {
 		String name = stored.name();
 		boolean settled = stored.modified().isBefore(now.minus(this.grace));
-		if (name.startsWith(LocalStoreListing.TUS_DIR + "/")) {
-			return stored.modified().isBefore(now.minus(this.grace).minus(this.uploadExpireAfter))
-					? new Finding(Kind.STALE_PARTIAL_UPLOAD, name,
-							"a resumable upload's file untouched since " + stored.modified())
-					: null;
-		}
-		if (StagingLayout.videoOf(name) != null) {
-			return settled ? new Finding(Kind.STALE_PARTIAL_UPLOAD, name,
-					"a partial upload untouched since " + stored.modified()) : null;
+		if (partial(name)) {
+			return ofPartial(stored, now, "");
 		}
 		@Nullable String vid = videoOf(name);
 		if (vid == null) {
@@ -119,6 +155,49 @@ public class ConsistencyChecker {
 		return name.equals(published) ? null
 				: new Finding(Kind.STALE_LADDER, name, "a ladder other than the published one ("
 						+ ((video.hlsVersion() != null) ? video.hlsVersion() : "none") + ")");
+	}
+
+	/**
+	 * The store's incomplete multipart uploads, and the partial uploads of the staging
+	 * directory when the check has one (its other files are not the store's).
+	 */
+	private List<Finding> partialUploads(Instant now) throws IOException {
+		List<Finding> findings = new ArrayList<>();
+		List<StoredName> uploads = this.store.unfinishedUploads();
+		// their age as of the listing: a store may report the listing's own time as an
+		// upload's start when it keeps none (S3Proxy on a file system does)
+		Instant listed = this.clock.instant();
+		for (StoredName upload : uploads) {
+			if (!upload.modified().isAfter(listed.minus(this.grace))) {
+				findings.add(new Finding(Kind.STALE_PARTIAL_UPLOAD, upload.name(),
+						"an incomplete multipart upload begun at " + upload.modified()));
+			}
+		}
+		if (this.staging != null) {
+			for (StoredName staged : this.staging.list()) {
+				@Nullable Finding finding = partial(staged.name()) ? ofPartial(staged, now, " in the staging directory") : null;
+				if (finding != null) {
+					findings.add(finding);
+				}
+			}
+		}
+		return findings;
+	}
+
+	/** A partial upload's file: a form or raw upload's, or a resumable upload's. */
+	private static boolean partial(String name) {
+		return name.startsWith(LocalStoreListing.TUS_DIR + "/") || StagingLayout.videoOf(name) != null;
+	}
+
+	private @Nullable Finding ofPartial(StoredName stored, Instant now, String where) {
+		if (stored.name().startsWith(LocalStoreListing.TUS_DIR + "/")) {
+			return stored.modified().isBefore(now.minus(this.grace).minus(this.uploadExpireAfter))
+					? new Finding(Kind.STALE_PARTIAL_UPLOAD, stored.name(),
+							"a resumable upload's file" + where + " untouched since " + stored.modified())
+					: null;
+		}
+		return stored.modified().isBefore(now.minus(this.grace)) ? new Finding(Kind.STALE_PARTIAL_UPLOAD, stored.name(),
+				"a partial upload" + where + " untouched since " + stored.modified()) : null;
 	}
 
 	/**

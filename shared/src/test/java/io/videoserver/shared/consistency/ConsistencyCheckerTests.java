@@ -1,20 +1,17 @@
-package io.videoserver.scheduler.consistency;
+package io.videoserver.shared.consistency;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.videoserver.scheduler.TestQueue;
-import io.videoserver.scheduler.consistency.Finding.Kind;
 import io.videoserver.shared.StagingLayout;
 import io.videoserver.shared.VideoIds;
-import org.junit.jupiter.api.AfterEach;
+import io.videoserver.shared.consistency.Finding.Kind;
+import io.videoserver.shared.testdb.TestDatabaseServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,23 +32,14 @@ class ConsistencyCheckerTests {
 	@TempDir
 	Path dir;
 
-	private HikariDataSource pool;
-
 	private JdbcClient jdbc;
 
 	private ConsistencyChecker checker;
 
 	@BeforeEach
 	void createDatabase() {
-		this.pool = TestQueue.pool(TestQueue.migratedDatabase(), 2);
-		this.jdbc = JdbcClient.create(this.pool);
-		this.checker = new ConsistencyChecker(this.jdbc, new LocalStoreListing(this.dir), Duration.ofHours(1),
-				Duration.ofHours(24), Clock.systemUTC());
-	}
-
-	@AfterEach
-	void closePool() {
-		this.pool.close();
+		this.jdbc = JdbcClient.create(TestDatabaseServer.shared().createMigratedDatabase().dataSource());
+		this.checker = ConsistencyChecker.ofDirectory(this.jdbc, this.dir, Duration.ofHours(1), Duration.ofHours(24));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.videoserver.scheduler.consistency;
+package io.videoserver.shared.consistency;
 
 import java.io.IOException;
 import java.util.List;
@@ -21,5 +21,15 @@ interface StoreListing {
 	 * @throws IOException when the store cannot be asked
 	 */
 	boolean exists(String name) throws IOException;
+
+	/**
+	 * The uploads begun and neither finished nor abandoned that the store keeps apart
+	 * from its names (a bucket's incomplete multipart uploads), each with when it began;
+	 * none for a directory, whose partial uploads are files among its names.
+	 * @throws IOException when the store cannot be listed
+	 */
+	default List<StoredName> unfinishedUploads() throws IOException {
+		return List.of();
+	}
 
 }

@@ -1,4 +1,4 @@
-package io.videoserver.scheduler.consistency;
+package io.videoserver.shared.consistency;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
