@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,24 +44,43 @@ public class ErrorBodyHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ErrorBody> handle(DataAccessException ex) {
+		return failure(ex);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> handle(CannotCreateTransactionException ex) {
+		return failure(ex);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> handle(TransactionSystemException ex) {
+		return failure(ex);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> handle(Exception ex) {
+		return failure(ex);
+	}
+
+	/**
+	 * The answer to a failure: an {@link ApiException}'s own, 503/012 with
+	 * {@code Retry-After} when the database is unavailable, 500/003 for another database
+	 * error, else 500/004; for a service's advice that answers some failures itself (a
+	 * full disk) and leaves the rest to this one, which Spring would not call for them.
+	 */
+	public static ResponseEntity<ErrorBody> failure(Exception ex) {
+		if (ex instanceof ApiException api) {
+			return ErrorResponses.entity(api);
+		}
 		if (isUnavailable(ex)) {
 			log.warn("Database unavailable: {}", ex.getMessage());
 			return ErrorResponses.entity(ErrorCode.UNAVAILABLE, "Database unavailable, try again shortly",
 					DATABASE_RETRY_AFTER_SECONDS);
 		}
-		log.error("Database operation failed", ex);
-		return ErrorResponses.entity(ErrorCode.DATABASE, ErrorCode.DATABASE.message(), 0);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ErrorBody> handle(CannotCreateTransactionException ex) {
-		log.warn("Database unavailable: {}", ex.getMessage());
-		return ErrorResponses.entity(ErrorCode.UNAVAILABLE, "Database unavailable, try again shortly",
-				DATABASE_RETRY_AFTER_SECONDS);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ErrorBody> handle(Exception ex) {
+		if (ex instanceof DataAccessException) {
+			log.error("Database operation failed", ex);
+			return ErrorResponses.entity(ErrorCode.DATABASE, ErrorCode.DATABASE.message(), 0);
+		}
 		log.error("Unexpected failure", ex);
 		return ErrorResponses.entity(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message(), 0);
 	}
@@ -106,10 +126,14 @@ public class ErrorBodyHandler extends ResponseEntityExceptionHandler {
 		return code.message();
 	}
 
-	private static boolean isUnavailable(DataAccessException ex) {
-		// RecoverableDataAccessException: a pooled connection that died with the server
+	private static boolean isUnavailable(Exception ex) {
+		// RecoverableDataAccessException: a pooled connection that died with the server.
+		// TransactionSystemException: a transaction whose connection died (a restart, the
+		// socket timeout of a hung server) fails its rollback or commit too, and Spring
+		// reports that failure instead of the statement's; the database is what is gone.
 		return ex instanceof CannotGetJdbcConnectionException || ex instanceof DataAccessResourceFailureException
-				|| ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException;
+				|| ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
+				|| ex instanceof CannotCreateTransactionException || ex instanceof TransactionSystemException;
 	}
 
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import io.videoserver.shared.ErrorBody;
-import io.videoserver.shared.ErrorCode;
+import io.videoserver.shared.ErrorBodyHandler;
 import io.videoserver.shared.ErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Answers a write that found the disk full, wherever in an upload it happened (the body,
  * the faststart copy, a tus chunk or its info file), with 507/013 instead of a bare 500;
- * any other disk failure stays the shared handler's 500/004.
+ * anything else gets the shared handler's answer. Spring picks this advice for any
+ * failure with an I/O error among its causes, a database error too (a socket timeout, a
+ * connection closed by a restart), so those must still get 503/012, not 500/004.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -32,8 +34,7 @@ class DiskFullAdvice {
 			log.warn("Upload refused, the disk is full: {}", ex.toString());
 			return ErrorResponses.entity(DiskSpace.full());
 		}
-		log.error("Unexpected failure", ex);
-		return ErrorResponses.entity(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message(), 0);
+		return ErrorBodyHandler.failure(ex);
 	}
 
 }
