@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.function.Predicate;
 final class ParkedTransactions implements AutoCloseable {
 
 	private static final String WAITING = """
-			SELECT trx_query, trx_rows_modified, trx_rows_locked
+			SELECT trx_query, trx_rows_modified, trx_rows_locked, trx_mysql_thread_id
 			FROM information_schema.INNODB_TRX
 			WHERE trx_state = 'LOCK WAIT' AND trx_mysql_thread_id <> CONNECTION_ID()
 			""";
@@ -91,10 +92,27 @@ final class ParkedTransactions implements AutoCloseable {
 		try (PreparedStatement statement = this.connection.prepareStatement(WAITING);
 				ResultSet result = statement.executeQuery()) {
 			while (result.next()) {
-				waits.add(new Wait(String.valueOf(result.getString(1)), result.getLong(2), result.getLong(3)));
+				waits.add(new Wait(String.valueOf(result.getString(1)), result.getLong(2), result.getLong(3),
+						result.getLong(4)));
 			}
 		}
 		return waits;
+	}
+
+	/**
+	 * Closes the connections of the waiting transactions, as a shutdown of the server
+	 * does, while the test still holds the locks they wait for: each is rolled back where
+	 * it waits. (A shutdown alone kills connections in its own order: when it killed the
+	 * test's first, a parked INSERT got its lock and committed before its own connection
+	 * went.)
+	 */
+	void kill(Collection<Wait> waits) throws SQLException {
+		for (Wait wait : waits) {
+			try (PreparedStatement statement = this.connection.prepareStatement("KILL CONNECTION ?")) {
+				statement.setLong(1, wait.thread());
+				statement.execute();
+			}
+		}
 	}
 
 	/** Ends the test's transaction, if the server still knows it, and its connection. */
@@ -114,8 +132,9 @@ final class ParkedTransactions implements AutoCloseable {
 	 * @param query the statement it waits in
 	 * @param rowsModified the rows it has written so far
 	 * @param rowsLocked the rows it holds locked
+	 * @param thread the server's id of its connection
 	 */
-	record Wait(String query, long rowsModified, long rowsLocked) {
+	record Wait(String query, long rowsModified, long rowsLocked, long thread) {
 
 		boolean runs(String statement, String value) {
 			return this.query.replaceAll("\\s+", " ").startsWith(statement) && this.query.contains("'" + value + "'");
