@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import io.videoserver.launcher.ServiceProcess;
 import io.videoserver.shared.testdb.StoppableDatabase;
 import io.videoserver.shared.testdb.TestDatabaseHandle;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -338,12 +339,17 @@ class ClusterFaultTests {
 			last = Math.max(last, answer.getValue().get().at());
 		}
 		Duration longest = Duration.ofNanos(last - stopping);
+		// checked at the end, so that a wrong answer still leaves the site clean for the
+		// scenarios that follow
+		SoftAssertions unavailable = new SoftAssertions();
 		Map<String, Integer> statuses = new LinkedHashMap<>();
 		for (Map.Entry<String, CompletableFuture<Answered>> answer : answers.entrySet()) {
 			HttpResponse<String> response = answer.getValue().get().response();
 			statuses.put(answer.getKey(), response.statusCode());
 			if (response.statusCode() >= 500) {
-				assertThat(response.statusCode()).as("%s: %s", answer.getKey(), response.body()).isEqualTo(503);
+				unavailable.assertThat(response.statusCode())
+					.as("%s: %s", answer.getKey(), response.body())
+					.isEqualTo(503);
 			}
 		}
 		List<ServiceProcess> all = new ArrayList<>(this.cluster.streams());
@@ -379,8 +385,7 @@ class ClusterFaultTests {
 		awaitDeletionsDone(doomed);
 		// a hold whose release failed while the database was down lapses, and the
 		// stream-service's sweep removes it within 5 minutes (the checker's grace is 1 h
-		// in
-		// production, 0 here): the sweep's statements, run now
+		// in production, 0 here): the sweep's statements, run now
 		awaitNothingHeld();
 		int swept = this.cluster.jdbc().sql("DELETE FROM upload_reservation WHERE expires_at < NOW(3)").update()
 				+ this.cluster.jdbc().sql("DELETE FROM upload_lease WHERE expires_at < NOW(3)").update();
@@ -392,6 +397,7 @@ class ClusterFaultTests {
 			expect(author.signed(front("/user/" + author.name() + "/videos/" + video.getKey())).DELETE(), 204);
 		}
 		awaitDeletionsDone(new ArrayList<>(authors.keySet()));
+		unavailable.assertAll();
 	}
 
 	@Test
