@@ -131,6 +131,29 @@ final class Browser implements AutoCloseable {
 		field.sendKeys(text);
 	}
 
+	/** Signs up from the site's open page as a new user, who lands on their own page. */
+	void signUp(String name) {
+		find("a[href='#/register']").click();
+		fill("#user-name", name);
+		fill("#password", WebUiTests.PASSWORD);
+		button("Sign up").click();
+		waitForText("My videos");
+	}
+
+	/**
+	 * Uploads a file from the user's own page, as a person does, and opens the video's
+	 * watch page.
+	 * @return the video's id
+	 */
+	String uploadAndWatch(Path file) {
+		attach("#video-file", file);
+		button("Upload").click();
+		waitForText("Upload complete");
+		find(".card-link").click();
+		find("#player");
+		return this.driver.getCurrentUrl().replaceAll(".*#/watch/", "");
+	}
+
 	/** Waits until the page shows the text somewhere in {@code main}. */
 	void waitForText(String text) {
 		waitFor(driver -> driver.findElement(By.id("main")).getText().contains(text) ? true : null);

@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ClusterScenarios {
 
-	static final int CHUNK = 256 * 1024;
+	static final int CHUNK = TusClient.CHUNK;
 
 	private static final System.Logger log = System.getLogger(ClusterScenarios.class.getName());
 
@@ -70,6 +70,8 @@ abstract class ClusterScenarios {
 	private String user;
 
 	private String session;
+
+	private TusClient tus;
 
 	private String uploaded;
 
@@ -122,6 +124,7 @@ abstract class ClusterScenarios {
 		this.user = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
 		signUp(this.user);
 		this.session = logIn(this.user);
+		this.tus = new TusClient(http, this.cluster.url(), this.user, this.session);
 		for (int i = 0; i < 4; i++) {
 			assertThat(send(front("/session").header("Cookie", cookie(this.session))).statusCode()).isEqualTo(200);
 		}
@@ -134,9 +137,9 @@ abstract class ClusterScenarios {
 	void aTusUploadWhoseRequestsLandOnBothStreamReplicasIsStoredWhole() throws Exception {
 		this.uploadedBytes = paddedClip(8 * CHUNK, 2);
 		this.uploaded = createVideo(this.user, this.session, "Across replicas");
-		String upload = tusCreate(this.uploaded, this.uploadedBytes.length);
+		String upload = this.tus.create(this.uploaded, this.uploadedBytes.length);
 		for (int offset = 0; offset < this.uploadedBytes.length; offset += CHUNK) {
-			assertThat(patch(upload, offset).statusCode()).isEqualTo(204);
+			assertThat(this.tus.patch(upload, offset, this.uploadedBytes).statusCode()).isEqualTo(204);
 		}
 		assertSameBytes(stored(this.uploaded), this.uploadedBytes);
 		assertThat(ports("PATCH", URI.create(upload).getPath())).as("PATCHes answered by both stream replicas")
@@ -149,16 +152,17 @@ abstract class ClusterScenarios {
 		String vid = createVideo(this.user, this.session, "Behind TLS");
 		ServiceProcess replica = this.cluster.streams().get(0);
 		try {
-			HttpResponse<String> created = send(
-					tus(direct(replica, "/tus/videos/" + vid)).header("Upload-Length", Integer.toString(CHUNK))
-						.header("X-Forwarded-Proto", "https")
-						.header("X-Forwarded-Host", "video.example.com")
-						.header("X-Forwarded-Port", "443")
-						.POST(HttpRequest.BodyPublishers.noBody()));
+			HttpResponse<String> created = send(this.tus.request(direct(replica, "/tus/videos/" + vid))
+				.header("Upload-Length", Integer.toString(CHUNK))
+				.header("X-Forwarded-Proto", "https")
+				.header("X-Forwarded-Host", "video.example.com")
+				.header("X-Forwarded-Port", "443")
+				.POST(HttpRequest.BodyPublishers.noBody()));
 			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 			String location = created.headers().firstValue("Location").orElseThrow();
 			assertThat(location).startsWith("https://video.example.com/tus/uploads/");
-			expect(tus(HttpRequest.newBuilder(URI.create(this.cluster.url() + URI.create(location).getPath())))
+			expect(this.tus
+				.request(HttpRequest.newBuilder(URI.create(this.cluster.url() + URI.create(location).getPath())))
 				.DELETE(), 204);
 		}
 		finally {
@@ -295,9 +299,9 @@ abstract class ClusterScenarios {
 	void anUploadResumesOnTheOtherReplicaAfterTheReplicaHoldingItIsKilledMidRequest() throws Exception {
 		byte[] film = paddedClip(8 * CHUNK, 7);
 		String vid = createVideo(this.user, this.session, "Resumed");
-		String upload = tusCreate(vid, film.length);
+		String upload = this.tus.create(vid, film.length);
 		for (int offset = 0; offset < 3 * CHUNK; offset += CHUNK) {
-			assertThat(patch(upload, offset, film).statusCode()).isEqualTo(204);
+			assertThat(this.tus.patch(upload, offset, film).statusCode()).isEqualTo(204);
 		}
 		ServiceProcess holder = this.cluster.streams().get(0);
 		Path data = this.cluster.videoDir()
@@ -305,22 +309,13 @@ abstract class ClusterScenarios {
 			.resolve(Path.of(URI.create(upload).getPath()).getFileName() + ".bin");
 		killMidPatch(holder, upload, film, 3 * CHUNK, data);
 
-		long offset = offset(upload);
+		long offset = this.tus.offset(upload);
 		assertThat(offset).as("what the killed replica had stored").isBetween(3L * CHUNK + 1, (long) film.length - 1);
 		int before = this.cluster.front().accessLog().size();
 		// The killed writer's lease in the database keeps every other writer
 		// out (423) until it lapses, at most the lease's time after the kill;
 		// then the rest goes in.
-		long lapsed = System.nanoTime() + Cluster.UPLOAD_LEASE_TTL.plusSeconds(10).toNanos();
-		while (offset < film.length) {
-			HttpResponse<String> answer = patch(upload, (int) offset, film);
-			if (answer.statusCode() == 423 && System.nanoTime() < lapsed) {
-				Thread.sleep(250);
-				continue;
-			}
-			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
-			offset = Long.parseLong(answer.headers().firstValue("Upload-Offset").orElseThrow());
-		}
+		this.tus.finish(upload, film);
 		assertSameBytes(stored(vid), film);
 		assertThat(this.cluster.front().accessLog().stream().skip(before).filter((r) -> r.method().equals("PATCH")))
 			.as("the rest stored by the replica still running")
@@ -353,14 +348,14 @@ abstract class ClusterScenarios {
 				return film[this.next++] & 0xff;
 			}
 		};
-		CompletableFuture<HttpResponse<String>> patch = http.sendAsync(
-				tus(direct(replica, URI.create(upload).getPath())).header("Upload-Offset", Integer.toString(offset))
-					.header("Content-Type", "application/offset+octet-stream")
-					.method("PATCH",
-							HttpRequest.BodyPublishers.fromPublisher(
-									HttpRequest.BodyPublishers.ofInputStream(() -> body), film.length - offset))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> patch = http
+			.sendAsync(this.tus.request(direct(replica, URI.create(upload).getPath()))
+				.header("Upload-Offset", Integer.toString(offset))
+				.header("Content-Type", "application/offset+octet-stream")
+				.method("PATCH",
+						HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
+								film.length - offset))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (Files.size(data) <= offset) {
 			if (System.nanoTime() > deadline || patch.isDone()) {
@@ -441,43 +436,6 @@ abstract class ClusterScenarios {
 		expect(front("/user/" + name + "/videos/" + vid).header("X-Session-Id", sessionId)
 			.header("X-User-Name", name)
 			.DELETE(), 204);
-	}
-
-	/** Creates a tus upload through the web UI's stream URL; answers its URL. */
-	private String tusCreate(String vid, int length) throws IOException, InterruptedException {
-		HttpResponse<String> created = expect(
-				tus(front("/stream/tus/videos/" + vid)).header("Upload-Length", Integer.toString(length))
-					.POST(HttpRequest.BodyPublishers.noBody()),
-				201);
-		String location = created.headers().firstValue("Location").orElseThrow();
-		assertThat(location).as("the upload URL on the public host").startsWith(this.cluster.url() + "/tus/uploads/");
-		return location;
-	}
-
-	private HttpResponse<String> patch(String upload, int offset) throws IOException, InterruptedException {
-		return patch(upload, offset, this.uploadedBytes);
-	}
-
-	private HttpResponse<String> patch(String upload, int offset, byte[] film)
-			throws IOException, InterruptedException {
-		int length = Math.min(CHUNK, film.length - offset);
-		return send(tus(HttpRequest.newBuilder(URI.create(upload)).timeout(Duration.ofSeconds(60)))
-			.header("Upload-Offset", Integer.toString(offset))
-			.header("Content-Type", "application/offset+octet-stream")
-			.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(film, offset, length)));
-	}
-
-	private long offset(String upload) throws IOException, InterruptedException {
-		HttpResponse<String> head = send(
-				tus(HttpRequest.newBuilder(URI.create(upload))).method("HEAD", HttpRequest.BodyPublishers.noBody()));
-		assertThat(head.statusCode()).isEqualTo(200);
-		return Long.parseLong(head.headers().firstValue("Upload-Offset").orElseThrow());
-	}
-
-	private HttpRequest.Builder tus(HttpRequest.Builder request) {
-		return request.header("Tus-Resumable", "1.0.0")
-			.header("X-Session-Id", this.session)
-			.header("X-User-Name", this.user);
 	}
 
 	private HttpResponse<byte[]> range(String range) throws IOException, InterruptedException {

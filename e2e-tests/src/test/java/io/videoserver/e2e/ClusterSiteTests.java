@@ -50,17 +50,8 @@ class ClusterSiteTests extends ClusterScenarios {
 		Files.write(file, paddedClip(4 * CHUNK, 8));
 		try (Browser browser = Browser.start()) {
 			browser.open(this.cluster.url() + "/#/");
-			browser.find("a[href='#/register']").click();
-			browser.fill("#user-name", "viewer-" + ProcessHandle.current().pid());
-			browser.fill("#password", WebUiTests.PASSWORD);
-			browser.button("Sign up").click();
-			browser.waitForText("My videos");
-			browser.attach("#video-file", file);
-			browser.button("Upload").click();
-			browser.waitForText("Upload complete");
-			browser.find(".card-link").click();
-			browser.find("#player");
-			String vid = browser.driver().getCurrentUrl().replaceAll(".*#/watch/", "");
+			browser.signUp("viewer-" + ProcessHandle.current().pid());
+			String vid = browser.uploadAndWatch(file);
 			assertSameBytes(stored(vid), Files.readAllBytes(file));
 			Map<?, ?> played = browser.play();
 			assertThat(played.get("ok")).as("playback: %s", played).isEqualTo(true);

@@ -117,17 +117,8 @@ class S3SiteTests {
 		}
 		try (Browser browser = Browser.start()) {
 			browser.open(this.site.url() + "/#/");
-			browser.find("a[href='#/register']").click();
-			browser.fill("#user-name", "s3-viewer-" + ProcessHandle.current().pid());
-			browser.fill("#password", WebUiTests.PASSWORD);
-			browser.button("Sign up").click();
-			browser.waitForText("My videos");
-			browser.attach("#video-file", file);
-			browser.button("Upload").click();
-			browser.waitForText("Upload complete");
-			browser.find(".card-link").click();
-			browser.find("#player");
-			String vid = browser.driver().getCurrentUrl().replaceAll(".*#/watch/", "");
+			browser.signUp("s3-viewer-" + ProcessHandle.current().pid());
+			String vid = browser.uploadAndWatch(file);
 			assertThat(exists(vid)).as("the object of " + vid).isTrue();
 			Map<?, ?> played = browser.play();
 			assertThat(played.get("ok")).as("playback: %s", played).isEqualTo(true);
