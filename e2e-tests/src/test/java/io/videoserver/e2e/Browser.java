@@ -131,15 +131,6 @@ final class Browser implements AutoCloseable {
 		field.sendKeys(text);
 	}
 
-	/** Signs up from the site's open page as a new user, who lands on their own page. */
-	void signUp(String name) {
-		find("a[href='#/register']").click();
-		fill("#user-name", name);
-		fill("#password", WebUiTests.PASSWORD);
-		button("Sign up").click();
-		waitForText("My videos");
-	}
-
 	/**
 	 * Uploads a file from the user's own page, as a person does, and opens the video's
 	 * watch page.

@@ -69,6 +69,11 @@ class ClusterFaultTests {
 	/** How long a scheduler's deletion lease lasts here: it lapses during a freeze. */
 	private static final Duration DELETION_LEASE = Duration.ofSeconds(4);
 
+	/**
+	 * How often the stream replicas sweep lapsed holds here (5 minutes in production).
+	 */
+	private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
+
 	/** The files of the ladder whose deletion the freeze interrupts. */
 	private static final int LADDER_FILES = 20000;
 
@@ -108,7 +113,8 @@ class ClusterFaultTests {
 		this.cluster = Cluster.start(work, "ClusterFaultTests",
 				Map.of("VIDEO_DB_TIMEOUT_MS", Long.toString(DB_TIMEOUT.toMillis()), "VIDEO_HEALTH_DB_CACHE_TTL", "0s",
 						"VIDEO_CONSISTENCY_GRACE", "0s", "VIDEO_SCHEDULER_LEASE", DELETION_LEASE.toMillis() + "ms",
-						"VIDEO_SCHEDULER_BACKOFF_BASE", "500ms", "VIDEO_TRANSCODE_ENABLED", "false"),
+						"VIDEO_SCHEDULER_BACKOFF_BASE", "500ms", "VIDEO_TRANSCODE_ENABLED", "false",
+						"VIDEO_UPLOAD_SWEEP_INTERVAL", SWEEP_INTERVAL.toMillis() + "ms"),
 				handle);
 		this.owner = account("faults");
 	}
@@ -384,12 +390,11 @@ class ClusterFaultTests {
 		}
 		awaitDeletionsDone(doomed);
 		// a hold whose release failed while the database was down lapses, and the
-		// stream-service's sweep removes it within 5 minutes (the checker's grace is 1 h
-		// in production, 0 here): the sweep's statements, run now
+		// stream-service's own sweep removes it (every VIDEO_UPLOAD_SWEEP_INTERVAL: 5
+		// minutes in production, where the checker's grace is 1 h; a second here)
 		awaitNothingHeld();
-		int swept = this.cluster.jdbc().sql("DELETE FROM upload_reservation WHERE expires_at < NOW(3)").update()
-				+ this.cluster.jdbc().sql("DELETE FROM upload_lease WHERE expires_at < NOW(3)").update();
-		this.report.add("restart mid-transaction, parked at: " + parked + "; lapsed holds swept: " + swept);
+		long swept = awaitLapsedHoldsSwept();
+		this.report.add("restart mid-transaction, parked at: " + parked + "; lapsed holds the sweep removed: " + swept);
 		report("database restarted mid-transaction (answers " + statuses + ")", longest, recovered);
 		// the later scenarios work on the owner's videos alone
 		for (Map.Entry<String, Account> video : authors.entrySet()) {
@@ -623,6 +628,27 @@ class ClusterFaultTests {
 			}
 			Thread.sleep(200);
 		}
+	}
+
+	/**
+	 * Waits for the stream-service's sweep to remove the reservations and leases that
+	 * lapsed (their holders could not give them back while the database was away).
+	 * @return how many there were
+	 */
+	private long awaitLapsedHoldsSwept() throws Exception {
+		String lapsed = "SELECT (SELECT COUNT(*) FROM upload_reservation WHERE expires_at < NOW(3))"
+				+ " + (SELECT COUNT(*) FROM upload_lease WHERE expires_at < NOW(3))";
+		long found = count(lapsed);
+		long deadline = System.nanoTime() + SWEEP_INTERVAL.multipliedBy(10).toNanos();
+		while (count(lapsed) > 0) {
+			if (System.nanoTime() > deadline) {
+				fail("Lapsed reservations or leases not swept: "
+						+ this.cluster.jdbc().sql("SELECT * FROM upload_reservation").query().listOfRows()
+						+ this.cluster.jdbc().sql("SELECT * FROM upload_lease").query().listOfRows());
+			}
+			Thread.sleep(200);
+		}
+		return found;
 	}
 
 	/**

@@ -68,10 +68,12 @@ public record StreamProperties(@DefaultValue("./data/videos") Path dir, @Valid @
 	 * lease on a resumable upload, the space reserved for an upload) outlives the last
 	 * renewal: the holder renews it every third of this time, so it is what a crashed
 	 * replica's hold lasts at most
+	 * @param sweepInterval how often a replica removes expired resumable uploads and the
+	 * lapsed holds that uploads stopped by a crash or an outage could not give back
 	 */
 	public record Upload(@DefaultValue("1GB") DataSize maxSize, @DefaultValue("15m") Duration staleAfter,
 			@DefaultValue("10GB") DataSize userQuota, @DefaultValue("24h") Duration expireAfter,
-			@DefaultValue("30s") Duration leaseTtl) {
+			@DefaultValue("30s") Duration leaseTtl, @DefaultValue("5m") Duration sweepInterval) {
 	}
 
 	/**

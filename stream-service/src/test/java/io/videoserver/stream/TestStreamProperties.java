@@ -21,7 +21,7 @@ public final class TestStreamProperties {
 	public static StreamProperties local(Path dir) {
 		return new StreamProperties(dir,
 				new StreamProperties.Upload(DataSize.ofGigabytes(1), Duration.ofMinutes(15), DataSize.ofGigabytes(10),
-						Duration.ofHours(24), Duration.ofSeconds(30)),
+						Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofMinutes(5)),
 				new StreamProperties.Stream(200, false), new StreamProperties.RateLimit(0, 1),
 				new StreamProperties.Cors(List.of("http://localhost:8000")), StoreKind.LOCAL,
 				new StreamProperties.S3("", DataSize.ofMegabytes(16), false, Duration.ofMinutes(5)),
