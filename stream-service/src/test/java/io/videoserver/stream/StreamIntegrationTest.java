@@ -289,10 +289,20 @@ public abstract class StreamIntegrationTest {
 	 * never be counted by another class sharing the video directory.
 	 */
 	protected static void s3BehindProxy(DynamicPropertyRegistry registry, URI proxy) {
-		Path staging = createTempDirectory("staging");
+		s3Store(registry, proxy, createTempDirectory("staging"));
+	}
+
+	/**
+	 * Points a context at a bucket of its own on the test S3 server (or a proxy in front
+	 * of it) and at the given staging directory: public for a class that cannot extend
+	 * this one, as one whose {@code video.dir} must be its own.
+	 * @param endpoint the test S3 server's endpoint, or a proxy's
+	 * @param staging a directory that no other class uses
+	 */
+	public static void s3Store(DynamicPropertyRegistry registry, URI endpoint, Path staging) {
 		registry.add("video.store", () -> "s3");
 		registry.add("video.s3.staging-dir", staging::toString);
-		registry.add("video.s3.endpoint", proxy::toString);
+		registry.add("video.s3.endpoint", endpoint::toString);
 		registry.add("video.s3.region", () -> TestS3.REGION);
 		registry.add("video.s3.bucket", () -> TestS3.get().createBucket());
 		registry.add("video.s3.path-style", () -> "true");

@@ -29,10 +29,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the resumable uploads on local disk under {@code VIDEO_DIR/.tus}, so that they
- * survive a restart: {@code {id}.info} describes an upload, {@code {id}.bin} holds the
- * bytes received so far (its size is the offset) and is gone once the upload completed.
- * An upload expires when none of its files was touched for the configured time.
+ * Keeps the resumable uploads on local disk under the staging directory's {@code .tus}
+ * ({@code VIDEO_DIR/.tus} for the local store), so that they survive a restart:
+ * {@code {id}.info} describes an upload, {@code {id}.bin} holds the bytes received so far
+ * (its size is the offset) and is gone once the upload completed. An upload expires when
+ * none of its files was touched for the configured time.
  */
 @Component
 class TusUploadFiles {
