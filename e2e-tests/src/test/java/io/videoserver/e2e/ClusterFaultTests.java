@@ -617,17 +617,8 @@ class ClusterFaultTests {
 	 * (grace 0).
 	 */
 	private void awaitNothingHeld() throws Exception {
-		long deadline = System.nanoTime() + Cluster.UPLOAD_LEASE_TTL.plusSeconds(10).toNanos();
-		String live = "SELECT (SELECT COUNT(*) FROM upload_reservation WHERE expires_at > NOW(3))"
-				+ " + (SELECT COUNT(*) FROM upload_lease WHERE expires_at > NOW(3))";
-		while (count(live) > 0) {
-			if (System.nanoTime() > deadline) {
-				fail("Reservations or leases kept alive with no upload in flight: "
-						+ this.cluster.jdbc().sql("SELECT * FROM upload_reservation").query().listOfRows()
-						+ this.cluster.jdbc().sql("SELECT * FROM upload_lease").query().listOfRows());
-			}
-			Thread.sleep(200);
-		}
+		awaitNoHolds("> NOW(3)", Cluster.UPLOAD_LEASE_TTL.plusSeconds(10),
+				"Reservations or leases kept alive with no upload in flight");
 	}
 
 	/**
@@ -636,14 +627,22 @@ class ClusterFaultTests {
 	 * @return how many there were
 	 */
 	private long awaitLapsedHoldsSwept() throws Exception {
-		String lapsed = "SELECT (SELECT COUNT(*) FROM upload_reservation WHERE expires_at < NOW(3))"
-				+ " + (SELECT COUNT(*) FROM upload_lease WHERE expires_at < NOW(3))";
-		long found = count(lapsed);
-		long deadline = System.nanoTime() + SWEEP_INTERVAL.multipliedBy(10).toNanos();
-		while (count(lapsed) > 0) {
+		return awaitNoHolds("< NOW(3)", SWEEP_INTERVAL.multipliedBy(10), "Lapsed reservations or leases not swept");
+	}
+
+	/**
+	 * Waits until no reservation or lease has its {@code expires_at} matching the
+	 * condition, and fails with every hold when that takes longer than {@code within}.
+	 * @return how many matched at first
+	 */
+	private long awaitNoHolds(String expiry, Duration within, String failure) throws Exception {
+		String holds = "SELECT (SELECT COUNT(*) FROM upload_reservation WHERE expires_at " + expiry + ")"
+				+ " + (SELECT COUNT(*) FROM upload_lease WHERE expires_at " + expiry + ")";
+		long found = count(holds);
+		long deadline = System.nanoTime() + within.toNanos();
+		while (count(holds) > 0) {
 			if (System.nanoTime() > deadline) {
-				fail("Lapsed reservations or leases not swept: "
-						+ this.cluster.jdbc().sql("SELECT * FROM upload_reservation").query().listOfRows()
+				fail(failure + ": " + this.cluster.jdbc().sql("SELECT * FROM upload_reservation").query().listOfRows()
 						+ this.cluster.jdbc().sql("SELECT * FROM upload_lease").query().listOfRows());
 			}
 			Thread.sleep(200);
