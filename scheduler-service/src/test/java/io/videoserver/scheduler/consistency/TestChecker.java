@@ -1,5 +1,6 @@
 package io.videoserver.scheduler.consistency;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.videoserver.shared.consistency.ConsistencyChecker;
@@ -15,6 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TestChecker {
 
 	private TestChecker() {
+	}
+
+	/** A checker of a video directory, everything counted at once (no grace). */
+	public static ConsistencyChecker forDirectory(JdbcClient jdbc, Path dir) {
+		return ConsistencyChecker.ofDirectory(jdbc, dir, Duration.ZERO, Duration.ofHours(24));
 	}
 
 	/** A checker of a bucket, everything older than a second counted. */

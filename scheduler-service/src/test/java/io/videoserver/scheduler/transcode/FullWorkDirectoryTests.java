@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.videoserver.scheduler.consistency.TestChecker;
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.store.VideoLayout;
 import io.videoserver.shared.testmedia.TestMedia;
@@ -22,7 +23,8 @@ import static org.awaitility.Awaitility.await;
  * The transcoder's work directory on a 64 KiB tmpfs this test mounts (it needs root, as
  * CI has): ffmpeg cannot write its output, the job fails with a reason a person can read
  * and is retried with back-off, never parked as "not a video"; once the space returns
- * (the tmpfs unmounted) the next attempt makes the ladder.
+ * (the tmpfs unmounted) the next attempt makes the ladder, and the consistency check
+ * finds nothing out of place.
  */
 class FullWorkDirectoryTests {
 
@@ -78,6 +80,8 @@ class FullWorkDirectoryTests {
 		await().atMost(90, TimeUnit.SECONDS).until(() -> "ready".equals(this.db.row(vid).get("state")));
 		long recovered = System.nanoTime() - healed;
 		assertThat(this.dir.resolve(vid.value())).exists();
+		var findings = TestChecker.forDirectory(this.db.jdbc, this.dir).check().findings();
+		assertThat(findings).as("the consistency check after the space returned").isEmpty();
 		System.out.printf(
 				"Full work directory: two failed attempts in %d ms (%s), ready %d ms after the space " + "returned%n",
 				failing / 1_000_000, row.get("last_error"), recovered / 1_000_000);
