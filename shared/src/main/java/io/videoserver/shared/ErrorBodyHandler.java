@@ -42,21 +42,7 @@ public class ErrorBodyHandler extends ResponseEntityExceptionHandler {
 		return ErrorResponses.entity(ex);
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ErrorBody> handle(DataAccessException ex) {
-		return failure(ex);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ErrorBody> handle(CannotCreateTransactionException ex) {
-		return failure(ex);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ErrorBody> handle(TransactionSystemException ex) {
-		return failure(ex);
-	}
-
+	/** Every other failure, database ones included: see {@link #failure(Exception)}. */
 	@ExceptionHandler
 	ResponseEntity<ErrorBody> handle(Exception ex) {
 		return failure(ex);

@@ -64,20 +64,16 @@ class TusConfiguration implements SchedulingConfigurer {
 	 * database crashed processes left (writers' leases, reservations of form, raw and tus
 	 * uploads), on whichever replica runs it first.
 	 */
-	private void removeExpiredUploads() throws IOException {
-		List<String> removed = this.files.removeExpired(Instant.now());
-		removed.forEach(this.quota::release);
-		int leases = this.locks.removeExpired();
-		int reservations = this.quota.removeExpired();
-		if (!removed.isEmpty() || leases > 0 || reservations > 0) {
-			log.info("Removed {} expired resumable upload(s), {} lease(s) and {} reservation(s) of stopped uploads",
-					removed.size(), leases, reservations);
-		}
-	}
-
 	private void sweep() {
 		try {
-			removeExpiredUploads();
+			List<String> removed = this.files.removeExpired(Instant.now());
+			removed.forEach(this.quota::release);
+			int leases = this.locks.removeExpired();
+			int reservations = this.quota.removeExpired();
+			if (!removed.isEmpty() || leases > 0 || reservations > 0) {
+				log.info("Removed {} expired resumable upload(s), {} lease(s) and {} reservation(s) of stopped uploads",
+						removed.size(), leases, reservations);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
