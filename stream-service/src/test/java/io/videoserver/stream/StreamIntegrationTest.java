@@ -247,7 +247,7 @@ public abstract class StreamIntegrationTest {
 	 * unless an S3 class names its own).
 	 */
 	protected long partFiles() {
-		try (var files = Files.list(stagingDir())) {
+		try (var files = Files.list(stagingDir(this.properties))) {
 			return files.filter((file) -> file.getFileName().toString().endsWith(".part")).count();
 		}
 		catch (IOException ex) {
@@ -255,9 +255,9 @@ public abstract class StreamIntegrationTest {
 		}
 	}
 
-	private Path stagingDir() {
-		String staging = this.properties.s3().stagingDir();
-		return staging.isBlank() ? this.properties.dir() : Path.of(staging);
+	private static Path stagingDir(StreamProperties properties) {
+		String staging = properties.s3().stagingDir();
+		return staging.isBlank() ? properties.dir() : Path.of(staging);
 	}
 
 	/**
@@ -267,17 +267,27 @@ public abstract class StreamIntegrationTest {
 	 * video directory holds other classes' files.
 	 */
 	protected ConsistencyReport consistency() throws IOException {
-		Path staging = stagingDir().toAbsolutePath().normalize();
+		Path staging = stagingDir(this.properties).toAbsolutePath().normalize();
 		if (staging.equals(VIDEO_DIR.toAbsolutePath().normalize())) {
 			throw new IllegalStateException("The video directory is shared with other test classes; "
 					+ "check a bucket with a staging directory of its own (s3BehindProxy)");
 		}
-		Duration expireAfter = this.properties.upload().expireAfter();
-		if (!s3()) {
-			return ConsistencyChecker.ofDirectory(this.jdbc, this.properties.dir(), Duration.ZERO, expireAfter).check();
+		return consistency(this.jdbc, this.properties, this.bucket);
+	}
+
+	/**
+	 * The consistency check over a context's database and store: its video directory, or
+	 * its bucket on the test S3 server with its staging directory; everything counted
+	 * however young. Public for a class that cannot extend this one.
+	 */
+	public static ConsistencyReport consistency(JdbcClient jdbc, StreamProperties properties, S3Settings bucket)
+			throws IOException {
+		Duration expireAfter = properties.upload().expireAfter();
+		if (properties.store() != StoreKind.S3) {
+			return ConsistencyChecker.ofDirectory(jdbc, properties.dir(), Duration.ZERO, expireAfter).check();
 		}
 		try (S3Client client = TestS3.get().client()) {
-			return ConsistencyChecker.ofBucket(this.jdbc, client, this.bucket, staging, Duration.ZERO, expireAfter)
+			return ConsistencyChecker.ofBucket(jdbc, client, bucket, stagingDir(properties), Duration.ZERO, expireAfter)
 				.check();
 		}
 	}
@@ -304,7 +314,9 @@ public abstract class StreamIntegrationTest {
 		registry.add("video.s3.staging-dir", staging::toString);
 		registry.add("video.s3.endpoint", endpoint::toString);
 		registry.add("video.s3.region", () -> TestS3.REGION);
-		registry.add("video.s3.bucket", () -> TestS3.get().createBucket());
+		// made once here: a supplier is asked again whenever the property is resolved
+		String bucket = TestS3.get().createBucket();
+		registry.add("video.s3.bucket", () -> bucket);
 		registry.add("video.s3.path-style", () -> "true");
 		registry.add("video.s3.access-key", () -> TestS3.ACCESS_KEY);
 		registry.add("video.s3.secret-key", () -> TestS3.SECRET_KEY);

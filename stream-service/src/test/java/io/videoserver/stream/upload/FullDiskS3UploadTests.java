@@ -3,10 +3,7 @@ package io.videoserver.stream.upload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
-import io.videoserver.shared.consistency.ConsistencyChecker;
-import io.videoserver.shared.consistency.ConsistencyReport;
 import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.tests3.TestS3;
 import io.videoserver.stream.StreamIntegrationTest;
@@ -52,16 +49,6 @@ class FullDiskS3UploadTests extends FullDiskTest {
 	protected byte[] storedFile(String vid) {
 		try (S3Client client = TestS3.get().client()) {
 			return client.getObjectAsBytes((request) -> request.bucket(this.bucket.bucket()).key(vid)).asByteArray();
-		}
-	}
-
-	@Override
-	protected ConsistencyReport consistency() throws IOException {
-		try (S3Client client = TestS3.get().client()) {
-			return ConsistencyChecker
-				.ofBucket(this.jdbc, client, this.bucket, DISK.dir(), Duration.ZERO,
-						this.properties.upload().expireAfter())
-				.check();
 		}
 	}
 

@@ -2,10 +2,7 @@ package io.videoserver.stream.upload;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 
-import io.videoserver.shared.consistency.ConsistencyChecker;
-import io.videoserver.shared.consistency.ConsistencyReport;
 import org.junit.jupiter.api.AfterAll;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,13 +34,6 @@ class FullDiskUploadTests extends FullDiskTest {
 	@Override
 	protected byte[] storedFile(String vid) throws IOException {
 		return Files.readAllBytes(DISK.dir().resolve(vid));
-	}
-
-	@Override
-	protected ConsistencyReport consistency() throws IOException {
-		return ConsistencyChecker
-			.ofDirectory(this.jdbc, DISK.dir(), Duration.ZERO, this.properties.upload().expireAfter())
-			.check();
 	}
 
 }
