@@ -56,7 +56,9 @@ ENV SERVER_PORT=${PORT} \
 # database (Flyway off, the pool connects lazily) and with its own video directory, so it
 # needs no network and leaves nothing behind. The service then starts from classes parsed
 # and linked once; a JVM that cannot map the archive starts without it, and an image whose
-# training failed has none.
+# training failed has none. The training leaves Spring's AOT mode off, because that mode
+# fixes Flyway's switch at build time; the archive still holds every class but the few
+# generated ones, which the service then loads from its jar.
 RUN SPRING_DATASOURCE_URL=jdbc:mysql://127.0.0.1:1/training VIDEO_DIR=/tmp/cds-training \
     java $JAVA_OPTS -XX:ArchiveClassesAtExit=/app/application.jsa -Dspring.context.exit=onRefresh \
       -Dspring.flyway.enabled=false -jar /app/application.jar >/tmp/cds-training.log 2>&1 \
@@ -65,4 +67,6 @@ RUN SPRING_DATASOURCE_URL=jdbc:mysql://127.0.0.1:1/training VIDEO_DIR=/tmp/cds-t
 USER 10001:10001
 EXPOSE ${PORT} ${MANAGEMENT_PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 CMD ["/app/healthcheck.sh"]
-ENTRYPOINT ["sh", "-c", "[ -f /app/application.jsa ] && CDS='-XX:SharedArchiveFile=/app/application.jsa -Xlog:cds=off -Xlog:cds+dynamic=off'; exec java $JAVA_OPTS $CDS -jar /app/application.jar \"$@\"", "--"]
+# Spring's AOT mode runs the bean definitions that the build generated (process-aot), before
+# JAVA_OPTS so that -Dspring.aot.enabled=false there wins.
+ENTRYPOINT ["sh", "-c", "[ -f /app/application.jsa ] && CDS='-XX:SharedArchiveFile=/app/application.jsa -Xlog:cds=off -Xlog:cds+dynamic=off'; exec java -Dspring.aot.enabled=true $JAVA_OPTS $CDS -jar /app/application.jar \"$@\"", "--"]

@@ -3,12 +3,20 @@
 # milliseconds from the JVM's start until the management port's
 # /actuator/health/readiness answers 200 (median, min, max of RUNS starts), for each way of
 # starting the JVM:
-#   jdk17        java -jar <module>.jar
-#   jdk17-cds    the extracted jar with an AppCDS archive (Spring Boot's "CDS" docs)
-#   jdk25        the same jar on JDK 25 (the bytecode stays Java 17)
-#   jdk25-aot    the extracted jar with JDK 25's AOT cache (-XX:AOTCache)
+#   jdk17          java -jar <module>.jar
+#   jdk17-cds      the extracted jar with an AppCDS archive (Spring Boot's "CDS" docs)
+#   jdk17-cds-aot  the same with Spring's AOT mode (-Dspring.aot.enabled=true: the bean
+#                  definitions the build generated), as ./run.sh and the images start
+#   jdk25          the same jar on JDK 25 (the bytecode stays Java 17)
+#   jdk25-aot      the extracted jar with JDK 25's AOT cache (-XX:AOTCache) and Spring's
+#                  AOT mode, as ./run.sh starts on JDK 25
+#   image          the service's container image (its AppCDS archive made at build time and
+#                  Spring's AOT mode, the Dockerfile's entrypoint), run by ENGINE (podman or
+#                  docker) on the host's network: from the engine's "run" to ready. The
+#                  images are those deploy/compose-smoke.sh builds (IMAGE_PREFIX, default
+#                  localhost/video, tag IMAGE_TAG, default latest); not in the default list.
 # The archives come from one training run per service that stops right after the context
-# refreshed (-Dspring.context.exit=onRefresh).
+# refreshed (-Dspring.context.exit=onRefresh), in the mode that the timed starts use.
 # SCHEMA=current (the default) times restarts against a database that is up to date, as
 # every start but a site's very first one is: one untimed start per row migrates a fresh
 # database first. SCHEMA=empty times first starts, each on an empty database that it
@@ -28,7 +36,7 @@ set -euo pipefail
 RUNS=${RUNS:-3}
 SCHEMA=${SCHEMA:-current}
 SERVICES=${SERVICES:-api-service stream-service scheduler-service}
-VARIANTS=${VARIANTS:-jdk17 jdk17-cds jdk25 jdk25-aot}
+VARIANTS=${VARIANTS:-jdk17 jdk17-cds jdk17-cds-aot jdk25 jdk25-aot}
 SITE=${SITE:-yes}
 JAVA17=${JAVA17:-$(command -v java)}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
@@ -37,6 +45,11 @@ DB_PORT=${DB_PORT:-3306}
 DB_USER=${DB_USER:-root}
 DB_PASSWORD=${DB_PASSWORD:-}
 PORT_BASE=${PORT_BASE:-18900}
+# Spring's AOT mode: needs the classes that each service's build generates (process-aot).
+SPRING_AOT=-Dspring.aot.enabled=true
+ENGINE=${ENGINE:-$(command -v podman >/dev/null && echo podman || echo docker)}
+IMAGE_PREFIX=${IMAGE_PREFIX:-localhost/video}
+IMAGE_TAG=${IMAGE_TAG:-latest}
 # Extra JVM options for every start, e.g. EXTRA_OPTS=-Dspring.main.lazy-initialization=true
 EXTRA_OPTS=${EXTRA_OPTS:-}
 
@@ -85,6 +98,17 @@ service_jvm() {
 		SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" exec "$java" $EXTRA_OPTS "$@"
 }
 
+# Replaces the calling (sub)shell with the engine running a service's image, configured as
+# service_jvm configures the JVM (JAVA_OPTS stays the image's own).
+image_run() {
+	local module=$1
+	exec "$ENGINE" run --rm --name "startup-bench-$module" --network host \
+		-e SERVER_PORT=$PORT_BASE -e MANAGEMENT_SERVER_PORT=$((PORT_BASE + 81)) \
+		-e VIDEO_INTERNAL_TOKEN=startup-bench-token-0123456789abcdef \
+		-e SPRING_DATASOURCE_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB" -e SPRING_DATASOURCE_USERNAME="$DB_USER" \
+		-e SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" "$IMAGE_PREFIX/$module:$IMAGE_TAG"
+}
+
 # Stops the started JVM (or launcher), drops its database and prints the given result.
 stop_and_report() {
 	kill "$PID" 2>/dev/null || true
@@ -94,16 +118,17 @@ stop_and_report() {
 	echo "$1"
 }
 
-# Runs one service with the given java and options against a fresh database and prints
-# its milliseconds to ready (or "fail"); the service is stopped afterwards.
+# Runs one service (the command after the module: service_jvm <java> <options>, or
+# image_run <module>) against the current database and prints its milliseconds to ready
+# (or "fail"); the service is stopped afterwards.
 start_once() {
-	local module=$1 java=$2
-	shift 2
+	local module=$1
+	shift
 	[[ "$SCHEMA" == empty ]] && fresh_db
 	local log="$WORK/$module.log" ready="http://127.0.0.1:$((PORT_BASE + 81))/actuator/health/readiness"
 	local start
 	start=$(now_ms)
-		service_jvm "$java" "$@" >"$log" 2>&1 &
+		"$@" >"$log" 2>&1 &
 	PID=$!
 	local result=fail
 	for _ in $(seq 1 1200); do
@@ -115,6 +140,8 @@ start_once() {
 		sleep 0.02
 	done
 	stop_and_report "$result"
+	[[ $1 == image_run ]] && "$ENGINE" rm -f "startup-bench-$module" >/dev/null 2>&1
+	return 0
 }
 
 # Trains an archive: the service starts, refreshes its context and exits.
@@ -133,15 +160,18 @@ options() {
 	dir="$WORK/$module-extracted"
 	case $variant in
 	jdk17 | jdk25) echo "-jar $jar" ;;
-	jdk17-cds)
+	jdk17-cds | jdk17-cds-aot)
+		local spring=
+		[[ $variant == *-aot ]] && spring=$SPRING_AOT
 		rm -rf "$dir" && "$JAVA17" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
-		train "$module" "$JAVA17" -XX:ArchiveClassesAtExit="$dir/app.jsa" -jar "$dir/$(basename "$jar")"
-		echo "-XX:SharedArchiveFile=$dir/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $dir/$(basename "$jar")"
+		# shellcheck disable=SC2086 # $spring is one option or none
+		train "$module" "$JAVA17" $spring -XX:ArchiveClassesAtExit="$dir/app.jsa" -jar "$dir/$(basename "$jar")"
+		echo "$spring -XX:SharedArchiveFile=$dir/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $dir/$(basename "$jar")"
 		;;
 	jdk25-aot)
 		rm -rf "$dir" && "$JAVA25" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
-		train "$module" "$JAVA25" -XX:AOTCacheOutput="$dir/app.aot" -jar "$dir/$(basename "$jar")"
-		echo "-XX:AOTCache=$dir/app.aot -jar $dir/$(basename "$jar")"
+		train "$module" "$JAVA25" "$SPRING_AOT" -XX:AOTCacheOutput="$dir/app.aot" -jar "$dir/$(basename "$jar")"
+		echo "$SPRING_AOT -XX:AOTCache=$dir/app.aot -jar $dir/$(basename "$jar")"
 		;;
 	*) return 1 ;;
 	esac
@@ -156,26 +186,36 @@ echo "# bench/startup.sh $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load 
 echo "# java 17: $("$JAVA17" -version 2>&1 | head -n 1)"
 [[ -x "$JAVA25" ]] && echo "# java 25: $("$JAVA25" -version 2>&1 | head -n 1)"
 echo "# schema: $SCHEMA, runs: $RUNS, extra options: ${EXTRA_OPTS:-none}"
-printf '%-18s %-10s %6s %6s %6s  %s\n' service variant median min max "ms to ready, each start"
+printf '%-18s %-14s %6s %6s %6s  %s\n' service variant median min max "ms to ready, each start"
 for variant in $VARIANTS; do
-	java=$(java_of "$variant")
-	[[ -x "$java" ]] || { echo "# $variant skipped: no $java"; continue; }
+	if [[ $variant == image ]]; then
+		command -v "$ENGINE" >/dev/null || { echo "# image skipped: no $ENGINE"; continue; }
+	else
+		java=$(java_of "$variant")
+		[[ -x "$java" ]] || { echo "# $variant skipped: no $java"; continue; }
+	fi
 	for module in $SERVICES; do
-		opts=$(options "$module" "$variant") || { echo "# $variant: no such variant"; break; }
+		if [[ $variant == image ]]; then
+			"$ENGINE" image inspect "$IMAGE_PREFIX/$module:$IMAGE_TAG" >/dev/null 2>&1 ||
+				{ echo "# image: no $IMAGE_PREFIX/$module:$IMAGE_TAG (deploy/compose-smoke.sh builds it)"; continue; }
+			run=(image_run "$module")
+		else
+			opts=$(options "$module" "$variant") || { echo "# $variant: no such variant"; break; }
+			# shellcheck disable=SC2206 # opts is a list of JVM options
+			run=(service_jvm "$java" $opts)
+		fi
 		times=()
 		if [[ "$SCHEMA" == current ]]; then
 			fresh_db
-			# shellcheck disable=SC2086
-			start_once "$module" "$java" $opts >/dev/null
+			start_once "$module" "${run[@]}" >/dev/null
 		fi
 		for _ in $(seq 1 "$RUNS"); do
-			# shellcheck disable=SC2086
-			times+=("$(start_once "$module" "$java" $opts)")
+			times+=("$(start_once "$module" "${run[@]}")")
 		done
 		if printf '%s\n' "${times[@]}" | grep -q fail; then
-			printf '%-18s %-10s %s\n' "$module" "$variant" "failed (${times[*]}); see $WORK/$module.log"
+			printf '%-18s %-14s %s\n' "$module" "$variant" "failed (${times[*]}); see $WORK/$module.log"
 		else
-			printf '%-18s %-10s %s  %s\n' "$module" "$variant" "$(stats "${times[@]}")" "${times[*]}"
+			printf '%-18s %-14s %s  %s\n' "$module" "$variant" "$(stats "${times[@]}")" "${times[*]}"
 		fi
 		[[ "$SCHEMA" == current ]] && drop_db
 	done
@@ -228,7 +268,7 @@ site_row() {
 	if printf '%s\n' "${times[@]}" | grep -q fail; then
 		echo "site (launcher)    $label failed (${times[*]}); see $WORK/site.log"
 	else
-		printf '%-18s %-10s %s  %s\n' "site (launcher)" "$label" "$(stats "${times[@]}")" "${times[*]}"
+		printf '%-18s %-14s %s  %s\n' "site (launcher)" "$label" "$(stats "${times[@]}")" "${times[*]}"
 	fi
 	[[ "$SCHEMA" == current ]] && drop_db
 }

@@ -7,11 +7,19 @@ import java.util.Map;
 
 /**
  * The command line and environment of a service's child JVM: this JVM's own {@code java},
- * the options in {@code VIDEO_SERVICE_JAVA_OPTS}, what to run (the jar, or its class
- * archive and extracted jar), and the service's two ports over the given environment,
- * which is the child's whole environment.
+ * Spring's AOT mode, the options in {@code VIDEO_SERVICE_JAVA_OPTS}, what to run (the
+ * jar, or its class archive and extracted jar), and the service's two ports over the
+ * given environment, which is the child's whole environment.
  */
 final class ServiceCommand {
+
+	/**
+	 * Runs the bean definitions that the build generated (each service's
+	 * {@code process-aot}) instead of scanning and evaluating conditions at every start;
+	 * before {@code VIDEO_SERVICE_JAVA_OPTS}, whose {@code -Dspring.aot.enabled=false}
+	 * wins.
+	 */
+	static final String AOT_MODE = "-Dspring.aot.enabled=true";
 
 	private ServiceCommand() {
 	}
@@ -24,6 +32,7 @@ final class ServiceCommand {
 	static ProcessBuilder of(Service service, List<String> launch, Map<String, String> environment) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add(AOT_MODE);
 		String javaOptions = environment.get("VIDEO_SERVICE_JAVA_OPTS");
 		if (javaOptions != null && !javaOptions.isBlank()) {
 			command.addAll(List.of(javaOptions.trim().split("\\s+")));

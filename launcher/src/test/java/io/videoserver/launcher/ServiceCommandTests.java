@@ -17,16 +17,17 @@ class ServiceCommandTests {
 				Map.of("VIDEO_DIR", "/srv/videos"));
 		assertThat(builder.environment()).containsOnly(Map.entry("VIDEO_DIR", "/srv/videos"),
 				Map.entry("SERVER_PORT", "9000"), Map.entry("MANAGEMENT_SERVER_PORT", "9081"));
-		assertThat(builder.command()).endsWith("-jar", "/site/stream.jar").hasSize(3);
+		assertThat(builder.command()).endsWith(ServiceCommand.AOT_MODE, "-jar", "/site/stream.jar").hasSize(4);
 		assertThat(builder.redirectErrorStream()).isTrue();
 	}
 
 	@Test
-	void javaOptionsComeBeforeTheJar() {
+	void javaOptionsComeAfterTheAotModeAndBeforeTheJar() {
 		ProcessBuilder builder = ServiceCommand.of(this.service, Path.of("/site/stream.jar"),
-				Map.of("VIDEO_SERVICE_JAVA_OPTS", " -Xmx256m  -XX:TieredStopAtLevel=1 "));
-		assertThat(builder.command()).endsWith("-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", "/site/stream.jar")
-			.hasSize(5);
+				Map.of("VIDEO_SERVICE_JAVA_OPTS", " -Xmx256m  -Dspring.aot.enabled=false "));
+		assertThat(builder.command())
+			.endsWith(ServiceCommand.AOT_MODE, "-Xmx256m", "-Dspring.aot.enabled=false", "-jar", "/site/stream.jar")
+			.hasSize(6);
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import io.videoserver.shared.media.MediaTools;
 import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.store.StoreKind;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,12 +19,13 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Assembles one replica's transcoder (queue, store, ffmpeg, workers) unless
- * {@code video.transcode.enabled} is false; the tests that race transcoders assemble them
- * the same way, with an encoder of their own where the media does not matter.
+ * Assembles one replica's transcoder (queue, store, ffmpeg, workers), which starts unless
+ * {@code video.transcode.enabled} is false: a runtime switch rather than a condition,
+ * because the AOT-built bean definitions fix every condition at build time. The tests
+ * that race transcoders assemble them the same way, with an encoder of their own where
+ * the media does not matter.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "video.transcode", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(MediaSettings.class)
 public class TranscodeConfiguration {
 

@@ -81,6 +81,12 @@ public class TranscodeRunner implements SmartLifecycle {
 			.register(meters);
 	}
 
+	/** A replica with {@code video.transcode.enabled=false} never claims a job. */
+	@Override
+	public boolean isAutoStartup() {
+		return this.settings.enabled();
+	}
+
 	@Override
 	public void start() {
 		this.running = true;

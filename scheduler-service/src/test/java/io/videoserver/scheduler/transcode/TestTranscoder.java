@@ -50,7 +50,17 @@ final class TestTranscoder implements AutoCloseable {
 
 	/** Short times: a claim every 50 ms, a lease of the given length, quick retries. */
 	static TranscodeProperties settings(Path workDir, int concurrency, Duration lease, int maxAttempts) {
-		return new TranscodeProperties(true, concurrency, Duration.ofMillis(50), lease, maxAttempts,
+		return settings(true, workDir, concurrency, lease, maxAttempts);
+	}
+
+	/** The same short times on a replica with {@code video.transcode.enabled=false}. */
+	static TranscodeProperties switchedOff(Path workDir) {
+		return settings(false, workDir, 1, Duration.ofSeconds(30), 3);
+	}
+
+	private static TranscodeProperties settings(boolean enabled, Path workDir, int concurrency, Duration lease,
+			int maxAttempts) {
+		return new TranscodeProperties(enabled, concurrency, Duration.ofMillis(50), lease, maxAttempts,
 				Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofMillis(100), workDir);
 	}
 

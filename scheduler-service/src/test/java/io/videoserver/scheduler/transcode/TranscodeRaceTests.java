@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.context.support.GenericApplicationContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -103,6 +105,25 @@ class TranscodeRaceTests {
 		assertThat(this.db.row(vid)).containsEntry("state", "queued").containsEntry("lease_owner", null);
 		assertThat(alpha.jobs("released")).isEqualTo(1);
 		assertThat(TranscoderTests.list(this.work)).isEmpty();
+	}
+
+	@Test
+	void replicaWithTranscodingSwitchedOffNeverClaims() throws Exception {
+		VideoId vid = this.db.queued(Source.VIDEO);
+		Files.writeString(this.dir.resolve(vid.value()), "playable");
+		FakeEncoder encoder = new FakeEncoder(Duration.ZERO);
+		TestTranscoder off = new TestTranscoder(this.db, "off", new LocalTranscodeStore(this.dir), encoder,
+				TestTranscoder.switchedOff(this.work));
+		this.transcoders.add(off);
+		// started the way the application starts it: by the context's lifecycle
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			context.registerBean(TranscodeRunner.class, () -> off.runner);
+			context.refresh();
+			Thread.sleep(500); // ten claim intervals
+			assertThat(off.runner.isRunning()).isFalse();
+			assertThat(this.db.row(vid)).containsEntry("state", "queued").containsEntry("lease_owner", null);
+			assertThat(encoder.runs(vid.value())).isZero();
+		}
 	}
 
 	private TestTranscoder transcoder(String owner, FakeEncoder encoder, int concurrency, Duration lease) {
