@@ -3,8 +3,10 @@ package io.videoserver.api.user;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +25,17 @@ class PasswordHasher {
 
 	private final HashingPool pool;
 
+	/** BCrypt's alphabet, in which a hash writes its salt and its digest. */
+	private static final String ALPHABET = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+	/** Characters of a hash's digest after its 29 of version, cost and salt. */
+	private static final int DIGEST_LENGTH = 31;
+
 	/**
-	 * A real hash of a random secret, checked when a user is unknown so that a failed
-	 * login costs the same time whether or not the name exists.
+	 * Checked when a user is unknown, so that a failed login costs the same time whether
+	 * or not the name exists.
 	 */
-	private final String decoy = this.bcrypt.encode(java.util.UUID.randomUUID().toString());
+	private final String decoy = decoy(new SecureRandom());
 
 	PasswordHasher(HashingPool pool) {
 		this.pool = pool;
@@ -48,6 +56,22 @@ class PasswordHasher {
 	 */
 	void spendEqualTime(String password) {
 		this.pool.run(() -> this.bcrypt.matches(digest(password), this.decoy));
+	}
+
+	/**
+	 * A hash that no password matches, made without hashing: a random salt of our cost
+	 * and a random digest. Checking a password against it costs what checking against a
+	 * real hash costs (the work is in hashing the password with the salt), while making a
+	 * real one at start-up took a few hundred milliseconds of the service's start.
+	 * @param random where the salt and the digest come from
+	 * @return the decoy, in BCrypt's {@code $2a$10$<salt><digest>} form
+	 */
+	static String decoy(SecureRandom random) {
+		StringBuilder decoy = new StringBuilder(BCrypt.gensalt(COST, random));
+		for (int i = 0; i < DIGEST_LENGTH; i++) {
+			decoy.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return decoy.toString();
 	}
 
 	static boolean clearTextMatches(String password, String stored) {
