@@ -35,7 +35,21 @@ final class ServiceJars {
 	 */
 	static ServiceProcess start(String module, String logName, int port, Map<String, String> environment, Path logDir)
 			throws IOException {
-		Service service = new Service(module, port, freePort());
+		return start(new Service(module, port, freePortBut(port)), logName, environment, logDir);
+	}
+
+	/**
+	 * Starts a service on the given ports again, as a supervisor restarts a crashed one:
+	 * a port picked afresh could be the one the crashed service has just freed.
+	 */
+	static ServiceProcess restart(Service service, String logName, Map<String, String> environment, Path logDir)
+			throws IOException {
+		return start(service, logName, environment, logDir);
+	}
+
+	private static ServiceProcess start(Service service, String logName, Map<String, String> environment, Path logDir)
+			throws IOException {
+		String module = service.module();
 		Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
 		Path jar = Path.of(System.getProperty("e2e.jar." + module, service.jar(root).toString()));
 		if (!Files.isRegularFile(jar)) {
@@ -46,6 +60,15 @@ final class ServiceJars {
 		childEnvironment.put("VIDEO_SERVICE_JAVA_OPTS", JAVA_OPTIONS);
 		Files.createDirectories(logDir);
 		return ServiceProcess.start(service, jar, childEnvironment, logDir.resolve(logName + ".log"));
+	}
+
+	/** A free port other than the one given, which its service has not bound yet. */
+	private static int freePortBut(int taken) {
+		int port = freePort();
+		while (port == taken) {
+			port = freePort();
+		}
+		return port;
 	}
 
 	static int freePort() {

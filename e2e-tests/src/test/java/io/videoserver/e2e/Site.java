@@ -111,13 +111,13 @@ final class Site implements AutoCloseable {
 	}
 
 	/**
-	 * Crashes the stream-service (SIGKILL) and starts it again on the same port and
+	 * Crashes the stream-service (SIGKILL) and starts it again on the same ports and
 	 * files, as a supervisor would after a crash.
 	 */
 	void crashAndRestartStream() throws IOException, InterruptedException {
 		this.stream.kill();
-		this.stream = ServiceJars.start("stream-service", "stream-service-restarted", this.stream.service().port(),
-				this.env, Path.of("target", "e2e-logs"));
+		this.stream = ServiceJars.restart(this.stream.service(), "stream-service-restarted", this.env,
+				Path.of("target", "e2e-logs"));
 		this.stream.awaitReady(Duration.ofSeconds(150));
 	}
 
