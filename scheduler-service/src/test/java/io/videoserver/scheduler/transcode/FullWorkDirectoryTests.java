@@ -1,7 +1,5 @@
 package io.videoserver.scheduler.transcode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.videoserver.scheduler.consistency.TestChecker;
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.store.VideoLayout;
+import io.videoserver.shared.testfault.Tmpfs;
 import io.videoserver.shared.testmedia.TestMedia;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +40,7 @@ class FullWorkDirectoryTests {
 
 	private TestTranscoder transcoder;
 
-	private boolean mounted;
+	private Tmpfs full;
 
 	@AfterEach
 	void close() throws Exception {
@@ -49,16 +48,14 @@ class FullWorkDirectoryTests {
 			this.transcoder.close();
 		}
 		this.db.close();
-		if (this.mounted) {
-			run("umount", "-l", this.work.toString());
+		if (this.full != null) {
+			this.full.unmount();
 		}
 	}
 
 	@Test
 	void aFullWorkDirectoryFailsTheJobReadablyAndItIsRetriedUntilSpaceReturns() throws Exception {
-		requireRoot();
-		run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", this.work.toString());
-		this.mounted = true;
+		this.full = Tmpfs.mount(this.work, "64k");
 		VideoId vid = this.db.queued(Source.UPLOAD);
 		Files.copy(TestMedia.create(samples, TestMedia.Sample.H264_AAC_MKV), this.dir.resolve(VideoLayout.source(vid)));
 		this.transcoder = TestTranscoder
@@ -74,8 +71,7 @@ class FullWorkDirectoryTests {
 		assertThat((String) row.get("last_error")).as("the reason").contains("No space left on device");
 		assertThat((String) row.get("last_error")).doesNotContain("not a video");
 
-		run("umount", "-l", this.work.toString());
-		this.mounted = false;
+		this.full.unmount();
 		long healed = System.nanoTime();
 		await().atMost(90, TimeUnit.SECONDS).until(() -> "ready".equals(this.db.row(vid).get("state")));
 		long recovered = System.nanoTime() - healed;
@@ -85,23 +81,6 @@ class FullWorkDirectoryTests {
 		System.out.printf(
 				"Full work directory: two failed attempts in %d ms (%s), ready %d ms after the space " + "returned%n",
 				failing / 1_000_000, row.get("last_error"), recovered / 1_000_000);
-	}
-
-	private static void requireRoot() throws Exception {
-		Process id = new ProcessBuilder("id", "-u").start();
-		String user = new String(id.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-		if (!"0".equals(user)) {
-			throw new IllegalStateException(
-					"FullWorkDirectoryTests needs root to mount a small tmpfs (CI runs as root); uid is " + user);
-		}
-	}
-
-	private static void run(String... command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-		}
 	}
 
 }

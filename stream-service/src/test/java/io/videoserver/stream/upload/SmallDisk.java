@@ -3,11 +3,12 @@ package io.videoserver.stream.upload;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+
+import io.videoserver.shared.testfault.Tmpfs;
 
 /**
  * A 2 MiB tmpfs mounted on a fresh temporary directory, so that a test can fill a disk
@@ -15,10 +16,10 @@ import java.util.stream.Stream;
  */
 final class SmallDisk {
 
-	private final Path dir;
+	private final Tmpfs disk;
 
-	private SmallDisk(Path dir) {
-		this.dir = dir;
+	private SmallDisk(Tmpfs disk) {
+		this.disk = disk;
 	}
 
 	/**
@@ -28,16 +29,7 @@ final class SmallDisk {
 	 */
 	static SmallDisk mount(String prefix) {
 		try {
-			Path dir = Files.createTempDirectory(prefix).toRealPath();
-			String user = new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes(),
-					StandardCharsets.US_ASCII)
-				.trim();
-			if (!"0".equals(user)) {
-				throw new IllegalStateException(
-						"The full-disk tests need root to mount a small tmpfs (CI runs as root); uid is " + user);
-			}
-			run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", dir.toString());
-			return new SmallDisk(dir);
+			return new SmallDisk(Tmpfs.mount(Files.createTempDirectory(prefix).toRealPath(), "2m"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -49,11 +41,11 @@ final class SmallDisk {
 	}
 
 	Path dir() {
-		return this.dir;
+		return this.disk.dir();
 	}
 
 	long usableSpace() throws IOException {
-		return Files.getFileStore(this.dir).getUsableSpace();
+		return Files.getFileStore(dir()).getUsableSpace();
 	}
 
 	/**
@@ -61,7 +53,7 @@ final class SmallDisk {
 	 * @return the file that took the space; removing it gives the space back
 	 */
 	Path fill(long free) throws IOException {
-		Path filler = this.dir.resolve("filler");
+		Path filler = dir().resolve("filler");
 		byte[] block = new byte[4096];
 		try (OutputStream out = Files.newOutputStream(filler)) {
 			while (usableSpace() > free) {
@@ -74,7 +66,7 @@ final class SmallDisk {
 
 	/** Staging files and tus temporaries left behind; a tus upload's own files stay. */
 	List<Path> leftovers() throws IOException {
-		try (Stream<Path> files = Files.walk(this.dir)) {
+		try (Stream<Path> files = Files.walk(dir())) {
 			return files
 				.filter((file) -> file.getFileName().toString().endsWith(".part")
 						|| file.getFileName().toString().endsWith(".tmp"))
@@ -83,15 +75,7 @@ final class SmallDisk {
 	}
 
 	void unmount() throws IOException, InterruptedException {
-		run("umount", "-l", this.dir.toString());
-	}
-
-	private static void run(String... command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-		}
+		this.disk.unmount();
 	}
 
 }
