@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import io.videoserver.shared.store.FileTrees;
 import io.videoserver.shared.StagingLayout;
 import io.videoserver.shared.VideoId;
+import io.videoserver.shared.store.PublishLock;
 import io.videoserver.shared.store.VideoLayout;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
 import org.jspecify.annotations.Nullable;
@@ -116,22 +117,35 @@ final class LocalTranscodeStore implements TranscodeStore {
 
 			private @Nullable String published;
 
+			/**
+			 * Checks and renames under the directory's publication lock, which the
+			 * stream-service takes to rename an upload into place: a re-upload cannot
+			 * land between the two.
+			 */
 			@Override
 			public boolean publish() throws IOException {
-				if (!expected.equals(version(vid, Source.VIDEO))) {
-					return false;
+				boolean replaced = PublishLock.holding(LocalTranscodeStore.this.dir, () -> {
+					if (!expected.equals(version(vid, Source.VIDEO))) {
+						return false;
+					}
+					Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+					this.published = version(vid, Source.VIDEO);
+					return true;
+				});
+				if (replaced) {
+					sync(LocalTranscodeStore.this.dir);
 				}
-				Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-				sync(LocalTranscodeStore.this.dir);
-				this.published = version(vid, Source.VIDEO);
-				return true;
+				return replaced;
 			}
 
 			@Override
 			public void unpublish() throws IOException {
-				if (this.published != null && this.published.equals(version(vid, Source.VIDEO))) {
-					Files.deleteIfExists(target);
-				}
+				PublishLock.holding(LocalTranscodeStore.this.dir, () -> {
+					if (this.published != null && this.published.equals(version(vid, Source.VIDEO))) {
+						Files.deleteIfExists(target);
+					}
+					return null;
+				});
 			}
 
 			@Override
@@ -149,10 +163,12 @@ final class LocalTranscodeStore implements TranscodeStore {
 
 	@Override
 	public void removeSource(VideoId vid, String expected) throws IOException {
-		if (!expected.equals(version(vid, Source.UPLOAD))) {
-			return;
-		}
-		Files.deleteIfExists(inDir(VideoLayout.source(vid)));
+		PublishLock.holding(this.dir, () -> {
+			if (expected.equals(version(vid, Source.UPLOAD))) {
+				Files.deleteIfExists(inDir(VideoLayout.source(vid)));
+			}
+			return null;
+		});
 	}
 
 	private static String name(VideoId vid, Source which) {

@@ -14,10 +14,13 @@ import io.videoserver.shared.store.S3Settings;
 import io.videoserver.shared.store.VideoLayout;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -28,6 +31,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * upload ({@code video/mp4}).
  */
 final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(S3TranscodeStore.class);
 
 	/** One PUT carries at most 5 GiB; a larger MP4 would need a multipart upload. */
 	private static final long MAX_PUT = 5L * 1024 * 1024 * 1024;
@@ -139,10 +144,25 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 					return false;
 				}
 				try {
-					this.published = S3TranscodeStore.this.s3.putObject(
-							(request) -> request.bucket(S3TranscodeStore.this.bucket).key(key).contentType("video/mp4"),
-							RequestBody.fromFile(mp4))
-						.eTag();
+					this.published = putVideo(key, mp4, expected);
+					return true;
+				}
+				catch (S3Exception ex) {
+					if (changedMeanwhile(ex)) {
+						return false;
+					}
+					if (ex.statusCode() != 501) {
+						throw new IOException("Storing " + key + " in S3 failed", ex);
+					}
+				}
+				catch (SdkException ex) {
+					throw new IOException("Storing " + key + " in S3 failed", ex);
+				}
+				// 501: a store without conditional writes; the check above is all there
+				// is
+				log.warn("The bucket does not take conditional writes (501); {} is put without one", key);
+				try {
+					this.published = putVideo(key, mp4, null);
 					return true;
 				}
 				catch (SdkException ex) {
@@ -169,6 +189,36 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 			}
 
 		};
+	}
+
+	/**
+	 * Puts the MP4 at {@code {vid}}, replacing only the version the job checked when one
+	 * is given (S3's conditional write), so that a re-upload landing between the check
+	 * and the PUT is kept: {@code If-Match} its ETag, or {@code If-None-Match: *} where
+	 * there was none. A store that ignores these headers leaves that instant open.
+	 * @return the new object's ETag
+	 */
+	private String putVideo(String key, Path mp4, @Nullable String expected) {
+		return this.s3.putObject((request) -> {
+			request.bucket(this.bucket).key(key).contentType("video/mp4");
+			if (expected != null) {
+				onlyOver(request, expected);
+			}
+		}, RequestBody.fromFile(mp4)).eTag();
+	}
+
+	private static PutObjectRequest.Builder onlyOver(PutObjectRequest.Builder request, String expected) {
+		return ABSENT.equals(expected) ? request.ifNoneMatch("*") : request.ifMatch(expected);
+	}
+
+	/**
+	 * Whether a conditional PUT was refused because {@code {vid}} is no longer the
+	 * version it expected: 412, 409 (another write to it was under way) or, for
+	 * {@code If-Match}, 404 with the object gone.
+	 */
+	private static boolean changedMeanwhile(S3Exception ex) {
+		String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
+		return ex.statusCode() == 412 || ex.statusCode() == 409 || "NoSuchKey".equals(code);
 	}
 
 	@Override

@@ -1,12 +1,17 @@
 package io.videoserver.scheduler.transcode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.VideoIds;
+import io.videoserver.shared.store.PublishLock;
 import io.videoserver.shared.store.VideoLayout;
+import io.videoserver.shared.store.WaitingThreads;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +70,62 @@ class LocalTranscodeStoreTests {
 		assertThat(stale.publish()).isFalse();
 		stale.discard();
 		assertThat(TranscoderTests.list(this.dir)).containsExactly(this.vid.value());
+	}
+
+	@Test
+	void aReuploadRenamedIntoPlaceWhileTheMp4WaitsForTheLockWins() throws Exception {
+		LocalTranscodeStore store = new LocalTranscodeStore(this.dir);
+		Path video = Files.writeString(this.dir.resolve(this.vid.value()), "the upload");
+		Path reupload = Files.writeString(this.dir.resolve("reupload.part"), "a newer upload");
+		TranscodeStore.StagedVideo staged = store.stageVideo(this.vid,
+				Files.writeString(this.work.resolve("video.mp4"), "made"), store.version(this.vid, Source.VIDEO));
+		AtomicReference<Object> outcome = new AtomicReference<>();
+		Thread transcoder = new Thread(() -> {
+			try {
+				outcome.set(staged.publish());
+			}
+			catch (IOException | RuntimeException ex) {
+				outcome.set(ex);
+			}
+		});
+		// the stream-service renaming a re-upload into place holds the lock meanwhile
+		PublishLock.holding(this.dir, () -> {
+			transcoder.start();
+			WaitingThreads.awaitWaitingOrDone(transcoder);
+			assertThat(video).as("replaced while the lock was held").hasContent("the upload");
+			Files.move(reupload, video, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			return null;
+		});
+		transcoder.join();
+
+		assertThat(outcome.get()).as("the MP4 was published").isEqualTo(false);
+		assertThat(video).hasContent("a newer upload");
+	}
+
+	@Test
+	void theSourceOfAReuploadRenamedIntoPlaceWhileTheRemovalWaitsIsKept() throws Exception {
+		LocalTranscodeStore store = new LocalTranscodeStore(this.dir);
+		Path source = Files.writeString(this.dir.resolve(VideoLayout.source(this.vid)), "the upload");
+		Path reupload = Files.writeString(this.dir.resolve("reupload.part"), "a newer upload");
+		String read = store.version(this.vid, Source.UPLOAD);
+		Thread transcoder = new Thread(() -> {
+			try {
+				store.removeSource(this.vid, read);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		PublishLock.holding(this.dir, () -> {
+			transcoder.start();
+			WaitingThreads.awaitWaitingOrDone(transcoder);
+			assertThat(source).as("removed while the lock was held").hasContent("the upload");
+			Files.move(reupload, source, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			return null;
+		});
+		transcoder.join();
+
+		assertThat(source).hasContent("a newer upload");
 	}
 
 }

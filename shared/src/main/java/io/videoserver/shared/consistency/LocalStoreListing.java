@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.videoserver.shared.store.PublishLock;
 import io.videoserver.shared.store.VideoLayout;
 
 /**
@@ -43,7 +44,7 @@ class LocalStoreListing implements StoreListing {
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.dir)) {
 			for (Path entry : entries) {
 				String name = entry.getFileName().toString();
-				if (name.equals(LOST_AND_FOUND) || name.equals(OWNERS_DIR)) {
+				if (name.equals(LOST_AND_FOUND) || name.equals(OWNERS_DIR) || name.equals(PublishLock.NAME)) {
 					continue;
 				}
 				if (Files.isDirectory(entry) && (name.endsWith(VideoLayout.HLS_SUFFIX) || name.equals(TUS_DIR))) {

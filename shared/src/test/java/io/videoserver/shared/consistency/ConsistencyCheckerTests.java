@@ -11,6 +11,7 @@ import java.util.List;
 import io.videoserver.shared.StagingLayout;
 import io.videoserver.shared.VideoIds;
 import io.videoserver.shared.consistency.Finding.Kind;
+import io.videoserver.shared.store.PublishLock;
 import io.videoserver.shared.testdb.TestDatabaseServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ class ConsistencyCheckerTests {
 		Files.createDirectories(this.dir.resolve(".owners"));
 		file(".owners/0123456789abcdef0123456789abcdef.lock", OLD);
 		Files.setLastModifiedTime(this.dir.resolve(".owners"), FileTime.from(OLD));
+		// the lock every process publishing into the directory takes (PublishLock)
+		file(PublishLock.NAME, OLD);
 
 		ConsistencyReport report = this.checker.check();
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -108,7 +110,17 @@ public final class TestS3 {
 
 	/** A client for assertions on what the store left in a bucket; close it after use. */
 	public S3Client client() {
+		return client((config) -> {
+		});
+	}
+
+	/**
+	 * A client with more client configuration, e.g. an interceptor that does something in
+	 * the middle of a call, as another writer would.
+	 */
+	public S3Client client(Consumer<ClientOverrideConfiguration.Builder> configuration) {
 		return S3Client.builder()
+			.overrideConfiguration(configuration)
 			.endpointOverride(endpoint())
 			.region(Region.of(REGION))
 			.forcePathStyle(true)

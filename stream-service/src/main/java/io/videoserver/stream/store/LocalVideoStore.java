@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.ErrorCode;
 import io.videoserver.shared.VideoId;
+import io.videoserver.shared.store.PublishLock;
 import io.videoserver.shared.store.VideoLayout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -74,12 +75,12 @@ public final class LocalVideoStore implements VideoStore {
 
 	@Override
 	public void delete(VideoId vid) throws IOException {
-		Files.deleteIfExists(file(VideoLayout.video(vid)));
+		PublishLock.holding(this.dir, () -> Files.deleteIfExists(file(VideoLayout.video(vid))));
 	}
 
 	@Override
 	public void deleteSource(VideoId vid) throws IOException {
-		Files.deleteIfExists(file(VideoLayout.source(vid)));
+		PublishLock.holding(this.dir, () -> Files.deleteIfExists(file(VideoLayout.source(vid))));
 	}
 
 	@Override
@@ -102,8 +103,14 @@ public final class LocalVideoStore implements VideoStore {
 		throw new ApiException(ErrorCode.UNAVAILABLE, "Video is being replaced, try again", 1);
 	}
 
+	/**
+	 * Renames under the directory's publication lock, which the transcoder holds from its
+	 * check that {@code {vid}} is the upload it read to its rename of the MP4 over it: an
+	 * upload never lands between the two, to be replaced by an older upload's MP4.
+	 */
 	private void publish(String name, Path complete) throws IOException {
-		Files.move(complete, file(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		PublishLock.holding(this.dir, () -> Files.move(complete, file(name), StandardCopyOption.ATOMIC_MOVE,
+				StandardCopyOption.REPLACE_EXISTING));
 		try {
 			this.sync.sync(this.dir); // the rename itself survives a crash only then
 		}
