@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.videoserver.launcher.ServiceProcess;
+import io.videoserver.shared.store.PublishLock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -394,13 +395,15 @@ abstract class ClusterScenarios {
 		// so that a client that missed the last answer can still ask; its data
 		// (.bin) must be gone.
 		// Each stream process's lock (.owners/*.lock) marks its staged files as a live
-		// process's; a killed one's goes at the next start (StaleUploadCleaner).
+		// process's; a killed one's goes at the next start (StaleUploadCleaner). The
+		// publication lock (.publish.lock) stays, empty, for the next publication.
 		try (Stream<Path> files = Files.walk(this.cluster.videoDir())) {
-			assertThat(files.filter(Files::isRegularFile)
-				.map((file) -> this.cluster.videoDir().relativize(file).toString())
-				.filter((file) -> file.endsWith(".part")
-						|| (file.startsWith(".") && !file.matches("\\.tus/[0-9a-f]{32}\\.info")
-								&& !file.matches("\\.owners/[0-9a-f]{32}\\.lock"))))
+			assertThat(
+					files.filter(Files::isRegularFile)
+						.map((file) -> this.cluster.videoDir().relativize(file).toString())
+						.filter((file) -> file.endsWith(".part") || (file.startsWith(".")
+								&& !file.matches("\\.tus/[0-9a-f]{32}\\.info")
+								&& !file.matches("\\.owners/[0-9a-f]{32}\\.lock") && !file.equals(PublishLock.NAME))))
 				.as("uploads left behind")
 				.isEmpty();
 		}
