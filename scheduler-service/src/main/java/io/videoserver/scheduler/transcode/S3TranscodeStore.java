@@ -158,8 +158,7 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 				catch (SdkException ex) {
 					throw new IOException("Storing " + key + " in S3 failed", ex);
 				}
-				// 501: a store without conditional writes; the check above is all there
-				// is
+				// 501: a store without conditional writes, checked above only
 				log.warn("The bucket does not take conditional writes (501); {} is put without one", key);
 				try {
 					this.published = putVideo(key, mp4, null);
