@@ -151,18 +151,7 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 					if (changedMeanwhile(ex)) {
 						return false;
 					}
-					if (ex.statusCode() != 501) {
-						throw new IOException("Storing " + key + " in S3 failed", ex);
-					}
-				}
-				catch (SdkException ex) {
 					throw new IOException("Storing " + key + " in S3 failed", ex);
-				}
-				// 501: a store without conditional writes, checked above only
-				log.warn("The bucket does not take conditional writes (501); {} is put without one", key);
-				try {
-					this.published = putVideo(key, mp4, null);
-					return true;
 				}
 				catch (SdkException ex) {
 					throw new IOException("Storing " + key + " in S3 failed", ex);
@@ -191,19 +180,31 @@ final class S3TranscodeStore implements TranscodeStore, AutoCloseable {
 	}
 
 	/**
-	 * Puts the MP4 at {@code {vid}}, replacing only the version the job checked when one
-	 * is given (S3's conditional write), so that a re-upload landing between the check
-	 * and the PUT is kept: {@code If-Match} its ETag, or {@code If-None-Match: *} where
-	 * there was none. A store that ignores these headers leaves that instant open.
+	 * Puts the MP4 at {@code {vid}}, replacing only the version the job checked (S3's
+	 * conditional write), so that a re-upload landing between the check and the PUT is
+	 * kept: {@code If-Match} its ETag, or {@code If-None-Match: *} where there was none.
+	 * A store that ignores these headers leaves that instant open; one that answers 501
+	 * to them gets the PUT without them, after the job's check alone.
 	 * @return the new object's ETag
 	 */
-	private String putVideo(String key, Path mp4, @Nullable String expected) {
-		return this.s3.putObject((request) -> {
-			request.bucket(this.bucket).key(key).contentType("video/mp4");
-			if (expected != null) {
-				onlyOver(request, expected);
+	private String putVideo(String key, Path mp4, String expected) {
+		try {
+			return this.s3
+				.putObject(
+						(request) -> onlyOver(request.bucket(this.bucket).key(key), expected).contentType("video/mp4"),
+						RequestBody.fromFile(mp4))
+				.eTag();
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() != 501) {
+				throw ex;
 			}
-		}, RequestBody.fromFile(mp4)).eTag();
+			log.warn("The bucket does not take conditional writes (501); {} is put without one", key);
+			return this.s3
+				.putObject((request) -> request.bucket(this.bucket).key(key).contentType("video/mp4"),
+						RequestBody.fromFile(mp4))
+				.eTag();
+		}
 	}
 
 	private static PutObjectRequest.Builder onlyOver(PutObjectRequest.Builder request, String expected) {

@@ -1,17 +1,14 @@
 package io.videoserver.scheduler.transcode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.VideoIds;
-import io.videoserver.shared.store.PublishLock;
+import io.videoserver.shared.store.PublishLockContention;
 import io.videoserver.shared.store.VideoLayout;
-import io.videoserver.shared.store.WaitingThreads;
 import io.videoserver.shared.transcode.TranscodeRequests.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,26 +76,14 @@ class LocalTranscodeStoreTests {
 		Path reupload = Files.writeString(this.dir.resolve("reupload.part"), "a newer upload");
 		TranscodeStore.StagedVideo staged = store.stageVideo(this.vid,
 				Files.writeString(this.work.resolve("video.mp4"), "made"), store.version(this.vid, Source.VIDEO));
-		AtomicReference<Object> outcome = new AtomicReference<>();
-		Thread transcoder = new Thread(() -> {
-			try {
-				outcome.set(staged.publish());
-			}
-			catch (IOException | RuntimeException ex) {
-				outcome.set(ex);
-			}
-		});
-		// the stream-service renaming a re-upload into place holds the lock meanwhile
-		PublishLock.holding(this.dir, () -> {
-			transcoder.start();
-			WaitingThreads.awaitWaitingOrDone(transcoder);
-			assertThat(video).as("replaced while the lock was held").hasContent("the upload");
-			Files.move(reupload, video, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			return null;
-		});
-		transcoder.join();
 
-		assertThat(outcome.get()).as("the MP4 was published").isEqualTo(false);
+		// the stream-service renaming a re-upload into place holds the lock meanwhile
+		boolean published = PublishLockContention.contend(this.dir, staged::publish, () -> {
+			assertThat(video).as("replaced while the lock was held").hasContent("the upload");
+			return Files.move(reupload, video, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		});
+
+		assertThat(published).as("the MP4 was published").isFalse();
 		assertThat(video).hasContent("a newer upload");
 	}
 
@@ -108,22 +93,14 @@ class LocalTranscodeStoreTests {
 		Path source = Files.writeString(this.dir.resolve(VideoLayout.source(this.vid)), "the upload");
 		Path reupload = Files.writeString(this.dir.resolve("reupload.part"), "a newer upload");
 		String read = store.version(this.vid, Source.UPLOAD);
-		Thread transcoder = new Thread(() -> {
-			try {
-				store.removeSource(this.vid, read);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
-		PublishLock.holding(this.dir, () -> {
-			transcoder.start();
-			WaitingThreads.awaitWaitingOrDone(transcoder);
-			assertThat(source).as("removed while the lock was held").hasContent("the upload");
-			Files.move(reupload, source, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+		PublishLockContention.contend(this.dir, () -> {
+			store.removeSource(this.vid, read);
 			return null;
+		}, () -> {
+			assertThat(source).as("removed while the lock was held").hasContent("the upload");
+			return Files.move(reupload, source, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		});
-		transcoder.join();
 
 		assertThat(source).hasContent("a newer upload");
 	}

@@ -1,7 +1,6 @@
 package io.videoserver.stream.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +11,7 @@ import java.util.stream.Stream;
 import io.videoserver.shared.ApiException;
 import io.videoserver.shared.VideoId;
 import io.videoserver.shared.VideoIds;
-import io.videoserver.shared.store.PublishLock;
-import io.videoserver.shared.store.WaitingThreads;
+import io.videoserver.shared.store.PublishLockContention;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -106,22 +104,15 @@ class LocalVideoStoreTests {
 		VideoId vid = new VideoId(VideoIds.newId());
 		Path video = Files.writeString(this.dir.resolve(vid.value()), "the upload");
 		Path complete = Files.writeString(this.dir.resolve("complete.part"), "a newer upload");
-		Thread upload = new Thread(() -> {
-			try {
-				store.publish(vid, complete);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+
 		// as the transcoder does from its check of {vid} to its rename of the MP4 over it
-		PublishLock.holding(this.dir, () -> {
-			upload.start();
-			WaitingThreads.awaitWaitingOrDone(upload);
+		PublishLockContention.contend(this.dir, () -> {
+			store.publish(vid, complete);
+			return null;
+		}, () -> {
 			assertThat(video).as("renamed into place while the lock was held").hasContent("the upload");
 			return null;
 		});
-		upload.join();
 
 		assertThat(video).hasContent("a newer upload");
 	}
